@@ -1,0 +1,90 @@
+"""The `ydm` command line: parse, dispatch to one small command module, map errors to exit codes.
+
+Each subcommand lives in `ydm/cli/cmd_<name>.py` with `register(subparsers)` and `run(args) -> int`.
+Command modules import only argparse-level things at the top and load their work lazily, so that
+`ydm letter` and `ydm deadline` never import Textual or requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ydm import __version__
+from ydm.cli import output
+from ydm.errors import YdmError
+
+# Order here is the order in `ydm --help`.
+COMMANDS = (
+    "letter",
+    "deadline",
+    "requests",
+    "orgs",
+    "send",
+    "lookup",
+    "holidays",
+    "session",
+    "serve",
+    "config",
+    "store",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors follow our one-line `ydm: error:` contract with exit code 2."""
+
+    def error(self, message: str):  # noqa: D102 - argparse API
+        output.error(message)
+        sys.stderr.write(f"(see '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def _command_modules():
+    for name in COMMANDS:
+        try:
+            yield name, importlib.import_module(f"ydm.cli.cmd_{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"ydm.cli.cmd_{name}":
+                raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ydm",
+        description="Your Data Matters: find out, and limit, what parties, campaigners and data brokers hold about you.",
+        epilog="Run 'ydm' with no command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"ydm {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for _name, module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def _run_tui() -> int:
+    try:
+        from ydm.tui.app import run  # local import: the CLI never loads Textual otherwise
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("ydm.tui"):
+            raise
+        build_parser().print_help()
+        return 0
+    return run() or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if not args.command:
+            return _run_tui()
+        return args.run(args) or 0
+    except YdmError as exc:
+        output.error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        output.error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0

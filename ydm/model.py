@@ -1,0 +1,213 @@
+"""The nouns of ydm: people, organisations, request kinds, requests and their events.
+
+Plain dataclasses and enums, no I/O. Status, due date and next step of a request are never stored:
+they are derived from its events by `deadlines` and `escalation`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class RequestKind(StrEnum):
+    """What a letter asks for. Values are the CLI names (`ydm letter KIND`)."""
+
+    ACCESS = "access"  # UK GDPR Art 15
+    OBJECT_MARKETING = "object-marketing"  # Art 21(2)-(3); PECR regs 21-22
+    OBJECT_PROCESSING = "object-processing"  # Art 21(1); DPA 2018 Sch 1 para 22(3)
+    OPEN_REGISTER = "open-register"  # opt out of the open (edited) register; also Art 21
+    ERASURE = "erasure"  # Art 17
+    REMINDER = "reminder"  # the deadline passed
+    COMPLAINT = "complaint"  # DPA 2018 s.164A complaint to the controller
+    ICO_COMPLAINT = "ico-complaint"  # DPA 2018 s.165 complaint to the Commissioner
+    FOLLOW_UP = "follow-up"  # a reply that misses Art 15(1) items
+
+    @property
+    def is_initial(self) -> bool:
+        """True for the kinds that open a request; the others continue one."""
+        return self in INITIAL_KINDS
+
+
+INITIAL_KINDS = (
+    RequestKind.ACCESS,
+    RequestKind.OBJECT_MARKETING,
+    RequestKind.OBJECT_PROCESSING,
+    RequestKind.OPEN_REGISTER,
+    RequestKind.ERASURE,
+)
+
+KIND_SUMMARIES = {
+    RequestKind.ACCESS: "Ask for a copy of everything they hold about you, where it came from and who they shared it with.",
+    RequestKind.OBJECT_MARKETING: "Tell them to stop sending you political or marketing messages by post, phone, text or email.",
+    RequestKind.OBJECT_PROCESSING: "Tell them to stop profiling you, scoring you or using your data to model how you vote.",
+    RequestKind.OPEN_REGISTER: "Ask your electoral registration office to take you off the open register that anyone can buy.",
+    RequestKind.ERASURE: "Ask them to delete the personal data they hold about you.",
+    RequestKind.REMINDER: "Remind them that the time to answer has passed.",
+    RequestKind.COMPLAINT: "Complain to the organisation itself about how it handled your request.",
+    RequestKind.ICO_COMPLAINT: "Complain to the Information Commissioner's Office.",
+    RequestKind.FOLLOW_UP: "Ask for the parts of your request that their reply left out.",
+}
+
+
+class Category(StrEnum):
+    """What an organisation is, for filtering and for the questions a letter asks."""
+
+    PARTY = "party"
+    CAMPAIGNER = "campaigner"
+    BROKER = "broker"
+    PLATFORM = "platform"
+    REGULATOR = "regulator"
+    ERO = "ero"  # electoral registration officer / office
+    OTHER = "other"
+
+    @property
+    def is_political(self) -> bool:
+        return self in (Category.PARTY, Category.CAMPAIGNER)
+
+
+class Nation(StrEnum):
+    """A bank-holiday calendar. Wales uses the England and Wales calendar."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    WALES = "wales"
+    NORTHERN_IRELAND = "northern-ireland"
+
+    @property
+    def calendar(self) -> "Nation":
+        """The GOV.UK division whose bank holidays apply."""
+        return Nation.ENGLAND_AND_WALES if self is Nation.WALES else self
+
+
+class Channel(StrEnum):
+    """How a letter travels. Receipt dates depend on it (see `deadlines`)."""
+
+    EMAIL = "email"
+    WEBFORM = "webform"
+    FIRST_CLASS = "first-class"
+    SECOND_CLASS = "second-class"
+    HAND = "hand"
+
+
+class EventKind(StrEnum):
+    """Things that happen to a request. The order here is the usual order of life."""
+
+    DRAFTED = "drafted"
+    SENT = "sent"
+    RECEIVED = "received"  # the organisation's actual receipt date, when known
+    ACKNOWLEDGED = "acknowledged"
+    ID_REQUESTED = "id-requested"
+    ID_PROVIDED = "id-provided"
+    FEE_REQUESTED = "fee-requested"
+    FEE_PAID = "fee-paid"
+    CLARIFICATION_REQUESTED = "clarification-requested"
+    CLARIFICATION_PROVIDED = "clarification-provided"
+    EXTENDED = "extended"
+    RESPONSE_RECEIVED = "response-received"
+    RESPONSE_INCOMPLETE = "response-incomplete"
+    REMINDER_SENT = "reminder-sent"
+    COMPLAINT_SENT = "complaint-sent"
+    COMPLAINT_ACKNOWLEDGED = "complaint-acknowledged"
+    ICO_COMPLAINT_SENT = "ico-complaint-sent"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Source:
+    ref: str
+    date: str = ""
+    supports: str = ""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A controller a letter can go to. Every fact comes from party_contacts.toml with its source."""
+
+    id: str
+    display_name: str
+    category: Category
+    legal_name: str = ""
+    aliases: tuple[str, ...] = ()
+    nations: tuple[str, ...] = ()  # england | scotland | wales | northern-ireland: where it operates
+    postal_address: tuple[str, ...] = ()
+    email: str = ""
+    alt_emails: tuple[str, ...] = ()
+    webform: str = ""
+    privacy_notice: str = ""
+    ico_registration: str = ""
+    electoral_commission_id: str = ""
+    company_number: str = ""
+    phone: str = ""
+    notes: str = ""
+    sources: tuple[Source, ...] = ()
+    confidence: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    last_verified: str = ""
+    origin: str = "shipped"  # "shipped" or "user"
+
+    @property
+    def has_channel(self) -> bool:
+        """Whether we know at least one way to send it a letter."""
+        return bool(self.postal_address or self.email or self.webform)
+
+    @property
+    def home_nation(self) -> Nation:
+        """The bank-holiday calendar of the controller, from its postcode (default England & Wales)."""
+        from ydm.postcodes import nation_of_address  # local: keeps model import-light
+
+        return nation_of_address(self.postal_address)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The person writing. Everything here is personal data: never log it, never store it in plain text."""
+
+    name: str
+    address: tuple[str, ...] = ()  # lines, without the postcode
+    postcode: str = ""
+    email: str = ""
+    phone: str = ""
+    date_of_birth: str = ""
+    other_names: tuple[str, ...] = ()
+    previous_addresses: tuple[str, ...] = ()  # one line each
+    electoral_number: str = ""
+    account_refs: tuple[str, ...] = ()
+    reply_format: str = "electronic"  # "electronic" or "paper"
+
+    @property
+    def address_block(self) -> tuple[str, ...]:
+        return tuple(self.address) + ((self.postcode,) if self.postcode else ())
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EventKind
+    on: date
+    note: str = ""
+    data: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class Request:
+    """One letter's life: an initial request to one organisation and everything after it."""
+
+    ref: str
+    kind: RequestKind
+    org_id: str
+    channel: Channel = Channel.EMAIL
+    nation: Nation | None = None  # bank holidays; None = the organisation's home nation
+    events: list[Event] = field(default_factory=list)
+    letter_text: str = ""
+    org_name: str = ""
+    id: int | None = None  # store row id
+
+
+_REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone
+
+
+def new_reference() -> str:
+    """A short reference for the subject line, e.g. `YDM-7K3P9`, so replies can be matched."""
+    return "YDM-" + "".join(secrets.choice(_REF_ALPHABET) for _ in range(5))
