@@ -1,0 +1,169 @@
+"""YdmAppBase: what the main app and the guided-session app share.
+
+Themes (including a high-contrast one), NO_COLOR, low animation, an injectable `today`, F1 help,
+and one way to turn a failure into a plain-language modal. The App classes built on it are wiring
+only; behaviour lives in screens and in `ydm.service`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
+
+HIGH_CONTRAST = Theme(
+    name="ydm-high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFFFF",
+    warning="#FFB000",
+    error="#FF5555",
+    success="#55FF55",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#333333",
+    dark=True,
+    variables={
+        "border": "#FFFFFF",
+        "border-blurred": "#BBBBBB",
+        "footer-key-foreground": "#FFFF00",
+        "footer-description-foreground": "#FFFFFF",
+        "input-selection-background": "#FFFF00 40%",
+        "block-cursor-background": "#FFFF00",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-text-style": "bold",
+        "text-muted": "#DDDDDD",
+    },
+)
+HIGH_CONTRAST_LIGHT = Theme(
+    name="ydm-high-contrast-light",
+    primary="#0000AA",
+    secondary="#005500",
+    accent="#000000",
+    warning="#7A4A00",
+    error="#AA0000",
+    success="#005500",
+    foreground="#000000",
+    background="#FFFFFF",
+    surface="#FFFFFF",
+    panel="#EEEEEE",
+    boost="#DDDDDD",
+    dark=False,
+    variables={
+        "border": "#000000",
+        "block-cursor-background": "#0000AA",
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-text-style": "bold",
+        "text-muted": "#222222",
+    },
+)
+DEFAULT_THEME = "textual-dark"
+THEMES_OFFERED = ("textual-dark", "textual-light", "ydm-high-contrast", "ydm-high-contrast-light",
+                  "ansi-dark", "ansi-light")
+
+TodayArg = date | Callable[[], date] | None
+
+
+class YdmAppBase(App):
+    """Base for YdmApp and SessionApp. Pass `today` (a date or a callable) to pin the date in tests."""
+
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="help", tooltip="Explain this screen and list its keys"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave ydm", priority=True),
+    ]
+
+    def __init__(self, *, today: TodayArg = None, theme: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._today = today
+        for extra in (HIGH_CONTRAST, HIGH_CONTRAST_LIGHT):
+            self.register_theme(extra)
+        self.theme = self._pick_theme(theme)
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"  # calm by default; the env var still wins
+
+    # --- dates -------------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        """The date the app treats as today (fixed in tests, the real date otherwise)."""
+        if self._today is None:
+            return date.today()
+        if isinstance(self._today, date):
+            return self._today
+        return self._today()
+
+    # --- themes ------------------------------------------------------------------------------
+    def _pick_theme(self, requested: str | None) -> str:
+        """Explicit argument, then YDM_THEME, then high contrast under NO_COLOR, else the default."""
+        name = requested or os.environ.get("YDM_THEME", "").strip()
+        if name and name in self.available_themes:
+            return name
+        if self.no_color:
+            return "ydm-high-contrast"
+        return DEFAULT_THEME
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help for this screen", "Explain this screen and list its keys (F1)",
+                            self.action_help)
+        yield SystemCommand("High-contrast theme", "Switch to the high-contrast colours",
+                            lambda: setattr(self, "theme", "ydm-high-contrast"))
+
+    # --- help --------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from ydm.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    # --- errors ------------------------------------------------------------------------------
+    def show_error(self, error: BaseException | str, *, title: str = "Something went wrong") -> None:
+        """Show a failure as a modal in plain words; never a traceback. Safe from the UI thread only."""
+        from ydm.tui.screens.error import ErrorModal
+
+        message, hint = describe_error(error)
+        self.push_screen(ErrorModal(message, title=title, hint=hint))
+
+    def run_blocking(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+                     description: str = "working", group: str = "blocking", exclusive: bool = False,
+                     **kwargs: Any) -> Worker:
+        """Run `fn` in a thread worker (PDF, HTTP, SMTP, store); call `on_done(result)` on the UI thread.
+
+        A failure shows the error modal instead of closing the app.
+        """
+
+        def job() -> Any:
+            result = fn(*args, **kwargs)
+            if on_done is not None:
+                self.call_from_thread(on_done, result)
+            return result
+
+        return self.run_worker(job, name=description, group=group, thread=True,
+                               exclusive=exclusive, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.show_error(event.worker.error, title=f"Could not finish: {event.worker.name}")
+
+
+def describe_error(error: BaseException | str) -> tuple[str, str]:
+    """(message, hint) for the modal: our own errors speak for themselves; others get a generic line."""
+    from ydm.errors import YdmError
+
+    if isinstance(error, str):
+        return error, ""
+    if isinstance(error, YdmError):
+        return error.message, error.hint or ""
+    if isinstance(error, OSError):
+        return f"The computer refused: {error.strerror or error}", "Check the folder exists and you may write to it."
+    return f"An unexpected {type(error).__name__} happened.", "Your saved requests are untouched. Please report this."

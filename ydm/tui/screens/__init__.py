@@ -1,0 +1,1 @@
+"""Screens of the ydm app, one module per screen (guided/ belongs to the session app)."""
