@@ -26,8 +26,9 @@ class YdmApp(YdmAppBase):
         *YdmAppBase.BINDINGS,
     ]
 
-    def __init__(self, *, today: TodayArg = None, theme: str | None = None, backend: Any = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *, today: TodayArg = None, theme: str | None = None, backend: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(today=today, theme=theme, **kwargs)
         self.backend = backend  # ydm.tui.backend.Backend; built lazily on mount when None
 

@@ -67,8 +67,14 @@ HIGH_CONTRAST_LIGHT = Theme(
     },
 )
 DEFAULT_THEME = "textual-dark"
-THEMES_OFFERED = ("textual-dark", "textual-light", "ydm-high-contrast", "ydm-high-contrast-light",
-                  "ansi-dark", "ansi-light")
+THEMES_OFFERED = (
+    "textual-dark",
+    "textual-light",
+    "ydm-high-contrast",
+    "ydm-high-contrast-light",
+    "ansi-dark",
+    "ansi-light",
+)
 
 TodayArg = date | Callable[[], date] | None
 
@@ -113,10 +119,14 @@ class YdmAppBase(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help for this screen", "Explain this screen and list its keys (F1)",
-                            self.action_help)
-        yield SystemCommand("High-contrast theme", "Switch to the high-contrast colours",
-                            lambda: setattr(self, "theme", "ydm-high-contrast"))
+        yield SystemCommand(
+            "Help for this screen", "Explain this screen and list its keys (F1)", self.action_help
+        )
+        yield SystemCommand(
+            "High-contrast theme",
+            "Switch to the high-contrast colours",
+            lambda: setattr(self, "theme", "ydm-high-contrast"),
+        )
 
     # --- help --------------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -134,9 +144,16 @@ class YdmAppBase(App):
         message, hint = describe_error(error)
         self.push_screen(ErrorModal(message, title=title, hint=hint))
 
-    def run_blocking(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-                     description: str = "working", group: str = "blocking", exclusive: bool = False,
-                     **kwargs: Any) -> Worker:
+    def run_blocking(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        description: str = "working",
+        group: str = "blocking",
+        exclusive: bool = False,
+        **kwargs: Any,
+    ) -> Worker:
         """Run `fn` in a thread worker (PDF, HTTP, SMTP, store); call `on_done(result)` on the UI thread.
 
         A failure shows the error modal instead of closing the app.
@@ -148,8 +165,9 @@ class YdmAppBase(App):
                 self.call_from_thread(on_done, result)
             return result
 
-        return self.run_worker(job, name=description, group=group, thread=True,
-                               exclusive=exclusive, exit_on_error=False)
+        return self.run_worker(
+            job, name=description, group=group, thread=True, exclusive=exclusive, exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
@@ -165,5 +183,11 @@ def describe_error(error: BaseException | str) -> tuple[str, str]:
     if isinstance(error, YdmError):
         return error.message, error.hint or ""
     if isinstance(error, OSError):
-        return f"The computer refused: {error.strerror or error}", "Check the folder exists and you may write to it."
-    return f"An unexpected {type(error).__name__} happened.", "Your saved requests are untouched. Please report this."
+        return (
+            f"The computer refused: {error.strerror or error}",
+            "Check the folder exists and you may write to it.",
+        )
+    return (
+        f"An unexpected {type(error).__name__} happened.",
+        "Your saved requests are untouched. Please report this.",
+    )
