@@ -1,0 +1,403 @@
+"""The request store: one SQLite file in the user's data folder, every personal field encrypted.
+
+What is on disk (and why it is safe to be there):
+- `meta`: store id, key mode (keyring | passphrase), scrypt parameters, the *wrapped* data key.
+- `requests`: row id, a keyed lookup token of the reference (HMAC, not the reference), and two
+  AES-GCM records: `head` (reference, kind, organisation, channel, events) and `body` (letter text).
+  `list` only opens heads, so 10,000 requests list fast; status and due dates are derived in
+  memory by the deadline engine and never stored.
+- `letters`: later letters (reminder, complaint, ...) of a request, encrypted.
+- `profile`: the person's details, encrypted.
+Nothing else: even dates and organisation ids are inside the encrypted records.
+
+SQLite settings: WAL (the TUI reads while the CLI writes), a busy timeout, `synchronous=FULL`,
+`secure_delete` (freed pages are zeroed), each change in one `BEGIN IMMEDIATE` transaction, so a
+killed process leaves the last committed state. Schema changes run as numbered migrations after a
+backup copy. A file that is not ours (not SQLite, another program's SQLite, or damaged) gives a
+plain `StoreError` and is never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+from ydm import crypto, paths
+from ydm.errors import StoreError
+from ydm.model import Event, Person, Request
+from ydm.store_codec import (
+    StoredLetter,
+    event_to_dict,
+    head_to_dict,
+    letter_from_dict,
+    letter_to_dict,
+    normalize_ref,
+    not_found,
+    person_from_dict,
+    person_to_dict,
+    request_from_dict,
+)
+
+APPLICATION_ID = 0x59444D53  # "YDMS" in the SQLite header: tells our files from anyone else's
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 10.0
+_MAGIC = b"SQLite format 3\x00"
+HEAD_BUCKET, BODY_BUCKET, PROFILE_BUCKET = 256, 1024, 512
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY,
+    token BLOB NOT NULL UNIQUE,
+    head BLOB NOT NULL,
+    body BLOB NOT NULL
+);
+CREATE TABLE letters (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    blob BLOB NOT NULL
+);
+CREATE INDEX letters_request ON letters(request_id);
+CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
+"""
+
+# version -> step that brings the schema from version-1 to version (runs inside one transaction).
+# (No executescript: it would COMMIT the surrounding transaction.)
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: lambda conn: _run_script(conn, _SCHEMA_V1),
+}
+
+
+def default_path() -> Path:
+    return paths.data_dir() / "requests.db"
+
+
+def check_file(path: Path) -> None:
+    """Refuse files that are not ydm stores, by reading the header only (never opening for write)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    if size == 0:
+        return
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise StoreError(f"{path} is not a ydm store (not an SQLite database); it was left untouched")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise StoreError(f"{path} is an SQLite database from another program, not a ydm store; left untouched")
+
+
+class SqliteStore:
+    """The encrypted request store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: Path | str | None = None, *, passphrase: crypto.PassphraseProvider | None = None,
+                 create: bool = True, key_mode: str | None = None):
+        self.path = Path(path) if path else default_path()
+        self._provider = passphrase
+        self._lock = threading.RLock()
+        check_file(self.path)
+        is_new = not self.path.exists() or self.path.stat().st_size == 0
+        if is_new and not create:
+            raise StoreError(f"there is no store at {self.path} yet")
+        if is_new:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                         check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+        try:
+            self._setup(is_new, key_mode)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def _setup(self, is_new: bool, key_mode: str | None) -> None:
+        c = self._conn
+        try:
+            c.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if is_new:
+                c.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                os.chmod(self.path, 0o600)
+            version = c.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the store at {self.path} was made by a newer ydm (schema {version}); "
+                                 "update ydm to open it")
+            if not is_new:
+                c.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the schema: corrupt -> error
+            c.execute("PRAGMA journal_mode = WAL")
+            c.execute("PRAGMA synchronous = FULL")
+            c.execute("PRAGMA secure_delete = ON")
+            c.execute("PRAGMA temp_store = MEMORY")
+            c.execute("PRAGMA foreign_keys = ON")
+            if version == 0:
+                self._create(key_mode)
+            else:
+                self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider))
+                if version < SCHEMA_VERSION:
+                    self._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the store at {self.path} is damaged or not a ydm store ({exc}); "
+                             "it was left untouched") from None
+
+    def _create(self, key_mode: str | None) -> None:
+        with self._tx() as c:
+            if c.execute("PRAGMA user_version").fetchone()[0] != 0:  # another process created it meanwhile
+                self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider))
+                return
+            if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(f"{self.path} has tables but no ydm schema; left untouched")
+            for step in range(1, SCHEMA_VERSION + 1):
+                MIGRATIONS[step](c)
+            store_id = uuid.uuid4().hex
+            dek = crypto.new_key()
+            meta = crypto.new_envelope(store_id, dek, mode=key_mode or crypto.choose_mode(),
+                                       provider=self._provider, new=True)
+            c.executemany("INSERT INTO meta VALUES (?, ?)", [("store_id", store_id), *meta.items()])
+            c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._cipher = crypto.Cipher(dek)
+
+    def _migrate(self, version: int) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.bak")
+        dst = sqlite3.connect(str(backup))
+        try:
+            self._conn.backup(dst)
+        finally:
+            dst.close()
+        os.chmod(backup, 0o600)
+        with self._tx() as c:
+            current = c.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(current + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[step](c)
+            c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.last_backup = backup
+
+    def _meta(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT name, value FROM meta").fetchall())
+
+    def _store_id(self) -> str:
+        row = self._conn.execute("SELECT value FROM meta WHERE name = 'store_id'").fetchone()
+        if not row:
+            raise StoreError(f"the store at {self.path} has no key record; left untouched")
+        return row[0]
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at the start (BEGIN IMMEDIATE) so writers queue on the busy timeout."""
+        with self._lock:
+            c = self._conn
+            try:
+                c.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"the store is busy or locked ({exc}); try again") from None
+            try:
+                yield c
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    c.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    c.execute("ROLLBACK")
+                    raise StoreError(f"could not save to the store ({exc})") from None
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"could not read the store ({exc})") from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- records ------------------------------------------------------------------------------
+
+    def _seal_json(self, obj, aad: bytes, bucket: int) -> bytes:
+        return self._cipher.seal(json.dumps(obj, separators=(",", ":")).encode(), aad, bucket=bucket)
+
+    def _open_json(self, blob: bytes, aad: bytes):
+        return json.loads(self._cipher.open(blob, aad))
+
+    def _head_blob(self, token: bytes, r: Request) -> bytes:
+        return self._seal_json(head_to_dict(r), b"requests/head|" + token, HEAD_BUCKET)
+
+    def _body_blob(self, token: bytes, r: Request) -> bytes:
+        return self._seal_json({"letter_text": r.letter_text}, b"requests/body|" + token, BODY_BUCKET)
+
+    def _row(self, c: sqlite3.Connection, ref: str) -> tuple[int, bytes, bytes, bytes]:
+        token = self._cipher.token(ref)
+        row = c.execute("SELECT id, token, head, body FROM requests WHERE token = ?", (token,)).fetchone()
+        if row is None:
+            raise not_found(ref, self.refs())
+        return row
+
+    def _decode(self, row, *, with_body: bool) -> Request:
+        rid, token, head, body = row
+        d = self._open_json(head, b"requests/head|" + token)
+        if with_body:
+            d.update(self._open_json(body, b"requests/body|" + token))
+        return request_from_dict(d, row_id=rid)
+
+    # --- the Store interface (same as MemoryStore) ----------------------------------------------
+
+    def add(self, request: Request) -> Request:
+        return self.add_many([request])[0]
+
+    def add_many(self, requests: Iterable[Request]) -> list[Request]:
+        """Add requests in one transaction: all or none. A reference that exists is an error."""
+        out = []
+        with self._tx() as c:
+            for r in requests:
+                r.ref = normalize_ref(r.ref)
+                token = self._cipher.token(r.ref)
+                if c.execute("SELECT 1 FROM requests WHERE token = ?", (token,)).fetchone():
+                    raise StoreError(f"a request with reference {r.ref} already exists")
+                cur = c.execute("INSERT INTO requests (token, head, body) VALUES (?, ?, ?)",
+                                (token, self._head_blob(token, r), self._body_blob(token, r)))
+                r.id = cur.lastrowid
+                out.append(r)
+        return out
+
+    def get(self, ref: str) -> Request:
+        """The request with its letter text; `NotFoundError` (with close matches) if unknown."""
+        ref = normalize_ref(ref)
+        with self._read() as c:
+            return self._decode(self._row(c, ref), with_body=True)
+
+    def find(self, ref: str) -> Request | None:
+        ref = normalize_ref(ref)
+        with self._read() as c:
+            row = c.execute("SELECT id, token, head, body FROM requests WHERE token = ?",
+                            (self._cipher.token(ref),)).fetchone()
+            return self._decode(row, with_body=True) if row else None
+
+    def list(self) -> list[Request]:
+        """All requests in the order they were added, without letter text (fast)."""
+        with self._read() as c:
+            rows = c.execute("SELECT id, token, head, NULL FROM requests ORDER BY id").fetchall()
+        return [self._decode(row, with_body=False) for row in rows]
+
+    def refs(self) -> list[str]:
+        return [r.ref for r in self.list()]
+
+    def count(self) -> int:
+        with self._read() as c:
+            return c.execute("SELECT count(*) FROM requests").fetchone()[0]
+
+    def add_event(self, ref: str, event: Event) -> Request:
+        """Append one event (read-modify-write inside one transaction: concurrent marks never lose one)."""
+        ref = normalize_ref(ref)
+        with self._tx() as c:
+            row = self._row(c, ref)
+            r = self._decode(row, with_body=False)
+            event_to_dict(event)  # validates it serialises before we touch the row
+            r.events.append(event)
+            c.execute("UPDATE requests SET head = ? WHERE id = ?", (self._head_blob(row[1], r), row[0]))
+        return r
+
+    def update(self, request: Request) -> None:
+        """Replace a request's head and body (events, letter text) by reference."""
+        ref = normalize_ref(request.ref)
+        with self._tx() as c:
+            rid, token, _, _ = self._row(c, ref)
+            c.execute("UPDATE requests SET head = ?, body = ? WHERE id = ?",
+                      (self._head_blob(token, request), self._body_blob(token, request), rid))
+
+    def delete(self, ref: str) -> None:
+        ref = normalize_ref(ref)
+        with self._tx() as c:
+            rid = self._row(c, ref)[0]
+            c.execute("DELETE FROM letters WHERE request_id = ?", (rid,))
+            c.execute("DELETE FROM requests WHERE id = ?", (rid,))
+
+    def add_letter(self, ref: str, letter: StoredLetter, event: Event | None = None) -> None:
+        """Keep a later letter (and optionally its event) with a request, in one transaction."""
+        ref = normalize_ref(ref)
+        with self._tx() as c:
+            row = self._row(c, ref)
+            c.execute("INSERT INTO letters (request_id, blob) VALUES (?, ?)",
+                      (row[0], self._seal_json(letter_to_dict(letter), b"letters|" + row[1], BODY_BUCKET)))
+            if event is not None:
+                r = self._decode(row, with_body=False)
+                r.events.append(event)
+                c.execute("UPDATE requests SET head = ? WHERE id = ?", (self._head_blob(row[1], r), row[0]))
+
+    def letters(self, ref: str) -> list[StoredLetter]:
+        ref = normalize_ref(ref)
+        with self._read() as c:
+            rid, token, _, _ = self._row(c, ref)
+            rows = c.execute("SELECT blob FROM letters WHERE request_id = ? ORDER BY id", (rid,)).fetchall()
+        return [letter_from_dict(self._open_json(b, b"letters|" + token)) for (b,) in rows]
+
+    def save_profile(self, person: Person) -> None:
+        with self._tx() as c:
+            c.execute("INSERT OR REPLACE INTO profile (id, blob) VALUES (1, ?)",
+                      (self._seal_json(person_to_dict(person), b"profile", PROFILE_BUCKET),))
+
+    def load_profile(self) -> Person | None:
+        with self._read() as c:
+            row = c.execute("SELECT blob FROM profile WHERE id = 1").fetchone()
+        return person_from_dict(self._open_json(row[0], b"profile")) if row else None
+
+    def delete_profile(self) -> None:
+        with self._tx() as c:
+            c.execute("DELETE FROM profile")
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    @property
+    def key_mode(self) -> str:
+        with self._read() as c:
+            return c.execute("SELECT value FROM meta WHERE name = 'key_mode'").fetchone()[0]
+
+    def rekey(self, *, mode: str | None = None, passphrase: crypto.PassphraseProvider | None = None) -> str:
+        """New data key and new key-encryption key; every record re-encrypted in one transaction.
+
+        `mode` switches between keyring and passphrase (default: keep the current one). If anything
+        fails, the old key still opens the store. Returns the mode now in use.
+        """
+        from ydm.store_rekey import rekey
+
+        return rekey(self, mode=mode, provider=passphrase or self._provider)
+
+    def info(self) -> dict:
+        with self._read() as c:
+            version = c.execute("PRAGMA user_version").fetchone()[0]
+        return {"path": str(self.path), "schema": version, "key_mode": self.key_mode, "requests": self.count(),
+                "profile": self.load_profile() is not None}
+
+
+def open_store(path: Path | str | None = None, *, passphrase: crypto.PassphraseProvider | None = None,
+               create: bool = True) -> SqliteStore:
+    """Open (or create) the user's store. Raises `StoreError` with a plain message on any problem."""
+    return SqliteStore(path, passphrase=passphrase, create=create)

@@ -1,0 +1,107 @@
+"""Plain dict shapes of requests, events, letters and profiles, shared by both stores and JSON export.
+
+Kept separate from `store` so the in-memory store and `tracker` can use them without SQLite or
+cryptography, and so the encrypted records and the JSON export can never drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+from datetime import date
+
+from ydm.errors import InputError, NotFoundError
+from ydm.model import Channel, Event, EventKind, Nation, Person, Request, RequestKind
+
+
+@dataclass(frozen=True)
+class StoredLetter:
+    """A letter kept with a request: the first one, or a reminder/complaint/follow-up written later."""
+
+    kind: RequestKind
+    on: date
+    text: str
+    subject: str = ""
+
+
+def normalize_ref(text: str) -> str:
+    """`ydm-7k3p9`, ` YDM-7K3P9 ` and `7K3P9` all mean `YDM-7K3P9`."""
+    ref = (text or "").strip().upper()
+    if not ref:
+        raise InputError("a request reference is needed, e.g. YDM-7K3P9")
+    if "-" not in ref and len(ref) == 5:
+        ref = "YDM-" + ref
+    return ref
+
+
+def not_found(ref: str, known: list[str]) -> NotFoundError:
+    """An unknown reference, with the closest known ones as a hint."""
+    close = difflib.get_close_matches(ref, known, n=3, cutoff=0.6)
+    hint = ("did you mean " + " or ".join(close) + "?") if close else "see 'ydm requests list'"
+    return NotFoundError(f"no request with reference {ref}", hint=hint)
+
+
+def event_to_dict(e: Event) -> dict:
+    d = {"kind": str(e.kind), "on": e.on.isoformat()}
+    if e.note:
+        d["note"] = e.note
+    if e.data:
+        d["data"] = e.data
+    return d
+
+
+def event_from_dict(d: dict) -> Event:
+    return Event(
+        kind=EventKind(d["kind"]),
+        on=date.fromisoformat(d["on"]),
+        note=d.get("note", ""),
+        data=dict(d.get("data") or {}),
+    )
+
+
+def head_to_dict(r: Request) -> dict:
+    """Everything `list` needs (no letter text), so listing decrypts little."""
+    return {
+        "ref": r.ref,
+        "kind": str(r.kind),
+        "org_id": r.org_id,
+        "org_name": r.org_name,
+        "channel": str(r.channel),
+        "nation": str(r.nation) if r.nation else None,
+        "events": [event_to_dict(e) for e in r.events],
+    }
+
+
+def request_from_dict(d: dict, *, row_id: int | None = None) -> Request:
+    return Request(
+        ref=d["ref"],
+        kind=RequestKind(d["kind"]),
+        org_id=d["org_id"],
+        channel=Channel(d.get("channel") or "email"),
+        nation=Nation(d["nation"]) if d.get("nation") else None,
+        events=[event_from_dict(e) for e in d.get("events", ())],
+        letter_text=d.get("letter_text", ""),
+        org_name=d.get("org_name", ""),
+        id=row_id,
+    )
+
+
+def letter_to_dict(letter: StoredLetter) -> dict:
+    return {"kind": str(letter.kind), "on": letter.on.isoformat(), "text": letter.text, "subject": letter.subject}
+
+
+def letter_from_dict(d: dict) -> StoredLetter:
+    return StoredLetter(
+        kind=RequestKind(d["kind"]), on=date.fromisoformat(d["on"]), text=d["text"], subject=d.get("subject", "")
+    )
+
+
+def person_to_dict(p: Person) -> dict:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(p).items()}
+
+
+def person_from_dict(d: dict) -> Person:
+    names = {f.name for f in dataclasses.fields(Person)}
+    clean = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in names}
+    return Person(**clean)
