@@ -1,16 +1,36 @@
 """Letters: jinja2 templates from letter_templates/ filled with a person and an organisation.
 
-(Interface first; rendering lands in the next commit.)
+The environment uses StrictUndefined, so a template that asks for something we did not give fails
+loudly instead of printing a blank. The person's own words (free text, names, addresses) are passed
+as data and never compiled as template source, so `{{ ... }}` typed by a user prints as typed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from ydm.model import Organisation, Person, RequestKind
+from ydm.errors import DataError, InputError
+from ydm.model import Category, Organisation, Person, RequestKind, new_reference
 
 ADDRESS_PLACEHOLDER = "[ADDRESS NEEDED: we have no postal address for this organisation; write it here]"
+
+SUBJECTS = {
+    RequestKind.ACCESS: "Subject access request (UK GDPR Article 15)",
+    RequestKind.OBJECT_MARKETING: "Objection to direct marketing (UK GDPR Article 21(2))",
+    RequestKind.OBJECT_PROCESSING: "Objection to processing and profiling (UK GDPR Article 21(1))",
+    RequestKind.OPEN_REGISTER: "Please remove me from the open register",
+    RequestKind.ERASURE: "Request to erase personal data (UK GDPR Article 17)",
+    RequestKind.REMINDER: "Reminder: my request is overdue",
+    RequestKind.COMPLAINT: "Complaint under section 164A of the Data Protection Act 2018",
+    RequestKind.ICO_COMPLAINT: "Data protection complaint",
+    RequestKind.FOLLOW_UP: "Your reply to my subject access request is incomplete",
+}
+
+# What each kind needs from the person before a letter can be valid.
+_NEEDS_ADDRESS = {RequestKind.OPEN_REGISTER}  # the ERO must find the registered address
+_ADDRESSEE_WORDS = ("data protection", "privacy", "dpo", "electoral", "registration", "information rights", "legal")
 
 
 @dataclass(frozen=True)
@@ -43,3 +63,133 @@ class Letter:
         from ydm.formats.text import render_text
 
         return render_text(self)
+
+    @property
+    def has_channel(self) -> bool:
+        return bool(not self.address_missing or self.recipient_email or self.recipient_webform)
+
+
+@lru_cache(maxsize=1)
+def environment():
+    """The one jinja2 Environment over letter_templates/ (cached: building it costs a few ms)."""
+    import jinja2
+
+    from ydm import paths
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain-text letters; formats escape for their own medium
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+def salutation(org: Organisation) -> str:
+    if org.category == Category.ERO:
+        return "Electoral Registration Officer"
+    if org.category == Category.REGULATOR:
+        return "Sir or Madam"
+    return "Data Protection Officer"
+
+
+def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], bool]:
+    """The recipient's address lines, and whether the address is missing.
+
+    Addressed to the data protection officer where the researched address names no team (the ICO
+    advises sending requests to the DPO); the organisation's name is added if no line carries it.
+    Never invents an address: with none known, the block says one must be written in.
+    """
+    lines = tuple(address_to) if address_to else tuple(org.postal_address)
+    name = org.legal_name or org.display_name
+    if not lines:
+        return (salutation(org), name, ADDRESS_PLACEHOLDER), True
+    folded = " ".join(lines).casefold()
+    head: list[str] = []
+    if not any(word in folded for word in _ADDRESSEE_WORDS):
+        head.append(salutation(org))
+    if not any(part.casefold() in folded for part in {org.display_name, name} if part):
+        first_word = name.split(" (")[0].casefold()
+        if first_word not in folded:
+            head.append(name)
+    return tuple(head) + lines, False
+
+
+def check_person(kind: RequestKind, person: Person) -> None:
+    """Refuse a letter that an organisation could not act on, saying exactly what is missing."""
+    if not person.name.strip():
+        raise InputError("your name is needed (--name, or 'name' in the profile)")
+    if kind in _NEEDS_ADDRESS and not (person.address and person.postcode):
+        raise InputError(
+            f"the {kind.value} letter needs the address you are registered to vote at, with its postcode "
+            "(--address and --postcode, or 'address' and 'postcode' in the profile)"
+        )
+    if not (person.address or person.email):
+        raise InputError("an address or an email is needed so the organisation can reply to you")
+
+
+def render(
+    kind: RequestKind | str,
+    person: Person,
+    org: Organisation,
+    *,
+    today: date,
+    reference: str | None = None,
+    extra_text: str = "",
+    address_to: tuple[str, ...] | None = None,
+    email_to: str | None = None,
+    context: dict | None = None,
+) -> Letter:
+    """Fill the template for `kind` for one organisation. `context` feeds the escalation letters."""
+    import jinja2
+
+    try:
+        kind = RequestKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in RequestKind)
+        raise InputError(f"unknown letter kind '{kind}' (one of {allowed})") from None
+    check_person(kind, person)
+    reference = reference or new_reference()
+    recipient_lines, missing = recipient_block(org, address_to)
+    values = {
+        "person": person,
+        "org": org,
+        "kind": kind.value,
+        "category": org.category.value,
+        "political": org.category.is_political,
+        "ref": reference,
+        "today": today,
+        "recipient_salutation": salutation(org),
+        "extra_text": (extra_text or "").strip(),
+        **(context or {}),
+    }
+    try:
+        template = environment().get_template(f"{kind.value}.txt.j2")
+        body = template.render(values)
+    except jinja2.TemplateNotFound:
+        raise DataError(f"no letter template for '{kind.value}' in {environment().loader.searchpath[0]}") from None
+    except jinja2.UndefinedError as exc:
+        raise DataError(f"letter template '{kind.value}' needs something that was not given: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise DataError(f"letter template '{kind.value}' is broken: {exc}") from None
+    return Letter(
+        kind=kind,
+        reference=reference,
+        on=today,
+        subject=f"{SUBJECTS[kind]} - ref {reference}",
+        body=_tidy(body),
+        person=person,
+        org=org,
+        recipient_lines=recipient_lines,
+        recipient_email=email_to if email_to is not None else org.email,
+        recipient_webform="" if email_to else org.webform,
+        address_missing=missing,
+    )
+
+
+def _tidy(body: str) -> str:
+    """No runs of more than three blank lines (the signature space) and one final newline."""
+    import re
+
+    return re.sub(r"\n{5,}", "\n\n\n\n", body).strip() + "\n"

@@ -34,6 +34,7 @@ KEY_SIGNUP = {
 }
 CACHE_TTL = 24 * 3600  # seconds: postcode -> office is location data, so keep it briefly
 _NATIONS = {"england": "england", "wales": "wales", "scotland": "scotland", "northern ireland": "northern-ireland"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLUG = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 EONI_SOURCE = Source(
@@ -368,7 +369,7 @@ def office_as_organisation(office: Office) -> Organisation:
         category=Category.ERO,
         nations=(office.nation,) if office.nation else (),
         postal_address=postal,
-        email=office.email,
+        email=office.email if _EMAIL.match(office.email) else "",
         phone=office.phone,
         notes=notes,
         sources=(source,),
@@ -405,69 +406,31 @@ def remember_office(office: Office) -> Organisation:
     """Save the office as a user organisation (category ero) in my_contacts.toml; returns it.
 
     Only the office's own details are written: never the person's postcode or address. An earlier
-    entry with the same id is replaced; everything else in the file is kept as it was.
+    entry with the same id is replaced; everything else in the file is kept as it was. The new file
+    is checked with the contacts loader before it replaces the old one.
     """
     from ydm.paths import user_contacts_file
 
     org = office_as_organisation(office)
     path = user_contacts_file()
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    before = _read_orgs(old, path)
     chunks = re.split(r"(?m)^(?=\[\[organisation\]\]\s*$)", old)
     kept = [c for c in chunks if not (c.startswith("[[organisation]]") and _chunk_id(c) == org.id)]
-    text = "".join(kept)
-    if not text:
-        text = "# Organisations you added to ydm (same schema as party_contacts.toml).\n"
-    text = text.rstrip("\n") + "\n\n" + _org_toml(org)
-    after = _read_orgs(text, path)
-    expected = [o.get("id") for o in before if o.get("id") != org.id] + [org.id]
-    if [o.get("id") for o in after] != expected:
-        from ydm.errors import DataError
-
-        raise DataError(f"{path} has a layout ydm cannot safely edit; add the office there by hand")
-    _atomic_write(path, text)
+    text = "".join(kept).rstrip("\n") or "# Organisations you added to ydm (same schema as party_contacts.toml)."
+    _atomic_write(path, text + "\n\n" + _org_toml(org), org.id)
     return org
 
 
 def remembered_offices() -> list[Organisation]:
-    """Offices saved earlier (user organisations of category ero), newest last."""
+    """Offices saved earlier (user organisations of category ero)."""
+    from ydm.contacts import parse_file
     from ydm.paths import user_contacts_file
 
     path = user_contacts_file()
     if not path.exists():
         return []
-    offices = []
-    for item in _read_orgs(path.read_text(encoding="utf-8"), path):
-        if item.get("category") != Category.ERO.value:
-            continue
-        offices.append(Organisation(
-            id=str(item.get("id", "")),
-            display_name=str(item.get("display_name", "")),
-            category=Category.ERO,
-            nations=tuple(item.get("nations", ())),
-            postal_address=tuple(item.get("postal_address", ())),
-            email=str(item.get("email", "")),
-            phone=str(item.get("phone", "")),
-            webform=str(item.get("webform", "")),
-            notes=str(item.get("notes", "")),
-            sources=tuple(Source(**{k: str(v) for k, v in s.items() if k in ("ref", "date", "supports")})
-                          for s in item.get("sources", ()) if isinstance(s, dict)),
-            last_verified=str(item.get("last_verified", "")),
-            origin="user",
-        ))
-    return offices
-
-
-def _read_orgs(text: str, path) -> list[dict]:
-    import tomllib
-
-    from ydm.errors import DataError
-
-    try:
-        orgs = tomllib.loads(text).get("organisation", []) if text.strip() else []
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
-    return [o for o in orgs if isinstance(o, dict)]
+    orgs, _problems = parse_file(path, "user")
+    return [org for org in orgs if org.category is Category.ERO]
 
 
 def _chunk_id(chunk: str) -> str | None:
@@ -497,19 +460,33 @@ def _org_toml(org: Organisation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _atomic_write(path, text: str) -> None:
+def _atomic_write(path, text: str, org_id: str) -> None:
+    """Write via a temp file in the same folder; replace the real file only if the loader accepts it."""
     import os
     import tempfile
 
-    from ydm.errors import OutputError
+    from ydm.contacts import parse_file
+    from ydm.errors import DataError, OutputError
 
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".my_contacts.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".my_contacts.", suffix=".toml", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        try:
+            orgs, problems = parse_file(type(path)(tmp), "user")
+        except DataError:
+            orgs, problems = [], ["not valid TOML"]
+        if problems or org_id not in {o.id for o in orgs}:
+            raise DataError(f"{path} cannot be updated safely ({'; '.join(problems[:2]) or 'layout'}); "
+                            "add the office there by hand")
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            os.unlink(tmp)

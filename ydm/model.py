@@ -124,6 +124,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Seat:
+    """Seats a party holds in one legislature, with the date and status of the count."""
+
+    legislature: str  # house_of_commons | scottish_parliament | senedd | ni_assembly
+    name: str
+    seats: int
+    status: str = ""
+    date: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Organisation:
     """A controller a letter can go to. Every fact comes from party_contacts.toml with its source."""
 
@@ -144,6 +156,7 @@ class Organisation:
     phone: str = ""
     notes: str = ""
     sources: tuple[Source, ...] = ()
+    seats: tuple[Seat, ...] = ()
     confidence: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     last_verified: str = ""
     origin: str = "shipped"  # "shipped" or "user"

@@ -20,3 +20,21 @@ def warn(text: str) -> None:
 
 def error(text: str) -> None:
     sys.stderr.write(f"ydm: error: {text}\n")
+
+
+def out_raw(text: str) -> None:
+    """Write text exactly as given (a letter already ends with its own newline)."""
+    sys.stdout.write(text)
+
+
+def note(text: str) -> None:
+    """A progress line for the person (e.g. 'wrote letters/x.pdf'); stderr keeps stdout pipeable."""
+    sys.stderr.write(text + "\n")
+
+
+def ask(prompt: str) -> str:
+    """Ask one question on stderr (stdout stays clean for results) and read a line; EOF gives ""."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")

@@ -1,17 +1,197 @@
-"""Dashboard: every request with its organisation, kind, dates, days left and status in words."""
+"""Dashboard: every request with its organisation, kind, dates, days left and status in words.
+
+Late requests come first. From here the user opens a request, marks an event, writes the next
+letter, starts the wizard or browses organisations. With no requests it explains the app instead.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from ydm.model import RequestKind
+from ydm.tui.backend import RequestRow
+from ydm.tui.widgets.status import days_text, short_date, status_text
+
+KIND_LABELS = {
+    RequestKind.ACCESS: "Access",
+    RequestKind.OBJECT_MARKETING: "Stop marketing",
+    RequestKind.OBJECT_PROCESSING: "Stop profiling",
+    RequestKind.OPEN_REGISTER: "Open register",
+    RequestKind.ERASURE: "Erasure",
+    RequestKind.REMINDER: "Reminder",
+    RequestKind.COMPLAINT: "Complaint",
+    RequestKind.ICO_COMPLAINT: "ICO complaint",
+    RequestKind.FOLLOW_UP: "Follow-up",
+}
+
+EMPTY_TEXT = """\
+[b]Your Data Matters[/b] helps you find out what political parties, campaigners and data \
+brokers hold about you, and tell them to stop using it.
+
+It writes the letters for you (asking for a copy of your data, objecting to marketing or \
+profiling, leaving the open register), tells you how to send each one, and then counts the \
+legal deadline for the answer, so you know when to send a reminder or complain.
+
+You have no requests yet. Press [b]n[/b] or the button below to write your first one. \
+Press [b]F1[/b] for help at any time."""
+
+LEVEL_ORDER = {"late": 0, "soon": 1, "waiting": 2, "draft": 3, "done": 4}
+
+
+def sort_rows(rows: list[RequestRow]) -> list[RequestRow]:
+    """Late first, then soonest due, then the rest; stable for equal dates."""
+    return sorted(rows, key=lambda r: (LEVEL_ORDER.get(r.level, 5), r.due is None, r.due or r.sent, r.org_name))
 
 
 class DashboardScreen(Screen):
+    """The first screen: the user's requests and deadlines."""
+
     TITLE = "Your requests"
-    HELP = "The list of your requests and their deadlines."
+    HELP = """\
+Each line is one letter you sent to one organisation. **Status** says in words where it stands:
+*OVERDUE* means the legal time to answer has passed, *DUE SOON* means it ends within a week,
+*WAITING* means there is still time, *ANSWERED* or *CLOSED* means it is finished.
+**Due** is the date the answer is owed; **Days** how many days are left (or how late it is).
+
+Choose a line with the arrow keys, then press `Enter` to see its history, `m` to note something
+that happened (they replied, asked for ID, …) or `w` to write the next letter (a reminder or a
+complaint). Press `n` to write new requests and `o` to look up organisations.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_request", "New request", id="new-request", tooltip="Write new requests"),
+        Binding("enter", "open_request", "Open", id="open-request", tooltip="History of this request"),
+        Binding("m", "mark_event", "Mark event", id="mark-event", tooltip="Note a reply or other event"),
+        Binding("w", "write_next", "Next letter", id="write-next", tooltip="Write the next letter"),
+        Binding("o", "organisations", "Organisations", id="organisations", tooltip="Browse organisations"),
+        Binding("r", "refresh", "Refresh", id="refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[RequestRow] = []
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("No requests yet.", id="empty")
+        with Vertical(id="dashboard"):
+            yield Static("", id="summary")
+            yield DataTable(id="requests", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="empty"):
+                yield Static(EMPTY_TEXT, id="empty-text")
+                yield Button("Write your first request (n)", id="start-wizard", variant="primary")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#empty").display = False
+        self.query_one("#requests").display = False
+        self.refresh_rows()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        self.app.run_blocking(
+            self.app.backend.list_rows, self.app.today, on_done=self.show_rows,
+            description="loading your requests", group="dashboard", exclusive=True,
+        )
+
+    def show_rows(self, rows: list[RequestRow]) -> None:
+        self.loaded = True
+        self.rows = sort_rows(rows)
+        empty = not self.rows
+        self.query_one("#empty").display = empty
+        table = self.query_one("#requests", DataTable)
+        table.display = not empty
+        late = sum(1 for r in self.rows if r.level == "late")
+        soon = sum(1 for r in self.rows if r.level == "soon")
+        summary = self.query_one("#summary", Static)
+        if empty:
+            summary.update("")
+            self.query_one("#start-wizard", Button).focus()
+            return
+        parts = [f"{len(self.rows)} request{'s' if len(self.rows) != 1 else ''}"]
+        if late:
+            parts.append(f"{late} overdue")
+        if soon:
+            parts.append(f"{soon} due within a week")
+        summary.update(", ".join(parts) + f" — today is {self.app.today:%-d %B %Y}")
+        self._fill(table)
+        table.focus()
+
+    def _fill(self, table: DataTable) -> None:
+        keep = table.cursor_row if table.row_count else 0
+        table.clear(columns=True)
+        width = max(self.size.width, 80)
+        fixed = 15 + 11 + 11 + 8 + 14 + 12  # kind, sent, due, days, status, padding
+        table.add_column("Organisation", width=max(14, width - fixed - 4), key="org")
+        table.add_column("Kind", width=14, key="kind")
+        table.add_column("Sent", width=11, key="sent")
+        table.add_column("Due", width=11, key="due")
+        table.add_column("Days", width=7, key="days")
+        table.add_column("Status", width=13, key="status")
+        for row in self.rows:
+            table.add_row(
+                row.org_name,
+                KIND_LABELS.get(row.request.kind, str(row.request.kind)),
+                short_date(row.sent),
+                short_date(row.due),
+                days_text(row.days_left),
+                status_text(row.status, row.level),
+                key=row.ref,
+            )
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._fill(self.query_one("#requests", DataTable))
+
+    # --- actions -----------------------------------------------------------------------------
+    def current(self) -> RequestRow | None:
+        table = self.query_one("#requests", DataTable)
+        if not self.rows or not table.display:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def _need_row(self) -> RequestRow | None:
+        row = self.current()
+        if row is None:
+            self.notify("There are no requests yet: press n to write one.", title="Nothing chosen")
+        return row
+
+    @on(DataTable.RowSelected, "#requests")
+    def _row_selected(self) -> None:
+        self.action_open_request()
+
+    @on(Button.Pressed, "#start-wizard")
+    def _start(self) -> None:
+        self.action_new_request()
+
+    def action_new_request(self) -> None:
+        self.app.start_wizard()
+
+    def action_open_request(self) -> None:
+        if row := self._need_row():
+            self.app.open_request(row.ref)
+
+    def action_mark_event(self) -> None:
+        if row := self._need_row():
+            self.app.mark_event(row.ref)
+
+    def action_write_next(self) -> None:
+        if row := self._need_row():
+            self.app.write_next(row.ref)
+
+    def action_organisations(self) -> None:
+        self.app.open_organisations()
+
+    def action_refresh(self) -> None:
+        self.refresh_rows()

@@ -1,0 +1,172 @@
+"""`ydm letter KIND --to ORG …`: write complete letters in one go, to stdout or files."""
+
+from __future__ import annotations
+
+import argparse
+
+from ydm.model import INITIAL_KINDS, KIND_SUMMARIES
+
+FORMATS = ("text", "md", "pdf", "eml")
+
+
+def register(sub) -> None:
+    kinds = "\n".join(f"  {k.value:<18} {KIND_SUMMARIES[k]}" for k in INITIAL_KINDS)
+    p = sub.add_parser(
+        "letter",
+        help="write a subject access request, objection, erasure request or open-register opt-out",
+        description="Write complete, ready-to-send letters.\n\nKinds:\n" + kinds,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Examples:\n  ydm letter access --to libdems --me examples/me.toml\n"
+        "  ydm letter object-marketing --to all-parties --me me.toml -o letters/\n"
+        "  ydm letter access --to elected-parties --in scotland --me me.toml --format pdf -o letters.pdf",
+    )
+    p.add_argument("kind", metavar="KIND", help="access, object-marketing, object-processing, open-register, erasure")
+    who = p.add_argument_group("to whom")
+    who.add_argument("--to", action="append", default=[], metavar="ORG",
+                     help="organisation id or name (repeatable); or all-parties, all-brokers, all-platforms, "
+                     "all-campaigners, elected-parties (with --in)")
+    who.add_argument("--category", action="append", default=[], metavar="C",
+                     help="every organisation in a category: party, campaigner, broker, platform, regulator, ero")
+    who.add_argument("--in", dest="nation", metavar="NATION",
+                     help="for elected-parties: england, scotland, wales or northern-ireland")
+    who.add_argument("--address-to", metavar="LINES",
+                     help="the organisation's postal address, lines separated by commas (one organisation only)")
+    who.add_argument("--email-to", metavar="EMAIL", help="the organisation's email address (one organisation only)")
+    me = p.add_argument_group("about you (or --me PROFILE.toml; flags override the profile)")
+    me.add_argument("--me", metavar="PROFILE.toml", help="your details in a profile file (see examples/me.toml)")
+    me.add_argument("--name")
+    me.add_argument("--address", help="your address, lines separated by commas")
+    me.add_argument("--postcode")
+    me.add_argument("--email")
+    me.add_argument("--phone")
+    me.add_argument("--dob", metavar="YYYY-MM-DD", help="date of birth")
+    me.add_argument("--previous-address", action="append", default=[], metavar="ADDRESS")
+    me.add_argument("--other-name", action="append", default=[], metavar="NAME", help="other names you have used")
+    me.add_argument("--electoral-number")
+    me.add_argument("--account-ref", action="append", default=[], metavar="REF",
+                    help="a membership or customer number they may use for you")
+    me.add_argument("--reply", choices=("electronic", "paper"), help="how you want the reply")
+    what = p.add_argument_group("the letter")
+    what.add_argument("--text", default="", help="your own words, added to the letter as written")
+    what.add_argument("--text-file", metavar="FILE", help="read your own words from a file")
+    what.add_argument("--reference", help="use this reference instead of a new one (one organisation only)")
+    out = p.add_argument_group("output")
+    out.add_argument("--format", choices=FORMATS, default="text")
+    out.add_argument("-o", "--output", metavar="PATH_OR_DIR",
+                     help="a file (several letters: joined, or one combined PDF) or a folder (one file per letter)")
+    out.add_argument("--record", action="store_true", help="record the letters in your request tracker")
+    out.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
+                     help="with --record: how you sent them (default: email where known, else first-class)")
+    out.add_argument("--sent", metavar="YYYY-MM-DD", help="with --record: the day you sent them (default: not yet sent)")
+    p.set_defaults(run=run)
+
+
+def _person(args):
+    from ydm.profile import load_profile, make_person
+
+    fields = {
+        "name": args.name,
+        "address": args.address,
+        "postcode": args.postcode,
+        "email": args.email,
+        "phone": args.phone,
+        "date_of_birth": args.dob,
+        "previous_addresses": args.previous_address,
+        "other_names": args.other_name,
+        "electoral_number": args.electoral_number,
+        "account_refs": args.account_ref,
+        "reply_format": args.reply,
+    }
+    if args.me:
+        return load_profile(args.me, **fields)
+    return make_person(**{k: v for k, v in fields.items() if v})
+
+
+def _extra_text(args) -> str:
+    from ydm.errors import DataError
+
+    if not args.text_file:
+        return args.text
+    try:
+        with open(args.text_file, encoding="utf-8") as handle:
+            return (args.text + "\n\n" + handle.read()).strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read --text-file {args.text_file}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from ydm import clock, contacts, service
+    from ydm.cli import output
+    from ydm.errors import InputError, OutputError
+    from ydm.fileio import atomic_write
+    from ydm.model import RequestKind
+
+    try:
+        kind = RequestKind(args.kind)
+    except ValueError:
+        kind = None
+    if kind not in INITIAL_KINDS:
+        allowed = ", ".join(k.value for k in INITIAL_KINDS)
+        raise InputError(f"unknown letter kind '{args.kind}' (one of {allowed}; "
+                         "reminders and complaints come from 'ydm requests next REF')")
+    if (args.via or args.sent) and not args.record:
+        raise InputError("--via and --sent go with --record")
+    person = _person(args)
+    directory = contacts.load()
+    orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
+    address_to = tuple(line.strip() for line in args.address_to.split(",") if line.strip()) if args.address_to else None
+    from ydm.profile import validate_email
+
+    letters = service.draft_letters(
+        kind, person, orgs, today=clock.today(), extra_text=_extra_text(args), address_to=address_to,
+        email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
+    )
+    for letter in letters:
+        if letter.address_missing and not (letter.recipient_email or letter.recipient_webform):
+            output.warn(f"no address, email or web form is known for {letter.org.display_name}: the letter "
+                        "has a placeholder; find their privacy notice and give --address-to or --email-to")
+        elif letter.address_missing and args.format == "pdf":
+            output.warn(f"no postal address is known for {letter.org.display_name}: the PDF has a placeholder")
+
+    target = Path(args.output) if args.output else None
+    to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))
+    if target is None and args.format in ("pdf", "eml"):
+        raise InputError(f"--format {args.format} needs -o FILE or -o FOLDER")
+    if to_folder and not target.exists():
+        try:
+            target.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create folder {target}: {exc.strerror or exc}") from None
+    rendered = service.render_format(letters, args.format, combined=not to_folder)
+    if target is None:
+        output.out_raw(rendered[0][1].decode("utf-8"))
+    else:
+        for letter, data in rendered:
+            path = target / service.file_name(letter, args.format) if to_folder else target
+            atomic_write(path, data)
+            output.note(f"wrote {path}")
+    if args.record:
+        _record(args, letters)
+    return 0
+
+
+def _record(args, letters) -> None:
+    from datetime import date
+
+    from ydm import tracker
+    from ydm.cli import output
+    from ydm.errors import InputError
+    from ydm.model import Channel
+
+    sent_on = None
+    if args.sent:
+        try:
+            sent_on = date.fromisoformat(args.sent)
+        except ValueError:
+            raise InputError(f"--sent '{args.sent}' is not a date (use YYYY-MM-DD)") from None
+    for letter in letters:
+        channel = Channel(args.via) if args.via else (Channel.EMAIL if letter.recipient_email else Channel.FIRST_CLASS)
+        tracker.record_letters([letter], channel=channel, sent_on=sent_on)
+        output.note(f"recorded {letter.reference} to {letter.org.display_name} in your request tracker")

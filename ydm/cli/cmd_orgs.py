@@ -1,0 +1,51 @@
+"""`ydm orgs [QUERY] [--category C] [--json]`: find organisations by id, name or alias."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "orgs",
+        help="list or search the organisations ydm knows",
+        description="Search organisations by id, name or alias (case and accents do not matter: "
+        "'sinn fein' finds Sinn Féin).",
+    )
+    p.add_argument("query", nargs="*", metavar="QUERY", help="words to look for (quotes not needed)")
+    p.add_argument("--category", metavar="C", help="party, campaigner, broker, platform, regulator, ero, other")
+    p.add_argument("--elected-in", metavar="NATION",
+                   help="only parties with elected representatives in england, scotland, wales or northern-ireland")
+    p.add_argument("--json", action="store_true", help="machine-readable output (stable shape)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ydm import contacts, porcelain
+    from ydm.cli import output
+    from ydm.errors import InputError
+    from ydm.model import Category
+
+    if args.category:
+        try:
+            Category(args.category)
+        except ValueError:
+            allowed = ", ".join(c.value for c in Category)
+            raise InputError(f"unknown category '{args.category}' (one of {allowed})") from None
+    query = " ".join(args.query)
+    directory = contacts.load()
+    orgs = directory.search(query, args.category)
+    if args.elected_in:
+        elected = {o.id for o in directory.parties_elected_in(args.elected_in)}
+        orgs = [o for o in orgs if o.id in elected]
+    if args.json:
+        output.out_json(porcelain.organisations(orgs))
+        return 0
+    if not orgs:
+        output.note(f"no organisation matches '{query}'" + (f" in {args.category}" if args.category else ""))
+        return 1
+    width = max(len(o.id) for o in orgs)
+    for org in orgs:
+        channels = [name for name, value in (("post", org.postal_address), ("email", org.email),
+                                             ("web form", org.webform)) if value]
+        how = ", ".join(channels) if channels else "no contact known: address must be filled in"
+        output.out(f"{org.id:<{width}}  {org.category.value:<10}  {org.display_name}  [{how}]")
+    return 0

@@ -1,0 +1,107 @@
+"""The person's details: from a profile TOML file (`--me`) or from separate fields, validated.
+
+Profile format (see examples/me.toml): name, other_names, address (list of lines, or one string
+with commas), postcode, email, phone, date_of_birth, previous_addresses, electoral_number,
+account_refs, reply_format ("electronic" or "paper").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from ydm import postcodes
+from ydm.errors import DataError, InputError
+from ydm.model import Person
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_FIELDS = {
+    "name", "other_names", "address", "postcode", "email", "phone", "date_of_birth",
+    "previous_addresses", "electoral_number", "account_refs", "reply_format",
+}
+
+
+def _lines(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",") if "\n" not in value else value.splitlines()
+    return tuple(str(v).strip() for v in value or () if str(v).strip())
+
+
+def _list(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    return tuple(str(v).strip() for v in value or () if str(v).strip())
+
+
+def validate_email(value: str) -> str:
+    value = (value or "").strip()
+    if value and not _EMAIL.match(value):
+        raise InputError(f"'{value}' is not an email address (expected something like name@example.org)")
+    return value
+
+
+def validate_dob(value: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        born = date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"date of birth '{value}' is not a date (use YYYY-MM-DD, e.g. 1980-04-23)") from None
+    if born > date.today():
+        raise InputError(f"date of birth '{value}' is in the future")
+    return f"{born.day} {born:%B %Y}"
+
+
+def make_person(**fields) -> Person:
+    """A validated Person: postcode normalised, email and date of birth checked, address split."""
+    unknown = set(fields) - _FIELDS
+    if unknown:
+        raise InputError(f"unknown profile field(s): {', '.join(sorted(unknown))} (known: {', '.join(sorted(_FIELDS))})")
+    address = list(_lines(fields.get("address")))
+    postcode = (fields.get("postcode") or "").strip()
+    if not postcode and address and postcodes.is_valid(address[-1]):
+        postcode = address.pop()  # a postcode typed as the last address line
+    if postcode:
+        postcode = postcodes.normalise(postcode)
+    address = [line for line in address if postcodes.is_valid(line) is False or postcodes.normalise(line) != postcode]
+    reply_format = (fields.get("reply_format") or "electronic").strip()
+    if reply_format not in ("electronic", "paper"):
+        raise InputError(f"reply_format '{reply_format}' must be 'electronic' or 'paper'")
+    return Person(
+        name=" ".join((fields.get("name") or "").split()),
+        address=tuple(address),
+        postcode=postcode,
+        email=validate_email(fields.get("email", "")),
+        phone=(fields.get("phone") or "").strip(),
+        date_of_birth=validate_dob(str(fields.get("date_of_birth") or "")),
+        other_names=_list(fields.get("other_names")),
+        previous_addresses=_list(fields.get("previous_addresses")),
+        electoral_number=(fields.get("electoral_number") or "").strip(),
+        account_refs=_list(fields.get("account_refs")),
+        reply_format=reply_format,
+    )
+
+
+def load_profile(path: Path, **overrides) -> Person:
+    """Read a profile TOML; non-empty `overrides` (from CLI flags) win over the file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"profile {path} does not exist (see examples/me.toml for the format)") from None
+    except OSError as exc:
+        raise DataError(f"cannot read profile {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise DataError(f"profile {path} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"profile {path} is not valid TOML: {exc}") from None
+    if "date_of_birth" in data and isinstance(data["date_of_birth"], date):
+        data["date_of_birth"] = data["date_of_birth"].isoformat()
+    data.update({k: v for k, v in overrides.items() if v})
+    try:
+        return make_person(**data)
+    except InputError as exc:
+        raise InputError(f"profile {path}: {exc.message}") from None

@@ -1,0 +1,186 @@
+"""Step 1, about you: the profile the letters are signed with, saved encrypted through the store.
+
+Every field says why it is asked; mistakes are shown under the field, in words, as you leave it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Static
+
+from ydm import postcodes
+from ydm.errors import InputError
+from ydm.model import Person
+from ydm.tui.screens.write.step import WizardStep
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    why: str
+    placeholder: str = ""
+    required: bool = False
+
+
+FIELDS = (
+    Field("name", "Your full name", "Needed: organisations look up their records by name.", "Jane Q Public", True),
+    Field("address", "Your address, without the postcode",
+          "Needed: they match records by address, and it is the return address. Separate lines with commas.",
+          "1 High Street, Anytown", True),
+    Field("postcode", "Your postcode",
+          "Needed: part of your address; it also tells ydm which nation's bank holidays count.", "SW1A 1AA", True),
+    Field("email", "Your email address (optional)",
+          "Optional: lets them answer by email, and lets you send the letters by email.", "jane@example.org"),
+    Field("previous", "Previous addresses (optional)",
+          "Optional: helps them find older records. Separate addresses with a semicolon (;).",
+          "2 Old Road, Oldtown, AB1 2CD"),
+    Field("other_names", "Other names you have used (optional)",
+          "Optional: a maiden name or a short name they may have you under. Separate with commas."),
+    Field("dob", "Date of birth (optional)",
+          "Optional: tells you apart from someone with the same name. Leave it out if you prefer.", "1980-05-31"),
+)
+
+
+def check_field(field_id: str, value: str) -> str:
+    """The problem with one field's value, in words, or "" when it is fine."""
+    value = value.strip()
+    spec = next(f for f in FIELDS if f.id == field_id)
+    if spec.required and not value:
+        return f"{spec.label.split(',')[0]} is needed."
+    if field_id == "postcode" and value:
+        try:
+            postcodes.normalise(value)
+        except InputError as exc:
+            return exc.message[0].upper() + exc.message[1:] + "."
+    if field_id == "email" and value and not _EMAIL.match(value):
+        return f"'{value}' does not look like an email address (it needs an @ and a domain, like name@example.org)."
+    if field_id == "dob" and value and not re.match(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$", value):
+        return "Write the date like 1980-05-31 or 31/05/1980."
+    return ""
+
+
+def person_from(values: dict[str, str]) -> Person:
+    def split(text: str, sep: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in text.split(sep) if part.strip())
+
+    return Person(
+        name=values["name"].strip(),
+        address=split(values["address"], ","),
+        postcode=postcodes.normalise(values["postcode"]),
+        email=values["email"].strip(),
+        previous_addresses=split(values["previous"], ";"),
+        other_names=split(values["other_names"], ","),
+        date_of_birth=values["dob"].strip(),
+    )
+
+
+def values_from(person: Person) -> dict[str, str]:
+    return {
+        "name": person.name,
+        "address": ", ".join(person.address),
+        "postcode": person.postcode,
+        "email": person.email,
+        "previous": "; ".join(person.previous_addresses),
+        "other_names": ", ".join(person.other_names),
+        "dob": person.date_of_birth,
+    }
+
+
+class AboutYouScreen(WizardStep):
+    """Step 1: who is writing. Filled from the saved profile when there is one."""
+
+    STEP = 1
+    HELP = """\
+The letters need to say who you are so the organisation can find your records. Only the name,
+address and postcode are needed; the rest is optional and helps them find older records.
+
+What you type here is saved **encrypted** on this computer (the key is kept in your system's
+keyring), so next time the form is already filled in. It is only ever sent to the organisations
+you choose, inside your letters.
+"""
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="about-form", classes="form"):
+            yield Static("Who is writing? These details go into every letter.", classes="intro")
+            for spec in FIELDS:
+                yield Label(spec.label + (" *" if spec.required else ""), classes="field-label")
+                yield Input(placeholder=spec.placeholder, id=f"f-{spec.id}")
+                yield Static(spec.why, classes="why")
+                yield Static("", id=f"err-{spec.id}", classes="field-error")
+
+    def on_mount(self) -> None:
+        for spec in FIELDS:
+            self.query_one(f"#err-{spec.id}").display = False
+        if self.state.person is not None:
+            self.fill(self.state.person)
+        else:
+            self.app.run_blocking(self.app.backend.load_profile, on_done=self._loaded,
+                                  description="reading your saved details", group="profile")
+        self.query_one("#f-name", Input).focus()
+
+    def _loaded(self, person: Person | None) -> None:
+        if person is not None and not self.values()["name"]:
+            self.fill(person)
+
+    def fill(self, person: Person) -> None:
+        for key, value in values_from(person).items():
+            self.query_one(f"#f-{key}", Input).value = value
+
+    def values(self) -> dict[str, str]:
+        return {spec.id: self.query_one(f"#f-{spec.id}", Input).value for spec in FIELDS}
+
+    def show_problem(self, field_id: str, problem: str) -> None:
+        error = self.query_one(f"#err-{field_id}", Static)
+        error.update(f"⚠ {problem}" if problem else "")
+        error.display = bool(problem)
+        self.query_one(f"#f-{field_id}", Input).set_class(bool(problem), "-invalid")
+
+    @on(Input.Blurred)
+    def _left_field(self, event: Input.Blurred) -> None:
+        field_id = (event.input.id or "")[2:]
+        if field_id:
+            self.show_problem(field_id, check_field(field_id, event.input.value))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        field_id = (event.input.id or "")[2:]
+        # Clear a shown problem as soon as it is fixed; new problems wait until the field is left.
+        if field_id and self.query_one(f"#err-{field_id}").display and not check_field(field_id, event.value):
+            self.show_problem(field_id, "")
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        ids = [f"f-{spec.id}" for spec in FIELDS]
+        position = ids.index(event.input.id) if event.input.id in ids else -1
+        if 0 <= position < len(ids) - 1:
+            self.focus_next()
+        else:
+            self.go_next()
+
+    def go_next(self) -> None:
+        values = self.values()
+        problems = {spec.id: check_field(spec.id, values[spec.id]) for spec in FIELDS}
+        for field_id, problem in problems.items():
+            self.show_problem(field_id, problem)
+        first = next((f for f, p in problems.items() if p), None)
+        if first:
+            self.query_one(f"#f-{first}", Input).focus()
+            self.notify("Please fix the fields marked ⚠ first.", title="Check your details", severity="warning")
+            return
+        person = person_from(values)
+        self.state.person = person
+        self.app.run_blocking(self.app.backend.save_profile, person, on_done=lambda _: self._saved(),
+                              description="saving your details", group="profile")
+
+    def _saved(self) -> None:
+        from ydm.tui.screens.write.who import WhoScreen
+
+        self.app.push_screen(WhoScreen(self.state))

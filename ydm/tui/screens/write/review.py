@@ -1,0 +1,102 @@
+"""Step 4, review: read every letter before it goes, and add your own words to them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ydm.tui.backend import Draft
+from ydm.tui.screens.write.step import WizardStep
+from ydm.tui.screens.write.what import KIND_TITLES
+
+
+def draft_label(draft: Draft) -> str:
+    return f"{draft.org.display_name} — {KIND_TITLES.get(draft.kind, draft.kind.value)}"
+
+
+
+class ReviewScreen(WizardStep):
+    """Step 4: the letters, drafted by ydm.letters through the backend, one preview at a time."""
+
+    STEP = 4
+    HELP = """\
+These are the letters ydm wrote for you, one per organisation and kind. Move through the list on
+the left with the arrow keys to read each one on the right.
+
+To add something of your own (for example "you phoned me on 3 May"), type it in the box at the
+top and press `Enter`: it is added to every letter. Nothing has been sent yet.
+"""
+
+    def body(self) -> ComposeResult:
+        with Vertical(id="review", classes="step-body"):
+            yield Label("Your own words, added to every letter (optional; Enter to apply):", classes="field-label")
+            yield Input(self.state.extra_text, placeholder="e.g. I received your leaflet on 3 May 2026.",
+                        id="extra-text")
+            with Horizontal(classes="letters"):
+                yield OptionList(id="draft-list", classes="draft-list")
+                with VerticalScroll(id="preview-box", classes="preview-box", can_focus=True):
+                    yield Static("Writing your letters…", id="preview", markup=False)
+
+    def on_mount(self) -> None:
+        self.redraft()
+
+    def redraft(self) -> None:
+        state = self.state
+        self.app.run_blocking(
+            self.app.backend.draft_letters, state.person, state.orgs, state.kinds, self.app.today,
+            extra_text=state.extra_text, related_ref=state.related_ref,
+            on_done=self._drafted, description="writing your letters", group="draft", exclusive=True,
+        )
+
+    def _drafted(self, drafts: list[Draft]) -> None:
+        previous = {(d.org.id, d.kind): d.channel for d in self.state.drafts}
+        for draft in drafts:
+            draft.channel = previous.get((draft.org.id, draft.kind), draft.channel)
+        self.state.drafts = drafts
+        listing = self.query_one("#draft-list", OptionList)
+        keep = listing.highlighted or 0
+        listing.clear_options()
+        listing.add_options([Option(draft_label(d), id=str(i)) for i, d in enumerate(drafts)])
+        if drafts:
+            listing.highlighted = min(keep, len(drafts) - 1)
+            self.show(listing.highlighted)
+            if self.focused is None or self.focused is self.query_one("#next"):
+                listing.focus()
+
+    def show(self, index: int | None) -> None:
+        if index is None or index >= len(self.state.drafts):
+            return
+        letter = self.state.drafts[index].letter
+        self.query_one("#preview", Static).update(letter.text)
+        self.query_one("#preview-box").scroll_home(animate=False)
+
+    @on(OptionList.OptionHighlighted, "#draft-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show(event.option_index)
+
+    @on(OptionList.OptionSelected, "#draft-list")
+    def _selected(self) -> None:
+        self.query_one("#preview-box").focus()
+
+    @on(Input.Submitted, "#extra-text")
+    def _extra(self, event: Input.Submitted) -> None:
+        self.state.extra_text = event.value.strip()
+        self.redraft()
+        self.notify("Your words were added to every letter.", title="Letters updated")
+
+    def go_next(self) -> None:
+        extra = self.query_one("#extra-text", Input).value.strip()
+        if extra != self.state.extra_text:
+            self.state.extra_text = extra
+            self.redraft()
+            self.notify("Letters updated with your words; check them, then go on.", title="Updated")
+            return
+        if not self.state.drafts:
+            self.notify("The letters are still being written.", title="One moment")
+            return
+        from ydm.tui.screens.write.send import SendScreen
+
+        self.app.push_screen(SendScreen(self.state))

@@ -1,0 +1,27 @@
+"""What the wizard has gathered so far. Plain data; the screens fill it in step by step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ydm.model import Organisation, Person, RequestKind
+from ydm.tui.backend import Draft, RequestRow
+
+
+@dataclass
+class WizardState:
+    person: Person | None = None
+    nation: str = "england"  # contacts nation name, for "all parties elected in my nation"
+    orgs: list[Organisation] = field(default_factory=list)
+    kinds: list[RequestKind] = field(default_factory=list)
+    extra_text: str = ""
+    drafts: list[Draft] = field(default_factory=list)
+    sent_on: date | None = None
+    related_ref: str = ""  # set when writing the next letter of an existing request
+    recorded: list[RequestRow] = field(default_factory=list)
+
+    @property
+    def continuing(self) -> bool:
+        """True when this letter continues an existing request (reminder, complaint, …)."""
+        return bool(self.related_ref)

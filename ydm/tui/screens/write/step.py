@@ -1,0 +1,77 @@
+"""The frame every wizard step shares: a step header, Back/Next buttons and their keys."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from ydm.tui.screens.write.state import WizardState
+
+STEPS = ("About you", "Who", "What", "Review", "Send", "Record")
+
+
+class WizardStep(Screen):
+    """Subclasses set STEP (1-6), compose `body()`, and implement `go_next()`."""
+
+    STEP = 1
+    NEXT_LABEL = "Next"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="wizard-back", tooltip="Go back one step"),
+        Binding("ctrl+n", "next", "Next step", id="wizard-next", tooltip="Check this step and go on"),
+        Binding("ctrl+x", "cancel", "Cancel", id="wizard-cancel", tooltip="Leave the wizard"),
+    ]
+
+    def __init__(self, state: WizardState) -> None:
+        super().__init__()
+        self.state = state
+
+    @property
+    def TITLE(self) -> str:  # noqa: N802 - Textual reads TITLE
+        return f"New request — step {self.STEP} of {len(STEPS)}: {STEPS[self.STEP - 1]}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.step_line(), id="step-line", classes="step-line")
+        yield from self.body()
+        with Horizontal(classes="wizard-nav"):
+            yield Button("Back (Esc)", id="back", compact=True)
+            yield Button(f"{self.NEXT_LABEL} (Ctrl+N)", id="next", variant="primary", compact=True)
+        yield Footer()
+
+    def step_line(self) -> str:
+        marks = []
+        for number, name in enumerate(STEPS, start=1):
+            if number == self.STEP:
+                marks.append(f"[b reverse] {number} {name} [/]")
+            else:
+                marks.append(f"{number} {name}")
+        return "  ".join(marks)
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self) -> None:
+        self.action_next()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_next(self) -> None:
+        self.go_next()
+
+    def action_cancel(self) -> None:
+        self.app.close_wizard()
+
+    def go_next(self) -> None:
+        raise NotImplementedError

@@ -1,0 +1,63 @@
+"""Step 3, what: the kinds of request, each explained in one plain sentence."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Static
+
+from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, RequestKind
+from ydm.tui.screens.write.step import WizardStep
+
+KIND_TITLES = {
+    RequestKind.ACCESS: "Get a copy of my data",
+    RequestKind.OBJECT_MARKETING: "Stop marketing me",
+    RequestKind.OBJECT_PROCESSING: "Stop profiling me",
+    RequestKind.OPEN_REGISTER: "Take me off the open register",
+    RequestKind.ERASURE: "Delete my data",
+}
+
+
+class WhatScreen(WizardStep):
+    """Step 3: tick one or more kinds; each organisation gets one letter per kind."""
+
+    STEP = 3
+    HELP = """\
+Tick what you want to ask. Each organisation you chose gets one letter for each thing you tick,
+and each letter has its own deadline. Most people start with **a copy of my data** (you learn what
+they hold and where it came from) and **stop marketing me**.
+
+The open register letter always goes to your council's electoral registration office, not to
+the organisations you chose.
+"""
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="what", classes="form"):
+            yield Static("What do you want to ask? Tick one or more (Space ticks).", classes="intro")
+            for kind in INITIAL_KINDS:
+                yield Checkbox(KIND_TITLES.get(kind, kind.value), kind in self.state.kinds, id=f"k-{kind.value}")
+                yield Static(KIND_SUMMARIES[kind], classes="why kind-why")
+            yield Static("", id="kinds-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#kinds-error").display = False
+        self.query_one(Checkbox).focus()
+
+    def chosen(self) -> list[RequestKind]:
+        return [k for k in INITIAL_KINDS if self.query_one(f"#k-{k.value}", Checkbox).value]
+
+    def on_checkbox_changed(self) -> None:
+        if self.chosen():
+            self.query_one("#kinds-error").display = False
+
+    def go_next(self) -> None:
+        kinds = self.chosen()
+        if not kinds:
+            error = self.query_one("#kinds-error", Static)
+            error.update("⚠ Tick at least one kind of request.")
+            error.display = True
+            return
+        self.state.kinds = kinds
+        from ydm.tui.screens.write.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.state))

@@ -1,0 +1,163 @@
+"""Step 2, who: search and filter organisations, tick several, add all elected parties, or your own."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ydm.model import Category, Organisation
+from ydm.tui.screens.write.step import WizardStep
+
+CATEGORY_LABELS = {
+    Category.PARTY: "Political parties",
+    Category.CAMPAIGNER: "Campaigners",
+    Category.BROKER: "Data brokers",
+    Category.PLATFORM: "Platforms",
+    Category.REGULATOR: "Regulators",
+    Category.ERO: "Electoral registration",
+    Category.OTHER: "Other",
+}
+NATION_LABELS = {
+    "england": "England",
+    "scotland": "Scotland",
+    "wales": "Wales",
+    "northern-ireland": "Northern Ireland",
+}
+
+
+def nation_guess(postcode: str) -> str:
+    """Scotland and Northern Ireland from the postcode; England otherwise (Wales: choose it)."""
+    from ydm.postcodes import nation_of_postcode
+
+    try:
+        value = nation_of_postcode(postcode).value
+    except Exception:  # noqa: BLE001 - a guess only; the user can change it
+        return "england"
+    return value if value in NATION_LABELS else "england"
+
+
+def org_line(org: Organisation) -> str:
+    ways = [w for w, ok in (("email", org.email), ("post", org.postal_address), ("web form", org.webform)) if ok]
+    how = ", ".join(ways) if ways else "no contact details yet"
+    return f"{org.display_name}  [dim]({CATEGORY_LABELS.get(org.category, org.category)}; {how})[/dim]"
+
+
+class WhoScreen(WizardStep):
+    """Step 2: which organisations to write to. Choices survive searching and filtering."""
+
+    STEP = 2
+    HELP = """\
+Choose every organisation you want to write to: type part of a name to search (accents and
+capitals do not matter), filter by kind of organisation, and press `Space` to tick or untick.
+**All elected parties** ticks every party with elected representatives in the nation you choose.
+**Add your own** lets you write to an organisation that is not in the list.
+"""
+
+    def body(self) -> ComposeResult:
+        with Vertical(id="who", classes="step-body"):
+            with Horizontal(classes="row"):
+                yield Input(placeholder="Search by name, e.g. labour, reform, experian", id="org-search")
+                yield Select(
+                    [(label, cat.value) for cat, label in CATEGORY_LABELS.items()],
+                    prompt="All kinds", id="org-category", compact=True,
+                )
+            with Horizontal(classes="row buttons"):
+                yield Button("Tick all elected parties in", id="all-parties", compact=True)
+                yield Select([(label, key) for key, label in NATION_LABELS.items()], allow_blank=False,
+                             value="england", id="nation", compact=True)
+                yield Button("Add your own…", id="add-own", compact=True)
+            yield SelectionList[str](id="org-list")
+            yield Static("", id="chosen", classes="chosen")
+
+    def on_mount(self) -> None:
+        self.selected: dict[str, Organisation] = {o.id: o for o in self.state.orgs}
+        if self.state.person is not None and self.state.nation == "england":
+            self.state.nation = nation_guess(self.state.person.postcode)
+        self.query_one("#nation", Select).value = self.state.nation
+        self._filling = False
+        self.refilter()
+        self.query_one("#org-search", Input).focus()
+
+    # --- list --------------------------------------------------------------------------------
+    def refilter(self) -> None:
+        query = self.query_one("#org-search", Input).value
+        category = self.query_one("#org-category", Select).value
+        cat = None if category is Select.NULL else category
+        orgs = self.app.backend.search_orgs(query, cat)
+        listing = self.query_one("#org-list", SelectionList)
+        self._filling = True
+        listing.clear_options()
+        listing.add_options([Selection(org_line(o), o.id, o.id in self.selected) for o in orgs])
+        self._filling = False
+        self.shown = {o.id: o for o in orgs}
+        self.update_chosen()
+
+    def update_chosen(self) -> None:
+        names = [o.display_name for o in self.selected.values()]
+        text = f"Chosen ({len(names)}): " + ("; ".join(names) if names else "none yet — tick with Space")
+        self.query_one("#chosen", Static).update(text)
+
+    @on(Input.Changed, "#org-search")
+    def _search(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#org-search")
+    def _to_list(self) -> None:
+        self.query_one("#org-list").focus()
+
+    @on(Select.Changed, "#org-category")
+    def _category(self) -> None:
+        self.refilter()
+
+    @on(Select.Changed, "#nation")
+    def _nation(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL:
+            self.state.nation = str(event.value)
+
+    @on(SelectionList.SelectedChanged, "#org-list")
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        if self._filling:
+            return
+        ticked = set(event.selection_list.selected)
+        for org_id, org in self.shown.items():
+            if org_id in ticked:
+                self.selected[org_id] = org
+            else:
+                self.selected.pop(org_id, None)
+        self.update_chosen()
+
+    @on(Button.Pressed, "#all-parties")
+    def _all_parties(self) -> None:
+        parties = self.app.backend.parties_elected_in(self.state.nation)
+        for org in parties:
+            self.selected[org.id] = org
+        self.refilter()
+        self.notify(f"Ticked {len(parties)} parties with elected representatives in "
+                    f"{NATION_LABELS[self.state.nation]}.", title="Parties added")
+
+    @on(Button.Pressed, "#add-own")
+    def _add_own(self) -> None:
+        from ydm.tui.screens.add_org import AddOrgScreen
+
+        self.app.push_screen(AddOrgScreen(), self._added)
+
+    def _added(self, org: Organisation | None) -> None:
+        if org is None:
+            return
+        self.selected[org.id] = org
+        self.refilter()
+
+    def go_next(self) -> None:
+        if not self.selected:
+            self.query_one("#chosen", Static).update("⚠ Tick at least one organisation: highlight it and press Space.")
+            self.notify("Tick at least one organisation (Space ticks the highlighted one).",
+                        title="Nobody chosen yet", severity="warning")
+            self.query_one("#org-list").focus()
+            return
+        self.state.orgs = list(self.selected.values())
+        from ydm.tui.screens.write.what import WhatScreen
+
+        self.app.push_screen(WhatScreen(self.state))
