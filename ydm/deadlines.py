@@ -96,7 +96,7 @@ def add_months(d: date, months: int) -> date:
     total = d.month - 1 + months
     year, month = d.year + total // 12, total % 12 + 1
     last = _month_len(year, month)
-    return date(year, month, d.day if d.day <= last else last)
+    return date(year, month, min(d.day, last))
 
 
 def to_kind(kind: RequestKind | str) -> RequestKind:
