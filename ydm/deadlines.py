@@ -30,7 +30,7 @@ REGIME_S164A = "s164a"  # DPA 2018 s.164A complaint to the controller (DUAA s.10
 REGIME_PRE_S164A = "pre-s164a"  # a complaint received before 19 Jun 2026: no statutory duty yet
 
 READING_DAY_AFTER = "day-after"  # ICO (R29): day 1 of the 30 is the day after receipt
-READING_INCLUSIVE = "inclusive"  # "the period of 30 days beginning when the complaint is received" read literally
+READING_INCLUSIVE = "inclusive"  # s.164A's "30 days beginning when ... received", day of receipt = day 1
 
 COMPLAINT_ACK_DAYS = 30  # DPA 2018 s.164A (R28)
 
@@ -106,16 +106,24 @@ def to_kind(kind: RequestKind | str) -> RequestKind:
     try:
         return RequestKind(str(kind).strip().lower())
     except ValueError:
-        choices = ", ".join(k.value for k in (*sorted(MONTH_KINDS - {RequestKind.FOLLOW_UP}), RequestKind.COMPLAINT))
+        choices = ", ".join(
+            k.value for k in (*sorted(MONTH_KINDS - {RequestKind.FOLLOW_UP}), RequestKind.COMPLAINT)
+        )
         raise InputError(f"unknown kind '{kind}' (choose from {choices})") from None
+
+
+def to_channel(channel: Channel | str) -> Channel:
+    """A Channel from an enum or CLI name; unknown names raise InputError listing the choices."""
+    try:
+        return Channel(channel)
+    except ValueError:
+        choices = ", ".join(c.value for c in Channel)
+        raise InputError(f"unknown channel '{channel}' (choose from {choices})") from None
 
 
 def receipt_date(sent: date, channel: Channel | str, nation: Nation | str = Nation.ENGLAND_AND_WALES) -> date:
     """When a letter sent on `sent` by `channel` counts as received (see RECEIPT_RULES)."""
-    try:
-        days, _why = RECEIPT_RULES[Channel(channel)]
-    except ValueError:
-        raise InputError(f"unknown channel '{channel}' (choose from {', '.join(c.value for c in Channel)})") from None
+    days, _why = RECEIPT_RULES[to_channel(channel)]
     return holidays_uk.add_working_days(sent, days, nation) if days else sent
 
 
@@ -153,6 +161,7 @@ class Deadline:
     sent: date | None = None
     channel: Channel | None = None
     alternative_due: date | None = None  # complaints: the inclusive reading
+    reading: str | None = None  # complaints: READING_DAY_AFTER (the one used for `due`)
     notes: tuple[str, ...] = ()
 
     @property
@@ -190,8 +199,14 @@ def _roll_words(end: date, nation: Nation) -> str:
     while not holidays_uk.is_working_day(d, nation):
         name = holidays_uk.holiday_name(d, nation)
         if name:
-            parts.append(f"{fmt(d, year=False)} is {name}" if parts or d != end else f"a bank holiday ({name})")
-        elif d.weekday() == 5 and not holidays_uk.is_working_day(d + _ONE_DAY, nation) and (d + _ONE_DAY).weekday() == 6:
+            parts.append(
+                f"{fmt(d, year=False)} is {name}" if parts or d != end else f"a bank holiday ({name})"
+            )
+        elif (
+            d.weekday() == 5
+            and not holidays_uk.is_working_day(d + _ONE_DAY, nation)
+            and (d + _ONE_DAY).weekday() == 6
+        ):
             parts.append("a Saturday" if d == end else "then a weekend")
             d += _ONE_DAY  # the Sunday is part of "the weekend"
         else:
@@ -213,7 +228,9 @@ def explain(dl: Deadline) -> list[str]:
     else:
         steps.append(f"received {fmt(dl.received)}")
     if dl.relevant_time != dl.received:
-        steps.append(f"{dl.relevant_reason} {fmt(dl.relevant_time)}: the clock starts then (the latest of receipt, ID and fee)")
+        steps.append(
+            f"{dl.relevant_reason} {fmt(dl.relevant_time)}: the clock starts then (the latest of receipt, ID and fee)"
+        )
     start = dl.relevant_time
     if dl.kind is RequestKind.COMPLAINT:
         raw = start + timedelta(days=COMPLAINT_ACK_DAYS)
@@ -236,9 +253,13 @@ def explain(dl: Deadline) -> list[str]:
                 f"{p.days} day{'s' if p.days != 1 else ''} do not count, so {fmt(running)}"
             )
         else:
-            steps.append(f"clarification asked {fmt(p.asked)}, after the time had run out: it changes nothing")
+            steps.append(
+                f"clarification asked {fmt(p.asked)}, after the time had run out: it changes nothing"
+            )
     if dl.due != dl.period_end:
-        steps.append(f"{_roll_words(dl.period_end, dl.nation)}, so the next working day: {fmt(dl.due, full=True)}")
+        steps.append(
+            f"{_roll_words(dl.period_end, dl.nation)}, so the next working day: {fmt(dl.due, full=True)}"
+        )
     else:
         steps.append(f"a working day, so due by the end of {fmt(dl.due, full=True)}")
     return steps
@@ -246,7 +267,9 @@ def explain(dl: Deadline) -> list[str]:
 
 def _check_after(what: str, when: date | None, received: date) -> None:
     if when is not None and when < received:
-        raise InputError(f"{what} ({when.isoformat()}) is before the request was received ({received.isoformat()})")
+        raise InputError(
+            f"{what} ({when.isoformat()}) is before the request was received ({received.isoformat()})"
+        )
 
 
 def compute_deadline(
@@ -272,12 +295,7 @@ def compute_deadline(
     """
     kind = to_kind(kind)
     nation = holidays_uk.to_nation(nation)
-    chan = None
-    if channel is not None:
-        try:
-            chan = Channel(channel)
-        except ValueError:
-            raise InputError(f"unknown channel '{channel}' (choose from {', '.join(c.value for c in Channel)})") from None
+    chan = to_channel(channel) if channel is not None else None
     if received is None:
         if sent is None or chan is None:
             raise InputError("give the date the organisation received it, or the date you sent it and how")
@@ -290,16 +308,22 @@ def compute_deadline(
     extended = extended or extended_on is not None
     if kind is RequestKind.COMPLAINT:
         if id_received or fee_received or pairs or extended:
-            raise InputError("a complaint to the organisation has no ID, fee, clarification pause or extension")
+            raise InputError(
+                "a complaint to the organisation has no ID, fee, clarification pause or extension"
+            )
         return _complaint(received, nation, sent, chan)
     if pairs and kind not in PAUSE_KINDS:
         # R15: Art 12A(5) pauses Art 15 requests only; objections and erasure run straight through.
-        raise InputError(f"the clarification pause applies only to access requests (Art 12A(5)), not to {kind.value}")
+        raise InputError(
+            f"the clarification pause applies only to access requests (Art 12A(5)), not to {kind.value}"
+        )
     _check_after("ID received", id_received, received)
     _check_after("fee received", fee_received, received)
     for asked, answered in pairs:
         if answered < asked:
-            raise InputError(f"the answer ({answered.isoformat()}) is before the question ({asked.isoformat()})")
+            raise InputError(
+                f"the answer ({answered.isoformat()}) is before the question ({asked.isoformat()})"
+            )
         _check_after("the clarification question", asked, received)
 
     regime = REGIME_ARTICLE_12A if received >= ARTICLE_12A_FROM else REGIME_PRE_DUAA
@@ -316,9 +340,13 @@ def compute_deadline(
             " it has no statutory clarification pause"
         )
         if relevant != received:
-            notes.append("starting the clock at ID or fee follows the ICO's guidance of the time, not the old statute")
+            notes.append(
+                "starting the clock at ID or fee follows the ICO's guidance of the time, not the old statute"
+            )
         if pairs:
-            notes.append("the pause counted here follows the ICO's pre-2026 guidance; it was not in the statute")
+            notes.append(
+                "the pause counted here follows the ICO's pre-2026 guidance; it was not in the statute"
+            )
 
     # R2, R5, R6, R8: one month beginning with the relevant time, same date next month, clamped.
     notice_end = add_months(relevant, 1)
@@ -392,7 +420,9 @@ def _complaint(received: date, nation: Nation, sent: date | None, channel: Chann
         "after acknowledging, the organisation must look into it and tell you the outcome without undue delay",
     ]
     if regime == REGIME_PRE_S164A:
-        notes.insert(0, "received before 19 Jun 2026: no statutory duty to acknowledge; 30 days is a fair guide only")
+        notes.insert(
+            0, "received before 19 Jun 2026: no statutory duty to acknowledge; 30 days is a fair guide only"
+        )
     return Deadline(
         kind=RequestKind.COMPLAINT,
         nation=nation,
@@ -405,5 +435,6 @@ def _complaint(received: date, nation: Nation, sent: date | None, channel: Chann
         sent=sent,
         channel=channel,
         alternative_due=alternative,
+        reading=READING_DAY_AFTER,
         notes=tuple(notes),
     )

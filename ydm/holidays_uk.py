@@ -91,7 +91,9 @@ def load_govuk(data: dict) -> dict[Nation, dict[date, str]]:
         if not isinstance(division, dict):
             raise DataError(f"bank holidays file: missing or malformed division '{slug}'")
         if division.get("division") != slug:
-            raise DataError(f"bank holidays file: division '{slug}' has division name {division.get('division')!r}")
+            raise DataError(
+                f"bank holidays file: division '{slug}' has division name {division.get('division')!r}"
+            )
         events = division.get("events")
         if not isinstance(events, list):
             raise DataError(f"bank holidays file: division '{slug}' has no events list")

@@ -77,7 +77,14 @@ VECTORS = [
     ("22", ACCESS, D(2027, 11, 29), EW, {"extended": True}, D(2028, 2, 29)),
     ("23", ACCESS, D(2026, 11, 2), EW, {"clarifications": CLAR_23}, D(2026, 12, 14)),
     ("24", OBJECT, D(2026, 11, 2), EW, {}, D(2026, 12, 2)),
-    ("25", ACCESS, D(2025, 11, 14), EW, {"clarifications": [(D(2025, 11, 16), D(2025, 12, 16))]}, D(2026, 1, 14)),
+    (
+        "25",
+        ACCESS,
+        D(2025, 11, 14),
+        EW,
+        {"clarifications": [(D(2025, 11, 16), D(2025, 12, 16))]},
+        D(2026, 1, 14),
+    ),
     ("26", ACCESS, D(2026, 11, 2), EW, {"clarifications": CLAR_23, "extended": True}, D(2027, 2, 15)),
     ("27", RequestKind.COMPLAINT, D(2026, 11, 2), EW, {}, D(2026, 12, 2)),
     ("28", RequestKind.COMPLAINT, D(2026, 11, 25), EW, {}, D(2026, 12, 29)),
@@ -186,11 +193,15 @@ def test_pause_before_clock_started_and_after_time_ran_out():
 
 def test_two_pauses_add_and_overlap_is_merged():
     two = compute_deadline(
-        ACCESS, D(2026, 11, 2), clarifications=[(D(2026, 11, 5), D(2026, 11, 6)), (D(2026, 11, 9), D(2026, 11, 9))]
+        ACCESS,
+        D(2026, 11, 2),
+        clarifications=[(D(2026, 11, 5), D(2026, 11, 6)), (D(2026, 11, 9), D(2026, 11, 9))],
     )
     assert two.paused_days == 3 and two.period_end == D(2026, 12, 5)
     overlap = compute_deadline(
-        ACCESS, D(2026, 11, 2), clarifications=[(D(2026, 11, 5), D(2026, 11, 10)), (D(2026, 11, 8), D(2026, 11, 12))]
+        ACCESS,
+        D(2026, 11, 2),
+        clarifications=[(D(2026, 11, 5), D(2026, 11, 10)), (D(2026, 11, 8), D(2026, 11, 12))],
     )
     assert overlap.paused_days == 8  # 5..12 Nov
 
@@ -230,10 +241,24 @@ def test_explicit_received_wins_over_sent():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"kind": ACCESS, "received": D(2026, 11, 2), "clarifications": [(D(2026, 11, 9), D(2026, 11, 5))]}, "before the question"),
+        (
+            {
+                "kind": ACCESS,
+                "received": D(2026, 11, 2),
+                "clarifications": [(D(2026, 11, 9), D(2026, 11, 5))],
+            },
+            "before the question",
+        ),
         ({"kind": ACCESS, "received": D(2026, 11, 2), "id_received": D(2026, 11, 1)}, "ID received"),
         ({"kind": ACCESS, "received": D(2026, 11, 2), "fee_received": D(2026, 10, 1)}, "fee received"),
-        ({"kind": ACCESS, "received": D(2026, 11, 2), "clarifications": [(D(2026, 11, 1), D(2026, 11, 5))]}, "clarification question"),
+        (
+            {
+                "kind": ACCESS,
+                "received": D(2026, 11, 2),
+                "clarifications": [(D(2026, 11, 1), D(2026, 11, 5))],
+            },
+            "clarification question",
+        ),
         ({"kind": OBJECT, "received": D(2026, 11, 2), "clarifications": CLAR_23}, "only to access requests"),
         ({"kind": "erasure", "received": D(2026, 11, 2), "clarifications": CLAR_23}, "not to erasure"),
         ({"kind": "nonsense", "received": D(2026, 11, 2)}, "unknown kind 'nonsense'"),
@@ -262,7 +287,9 @@ def test_add_months_clamps():
 
 dates = st.dates(min_value=D(2019, 1, 1), max_value=D(2030, 12, 31))
 nations = st.sampled_from(list(Nation))
-month_kinds = st.sampled_from([ACCESS, OBJECT, RequestKind.OBJECT_PROCESSING, RequestKind.ERASURE, RequestKind.OPEN_REGISTER])
+month_kinds = st.sampled_from(
+    [ACCESS, OBJECT, RequestKind.OBJECT_PROCESSING, RequestKind.ERASURE, RequestKind.OPEN_REGISTER]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -305,7 +332,9 @@ def test_pause_never_shortens_and_adds_its_length(received, offset, length, nati
     asked = received + timedelta(days=offset)  # within the first 28 days: the clock is running
     answered = asked + timedelta(days=length)
     plain = compute_deadline(ACCESS, received, nation=nation, extended=extended)
-    paused = compute_deadline(ACCESS, received, nation=nation, extended=extended, clarifications=[(asked, answered)])
+    paused = compute_deadline(
+        ACCESS, received, nation=nation, extended=extended, clarifications=[(asked, answered)]
+    )
     assert paused.paused_days == length + 1
     assert paused.period_end == plain.period_end + timedelta(days=length + 1)
     assert paused.due >= plain.due
