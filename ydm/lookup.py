@@ -182,7 +182,7 @@ def key_help(provider: str | None = None) -> str:
     """How to get and store a key, in one paragraph for any face."""
     names = [provider] if provider else list(PROVIDERS)
     ways = "; or ".join(f"{LABELS[p]}: {KEY_SIGNUP[p]}, then run 'ydm config set-key {p}'" for p in names)
-    return f"get a free key from {ways}. Or type your council's electoral registration address yourself"
+    return (f"get a key from {ways}. Or type the office's address yourself: ydm lookup POSTCODE --manual")
 
 
 # --- the lookup ---------------------------------------------------------------------------------
