@@ -13,13 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.formats.conftest import BODY, make_letter  # noqa: E402
+from tests.formats.conftest import BODY, make_letter
 
 
 def letters(n: int, names: list[str]) -> list:
-    long_body = BODY.replace("Please quote", "\n\n".join(["Please confirm whether you process personal data "
-                                                           "about me and, if you do, send me a copy of it."] * 6)
-                             + "\n\nPlease quote")
+    filler = "Please confirm whether you process personal data about me and, if you do, send me a copy of it."
+    long_body = BODY.replace("Please quote", "\n\n".join([filler] * 6) + "\n\nPlease quote")
     out = []
     for i in range(n):
         name = names[i % len(names)]

@@ -74,7 +74,7 @@ def clean(text: str) -> str:
 # --- Documents and fonts -------------------------------------------------------------------------
 
 
-def new_document(*, title: str = "", text: str = "") -> "FPDF":
+def new_document(*, title: str = "", text: str = "") -> FPDF:
     """An empty A4 document in mm with our fonts, no automatic page breaks (a `Flow` decides them).
 
     Pass `text` (everything you will print) so the CJK fallback font is loaded only when needed:
@@ -99,7 +99,7 @@ def new_document(*, title: str = "", text: str = "") -> "FPDF":
     return pdf
 
 
-def ensure_glyphs(pdf: "FPDF", text: str) -> bool:
+def ensure_glyphs(pdf: FPDF, text: str) -> bool:
     """Load the CJK fallback font if `text` has characters DejaVu lacks. Returns True if loaded."""
     if FALLBACK_FAMILY in pdf.fonts:
         return True
@@ -111,20 +111,20 @@ def ensure_glyphs(pdf: "FPDF", text: str) -> bool:
     return True
 
 
-def _uncovered(pdf: "FPDF", text: str) -> bool:
+def _uncovered(pdf: FPDF, text: str) -> bool:
     """True if `text` has a character DejaVu Sans lacks (so fpdf2 must look at the fallback font)."""
     cmap = pdf.fonts[FAMILY].cmap
     return any(ord(c) not in cmap for c in text)
 
 
-def _fallback(pdf: "FPDF", on: bool) -> None:
+def _fallback(pdf: FPDF, on: bool) -> None:
     """Switch fallback lookups on or off: off, fpdf2 draws a line in one piece, ~3x faster."""
     if FALLBACK_FAMILY not in pdf.fonts or bool(pdf._fallback_font_ids) == on:
         return
     pdf.set_fallback_fonts([FALLBACK_FAMILY] if on else [], exact_match=False)
 
 
-def draw_fold_marks(pdf: "FPDF") -> None:
+def draw_fold_marks(pdf: FPDF) -> None:
     """Short grey ticks in the left margin: fold here (thirds for DL) and the hole-punch middle."""
     pdf.set_draw_color(150)
     pdf.set_line_width(0.2)
@@ -160,7 +160,7 @@ class Flow:
     Measuring needs the document's fonts, so a Flow borrows the document it will be drawn on.
     """
 
-    def __init__(self, pdf: "FPDF", *, top: float = TOP_FIRST, next_top: float = TOP_NEXT,
+    def __init__(self, pdf: FPDF, *, top: float = TOP_FIRST, next_top: float = TOP_NEXT,
                  bottom: float = BOTTOM):
         self.pdf = pdf
         self.pages: list[list[Placed]] = [[]]
@@ -347,7 +347,7 @@ def _right_block(flow: Flow, lines: Sequence[str], y: float, size: float = 10.0)
     return y
 
 
-def layout_letter(flow: Flow, letter: "Letter") -> None:
+def layout_letter(flow: Flow, letter: Letter) -> None:
     """Lay out one letter on the flow's pages (the first on a fresh page)."""
     y = _right_block(flow, letter.sender_lines, TOP_FIRST)
     y = _right_block(flow, ["", long_date(letter.on), f"Reference: {letter.reference}"], y)
@@ -368,7 +368,7 @@ def layout_letter(flow: Flow, letter: "Letter") -> None:
         flow.paragraph(line)
 
 
-def _numbering(pdf: "FPDF", letter: "Letter", first_page_marks: bool = True) -> Callable[[int, int], None]:
+def _numbering(pdf: FPDF, letter: Letter, first_page_marks: bool = True) -> Callable[[int, int], None]:
     def on_page(n: int, total: int) -> None:
         if n == 1 and first_page_marks:
             draw_fold_marks(pdf)
@@ -383,13 +383,13 @@ def _numbering(pdf: "FPDF", letter: "Letter", first_page_marks: bool = True) -> 
     return on_page
 
 
-def _all_text(letters: Iterable["Letter"]) -> str:
+def _all_text(letters: Iterable[Letter]) -> str:
     return "".join(
         "".join(lt.sender_lines) + "".join(lt.recipient_lines) + lt.subject + lt.body for lt in letters
     )
 
 
-def add_letter(pdf: "FPDF", letter: "Letter") -> int:
+def add_letter(pdf: FPDF, letter: Letter) -> int:
     """Append one letter, starting on a new page, numbered on its own. Returns its page count."""
     ensure_glyphs(pdf, _all_text([letter]))
     flow = Flow(pdf)
@@ -398,7 +398,7 @@ def add_letter(pdf: "FPDF", letter: "Letter") -> int:
     return len(flow.pages)
 
 
-def _output(pdf: "FPDF") -> bytes:
+def _output(pdf: FPDF) -> bytes:
     from ydm.errors import OutputError
 
     try:
@@ -407,14 +407,14 @@ def _output(pdf: "FPDF") -> bytes:
         raise OutputError(f"could not make the PDF: {exc}") from exc
 
 
-def render(letter: "Letter") -> bytes:
+def render(letter: Letter) -> bytes:
     """One letter as a PDF, ready to print, fold in three and post in a DL window envelope."""
     pdf = new_document(title=letter.subject, text=_all_text([letter]))
     add_letter(pdf, letter)
     return _output(pdf)
 
 
-def render_many(letters: Sequence["Letter"]) -> bytes:
+def render_many(letters: Sequence[Letter]) -> bytes:
     """All letters in one PDF for printing: each starts on a new page and has its own page numbers."""
     if not letters:
         from ydm.errors import InputError
@@ -427,7 +427,7 @@ def render_many(letters: Sequence["Letter"]) -> bytes:
     return _output(pdf)
 
 
-def render_by_org(letters: Sequence["Letter"]) -> dict[str, bytes]:
+def render_by_org(letters: Sequence[Letter]) -> dict[str, bytes]:
     """One PDF per organisation (keyed by org id), for batches saved as separate files."""
     groups: dict[str, list[Letter]] = {}
     for letter in letters:
