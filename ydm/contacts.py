@@ -9,6 +9,8 @@ problem, so a bad edit never turns into a wrong letter.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
 import tomllib
 import unicodedata
@@ -114,14 +116,42 @@ def _parse(record: dict, file: Path, index: int, origin: str, problems: list[str
     )
 
 
-def parse_file(file: Path, origin: str) -> tuple[list[Organisation], list[str]]:
-    """Organisations in one TOML file, and a list of problems (file, organisation, field)."""
+def _read_toml(file: Path) -> dict:
+    """Parse a TOML file, through a JSON copy in the cache dir keyed by path, size and mtime.
+
+    tomllib is pure Python and takes ~50 ms on the shipped file; json takes ~2 ms, which keeps
+    `ydm letter` quick. The cache holds organisation facts only, never personal data.
+    """
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        stat = file.stat()
+        raw = file.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read {file}: {exc.strerror or exc}") from None
+    key = hashlib.sha256(f"{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+    cached = paths.cache_dir() / f"contacts-{key}.json"
+    try:
+        return json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        pass
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DataError(f"{file.name} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{file.name} is not valid TOML: {exc}") from None
+    try:
+        from ydm.fileio import atomic_write
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cached, json.dumps(data, default=str).encode("utf-8"), mode=0o644)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
+        pass
+    return data
+
+
+def parse_file(file: Path, origin: str) -> tuple[list[Organisation], list[str]]:
+    """Organisations in one TOML file, and a list of problems (file, organisation, field)."""
+    data = _read_toml(file)
     records = data.get("organisation", [])
     if not isinstance(records, list):
         raise DataError(f"{file.name}: 'organisation' must be a list of [[organisation]] tables")

@@ -76,8 +76,15 @@ def environment():
 
     from ydm import paths
 
+    cache = paths.cache_dir() / "templates"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))  # compiled templates: no personal data
+    except OSError:
+        bytecode_cache = None
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain-text letters; formats escape for their own medium
         keep_trailing_newline=True,

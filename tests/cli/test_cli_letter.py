@@ -1,0 +1,129 @@
+"""`ydm letter` and `ydm orgs`: output, files, batch targets and every bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ydm.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+ME = str(ROOT / "examples" / "me.toml")
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setenv("YDM_TODAY", "2026-11-26")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_access_letter_to_libdems(capsys):
+    code, out, err = run(capsys, "letter", "access", "--to", "libdems", "--me", ME)
+    assert code == 0 and err == ""
+    assert "Liberal Democrats" in out and "66 Buckingham Gate" in out and "data.protection@libdems.org.uk" in out
+    assert "Alex Example" in out and "SW1A 1AA" in out and "26 November 2026" in out
+    assert "SUBJECT ACCESS REQUEST" in out and "Subject: Subject access request (UK GDPR Article 15) - ref YDM-" in out
+
+
+def test_person_from_flags(capsys):
+    code, out, _ = run(capsys, "letter", "object-marketing", "--to", "reform-uk", "--name", "Zoë Example",
+                       "--address", "1 High St, Anytown", "--postcode", "ls11aa", "--email", "zoe@example.org",
+                       "--dob", "1990-01-31", "--other-name", "Zoe Smith", "--text", "I also want my canvass records.")
+    assert code == 0
+    assert "Zoë Example" in out and "LS1 1AA" in out and "31 January 1990" in out and "Zoe Smith" in out
+    assert "I also want my canvass records." in out
+
+
+def test_batch_to_a_folder_writes_one_file_per_organisation(capsys, tmp_path):
+    folder = tmp_path / "letters"
+    code, _, err = run(capsys, "letter", "access", "--to", "elected-parties", "--in", "northern-ireland",
+                       "--me", ME, "-o", str(folder) + "/")
+    assert code == 0
+    files = sorted(p.name for p in folder.iterdir())
+    assert any(name.startswith("access-sinn-fein-YDM-") and name.endswith(".txt") for name in files)
+    assert len(files) >= 5 and "wrote" in err
+    assert "no address, email or web form is known for Sinn Féin" in err
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in folder.iterdir())
+
+
+def test_category_batch_to_one_file(capsys, tmp_path):
+    target = tmp_path / "brokers.txt"
+    code, _, _ = run(capsys, "letter", "erasure", "--category", "broker", "--me", ME, "-o", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert code == 0 and text.count("REQUEST TO ERASE PERSONAL DATA") >= 10 and "Experian" in text
+
+
+def test_address_to_fills_the_gap(capsys):
+    code, out, err = run(capsys, "letter", "access", "--to", "sinn-fein", "--me", ME,
+                         "--address-to", "Sinn Féin, 1 Example Street, Belfast, BT1 1AA")
+    assert code == 0 and "BT1 1AA" in out and "ADDRESS NEEDED" not in out and err == ""
+
+
+def test_orgs_search_and_json(capsys):
+    code, out, _ = run(capsys, "orgs", "sinn", "fein")
+    assert code == 0 and out.startswith("sinn-fein")
+    code, out, _ = run(capsys, "orgs", "--category", "platform", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["schema"] == 1
+    assert {o["id"] for o in data["organisations"]} >= {"meta", "google", "tiktok"}
+    assert all(o["category"] == "platform" for o in data["organisations"])
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["letter", "access", "--to", "labur", "--me", ME], 3, "unknown organisation 'labur' (did you mean labour"),
+    (["letter", "acess", "--to", "libdems", "--me", ME], 2, "unknown letter kind 'acess'"),
+    (["letter", "reminder", "--to", "libdems", "--me", ME], 2, "ydm requests next"),
+    (["letter", "open-register", "--to", "libdems", "--name", "A B", "--email", "a@example.org"], 2,
+     "address you are registered to vote at"),
+    (["letter", "access", "--to", "libdems", "--name", "A B", "--email", "a@example.org", "--postcode", "XYZ"], 2,
+     "'XYZ' is not a UK postcode"),
+    (["letter", "access", "--to", "libdems", "--name", "A B", "--email", "not-an-email"], 2,
+     "'not-an-email' is not an email address"),
+    (["letter", "access", "--to", "libdems", "--me", "/nonexistent/me.toml"], 4, "does not exist"),
+    (["letter", "access", "--to", "libdems", "--me", ME, "-o", "/nonexistent/dir/x.txt"], 7, "does not exist"),
+    (["letter", "access", "--me", ME], 2, "no organisation chosen"),
+    (["letter", "access", "--to", "elected-parties", "--me", ME], 2, "needs --in"),
+    (["letter", "access", "--to", "all-parties", "--me", ME, "--address-to", "x"], 2, "one organisation at a time"),
+    (["letter", "access", "--to", "libdems", "--me", ME, "--format", "pdf"], 2, "needs -o"),
+    (["letter", "access", "--to", "libdems", "--name", "A B"], 2, "address or an email"),
+    (["orgs", "--category", "shop"], 2, "unknown category 'shop'"),
+])
+def test_bad_input_is_one_clear_line(capsys, argv, code, message):
+    got, out, err = run(capsys, *argv)
+    assert got == code
+    assert err.startswith("ydm: error:") and message in err, err
+    assert out == ""
+
+
+def test_unreadable_profile(capsys, tmp_path):
+    broken = tmp_path / "me.toml"
+    broken.write_text('name = "A\n', encoding="utf-8")
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", str(broken))
+    assert code == 4 and "is not valid TOML" in err
+    odd = tmp_path / "odd.toml"
+    odd.write_text('name = "A B"\nemail = "a@example.org"\nshoe_size = 9\n', encoding="utf-8")
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", str(odd))
+    assert code == 2 and "shoe_size" in err
+
+
+def test_console_script_in_a_subprocess(tmp_path):
+    env = {**os.environ, "YDM_HOME": str(tmp_path), "YDM_TODAY": "2026-11-26"}
+    ydm = Path(sys.executable).parent / "ydm"
+    done = subprocess.run([str(ydm), "letter", "access", "--to", "libdems", "--me", ME],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0 and "Liberal Democrats" in done.stdout and done.stderr == ""
+    done = subprocess.run([sys.executable, "-m", "ydm", "letter", "access", "--to", "nobody", "--me", ME],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 3 and done.stderr.startswith("ydm: error: unknown organisation")
+    assert "Traceback" not in done.stderr

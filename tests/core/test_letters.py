@@ -1,0 +1,122 @@
+"""Every letter kind renders for every category, with the person, the address, the law and the reference."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ydm import contacts, letters
+from ydm.errors import InputError
+from ydm.model import INITIAL_KINDS, Category, Organisation, Person, RequestKind
+from ydm.profile import make_person
+
+TODAY = date(2026, 11, 26)
+PERSON = make_person(
+    name="Siân Ó Súilleabháin", address="4 Heol y Castell, Caerdydd", postcode="cf10 1aa",
+    email="sian@example.org", other_names=["Siân Jones"], previous_addresses=["9 Old Road, Bristol, BS1 4DJ"],
+    date_of_birth="1979-02-28", electoral_number="AB-123",
+)
+ARTICLES = {
+    RequestKind.ACCESS: ["Article 15", "(a)", "(h)", "Article 15(2)"],
+    RequestKind.OBJECT_MARKETING: ["Article 21(2)", "Article 21(3)", "regulation 21", "regulation 22"],
+    RequestKind.OBJECT_PROCESSING: ["Article 21(1)", "Article 6(1)(e)", "Article 6(1)(ea)", "Article 6(1)(f)"],
+    RequestKind.OPEN_REGISTER: ["open register", "Article 21"],
+    RequestKind.ERASURE: ["Article 17", "Article 19"],
+}
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return contacts.load()
+
+
+def sample_orgs(directory):
+    """One organisation per category, plus an electoral registration office."""
+    picked = {o.category: o for o in reversed(list(directory)) if o.has_channel}
+    picked[Category.ERO] = Organisation(
+        id="ero-cardiff", display_name="Electoral Registration Officer, Cardiff", category=Category.ERO,
+        postal_address=("Electoral Services", "City Hall", "Cardiff", "CF10 3ND"),
+    )
+    return list(picked.values())
+
+
+@pytest.mark.parametrize("kind", INITIAL_KINDS, ids=lambda k: k.value)
+def test_every_kind_renders_for_every_category(directory, kind):
+    for org in sample_orgs(directory):
+        letter = letters.render(kind, PERSON, org, today=TODAY, reference="YDM-TEST1")
+        text = letter.text
+        assert "Siân Ó Súilleabháin" in text and "CF10 1AA" in text and "sian@example.org" in text
+        assert "26 November 2026" in text
+        assert "YDM-TEST1" in letter.subject and "YDM-TEST1" in letter.body
+        for line in org.postal_address:
+            assert line in text
+        for words in ARTICLES[kind]:
+            assert words in text, (kind, org.id, words)
+        assert "one month" in text
+        assert "{{" not in text and "{%" not in text
+
+
+def test_access_letter_for_a_party_asks_the_political_questions(directory):
+    text = letters.render("access", PERSON, directory.get("reform-uk"), today=TODAY).text
+    for words in ("electoral register", "data brokers", "political opinions", "custom or lookalike audience",
+                  "segments", "profiling", "recipients", "how long you keep", "Data (Use and Access) Act 2025"):
+        assert words in text
+
+
+def test_access_letter_for_a_broker_asks_who_bought_the_data(directory):
+    text = letters.render("access", PERSON, directory.get("experian"), today=TODAY).text
+    assert "open (edited) electoral register" in text and "sold, licensed or disclosed" in text
+    assert "custom or lookalike audience" not in text
+
+
+def test_party_objection_is_also_schedule_1_notice(directory):
+    text = letters.render("object-processing", PERSON, directory.get("snp"), today=TODAY).text
+    assert "paragraph 22(3) of Schedule 1" in text and "democratic engagement" in text
+    broker = letters.render("object-processing", PERSON, directory.get("experian"), today=TODAY).text
+    assert "Schedule 1" not in broker
+
+
+def test_missing_address_is_said_never_invented(directory):
+    letter = letters.render("access", PERSON, directory.get("sinn-fein"), today=TODAY)
+    assert letter.address_missing and not letter.has_channel
+    assert letters.ADDRESS_PLACEHOLDER in letter.text
+
+
+def test_address_and_email_can_be_supplied(directory):
+    letter = letters.render("access", PERSON, directory.get("sinn-fein"), today=TODAY,
+                            address_to=("Sinn Féin", "1 Example Street", "Belfast", "BT1 1AA"),
+                            email_to="privacy@sf.example")
+    assert not letter.address_missing and "BT1 1AA" in letter.text and "privacy@sf.example" in letter.text
+
+
+def test_person_text_is_data_not_template(directory):
+    sneaky = make_person(name="{{ 7 * 7 }} {% raw %}", email="x@example.org")
+    letter = letters.render("access", sneaky, directory.get("libdems"), today=TODAY,
+                            extra_text="Please include {{ org.email }} records.")
+    assert "{{ 7 * 7 }} {% raw %}" in letter.text and "49" not in letter.text
+    assert "Please include {{ org.email }} records." in letter.text
+
+
+def test_open_register_needs_the_registered_address(directory):
+    with pytest.raises(InputError, match="address you are registered"):
+        letters.render("open-register", Person(name="A B", email="a@example.org"), directory.get("libdems"),
+                       today=TODAY)
+
+
+def test_a_letter_needs_a_name_and_a_way_to_reply(directory):
+    with pytest.raises(InputError, match="name"):
+        letters.render("access", Person(name=" ", email="a@example.org"), directory.get("libdems"), today=TODAY)
+    with pytest.raises(InputError, match="address or an email"):
+        letters.render("access", Person(name="A B"), directory.get("libdems"), today=TODAY)
+
+
+def test_unknown_kind(directory):
+    with pytest.raises(InputError, match="unknown letter kind 'acess'"):
+        letters.render("acess", PERSON, directory.get("libdems"), today=TODAY)
+
+
+def test_references_are_unique_and_readable(directory):
+    refs = {letters.render("access", PERSON, directory.get("libdems"), today=TODAY).reference for _ in range(50)}
+    assert len(refs) == 50
+    assert all(r.startswith("YDM-") and len(r) == 9 and not set(r[4:]) & set("01IO") for r in refs)
