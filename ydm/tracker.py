@@ -1,0 +1,339 @@
+"""The request tracker's use cases, called by every face (CLI, TUI, guided session).
+
+A request's status, due date and next step are *derived* from its event log by the escalation
+engine (`ydm.escalation`, over `ydm.deadlines`) every time they are shown, never stored; the store
+holds only facts (what was sent, what came back, when). Every function takes the store to use
+(an open `SqliteStore`, or a `MemoryStore` in the guided session) and an explicit `today`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ydm.errors import InputError
+from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
+from ydm.store_codec import StoredLetter, normalize_ref
+
+# The event a sent escalation letter leaves in the log. A follow-up asks again for what a reply left
+# out, so (like the first request) its sending restarts the one-month clock: it is recorded as `sent`
+# with the letter kind in its data.
+SENT_EVENT = {
+    RequestKind.REMINDER: EventKind.REMINDER_SENT,
+    RequestKind.COMPLAINT: EventKind.COMPLAINT_SENT,
+    RequestKind.ICO_COMPLAINT: EventKind.ICO_COMPLAINT_SENT,
+    RequestKind.FOLLOW_UP: EventKind.SENT,
+}
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """A request with everything derived from it today (what list/show/the TUI display)."""
+
+    request: Request
+    today: date
+    status: str  # short words: "waiting", "overdue", "answered", "closed", ...
+    due: date | None
+    explanation: tuple[str, ...] = ()
+    next_kind: RequestKind | None = None
+    next_reason: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return self.request.ref
+
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.due < self.today and self.status not in _DONE_WORDS
+
+    @property
+    def days_left(self) -> int | None:
+        return (self.due - self.today).days if self.due else None
+
+    def to_json(self) -> dict:
+        """Stable `--json` shape of one request (fields are only ever added)."""
+        r = self.request
+        return {
+            "ref": r.ref,
+            "kind": r.kind.value,
+            "org_id": r.org_id,
+            "org_name": r.org_name,
+            "channel": r.channel.value,
+            "nation": r.nation.value if r.nation else None,
+            "status": self.status,
+            "due": self.due.isoformat() if self.due else None,
+            "days_left": self.days_left,
+            "overdue": self.overdue,
+            "explanation": list(self.explanation),
+            "next": self.next_kind.value if self.next_kind else None,
+            "next_reason": self.next_reason,
+            "warnings": list(self.warnings),
+            "events": [
+                {"kind": e.kind.value, "on": e.on.isoformat(), "note": e.note, **({"data": e.data} if e.data else {})}
+                for e in r.events
+            ],
+        }
+
+
+_DONE_WORDS = {"closed", "withdrawn", "answered", "done"}
+
+
+@dataclass
+class NextStep:
+    """What `next` decided: the letter kind (or None), why, and the letter when one was written."""
+
+    kind: RequestKind | None
+    reason: str
+    letter: object | None = None  # ydm.letters.Letter
+    view: RequestView | None = None
+    context: dict = field(default_factory=dict)
+
+
+# --- deriving -----------------------------------------------------------------------------------
+
+
+def view(request: Request, today: date) -> RequestView:
+    """Status, due date, next step and warnings for one request, from its events (pure)."""
+    from ydm.tracker_assess import assess
+
+    a = assess(request, today)
+    return RequestView(
+        request=request,
+        today=today,
+        status=a.status,
+        due=a.due,
+        explanation=tuple(a.explanation),
+        next_kind=a.next_kind,
+        next_reason=a.next_reason,
+        warnings=tuple(a.warnings),
+    )
+
+
+def list_requests(store, *, today: date, overdue: bool = False, due_within: int | None = None) -> list[RequestView]:
+    """Every request with its derived state, soonest due first (no due date last).
+
+    `overdue` keeps the ones past their due date; `due_within=N` those due in the next N days
+    (overdue ones included: they are due "already").
+    """
+    if due_within is not None and due_within < 0:
+        raise InputError("--due-within needs a number of days of 0 or more")
+    views = [view(r, today) for r in store.list()]
+    if overdue:
+        views = [v for v in views if v.overdue]
+    if due_within is not None:
+        views = [v for v in views if v.due is not None and v.status not in _DONE_WORDS
+                 and (v.due - today).days <= due_within]
+    far = date.max
+    views.sort(key=lambda v: (v.due or far, v.ref))
+    return views
+
+
+def show(store, ref: str, *, today: date) -> tuple[RequestView, list[StoredLetter]]:
+    r = store.get(ref)
+    return view(r, today), store.letters(r.ref)
+
+
+# --- recording ----------------------------------------------------------------------------------
+
+
+def parse_event_kind(text: str) -> EventKind:
+    value = (text or "").strip().lower().replace("_", "-").replace(" ", "-")
+    try:
+        return EventKind(value)
+    except ValueError:
+        names = [k.value for k in EventKind]
+        close = difflib.get_close_matches(value, names, n=2, cutoff=0.5)
+        hint = ("did you mean " + " or ".join(close) + "?") if close else "one of " + ", ".join(names)
+        raise InputError(f"unknown event '{text}'", hint=hint) from None
+
+
+def _check_not_future(on: date, today: date, what: str = "the date") -> None:
+    if on > today:
+        raise InputError(f"{what} {on.isoformat()} is in the future (today is {today.isoformat()}); "
+                         "record things once they have happened")
+
+
+def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None = None, note: str = "",
+         data: dict | None = None) -> RequestView:
+    """Record that something happened. Out-of-order events are recorded; the view carries warnings."""
+    kind = kind if isinstance(kind, EventKind) else parse_event_kind(kind)
+    on = on or today
+    _check_not_future(on, today)
+    r = store.add_event(ref, Event(kind=kind, on=on, note=(note or "").strip(), data=dict(data or {})))
+    return view(r, today)
+
+
+def record_sent(ref: str, on: date, *, today: date | None = None, store=None) -> RequestView:
+    """Mark a drafted request as sent on `on`."""
+    from ydm import clock
+
+    today = today or clock.today()
+    with _using(store) as s:
+        return mark(s, ref, EventKind.SENT, today=today, on=on)
+
+
+def record_letters(letters: Iterable, *, channel: Channel | str, sent_on: date | None = None, store=None,
+                   nation: Nation | None = None, today: date | None = None) -> list[Request]:
+    """Record what `ydm letter --record` (or the TUI) wrote: one request per initial letter.
+
+    An initial letter (access, objection, ...) becomes a new request with a `drafted` event on the
+    letter's date, plus `sent` on `sent_on` if given. A later letter (reminder, complaint, ...) whose
+    reference matches a stored request is kept with that request (and its `*-sent` event is added if
+    `sent_on` is given). If no profile is stored yet, the sender's details are kept (encrypted) so
+    `ydm requests next` can write the follow-up letters. `store=None` opens the user's store.
+    """
+    from ydm import clock
+
+    today = today or clock.today()
+    try:
+        channel = Channel(channel)
+    except ValueError:
+        raise InputError(f"unknown channel '{channel}' (one of {', '.join(c.value for c in Channel)})") from None
+    if sent_on is not None:
+        _check_not_future(sent_on, today, "the sending date")
+    letters = list(letters)
+    out: list[Request] = []
+    with _using(store) as s:
+        new: list[Request] = []
+        for letter in letters:
+            ref = normalize_ref(letter.reference)
+            existing = None if letter.kind.is_initial else s.find(ref)
+            if existing is not None:
+                ev = None
+                if sent_on is not None:
+                    ev = Event(SENT_EVENT[letter.kind], sent_on, data={"letter": letter.kind.value})
+                s.add_letter(ref, StoredLetter(letter.kind, letter.on, letter.text, letter.subject), event=ev)
+                out.append(s.get(ref))
+                continue
+            events = [Event(EventKind.DRAFTED, letter.on)]
+            if sent_on is not None:
+                events.append(Event(EventKind.SENT, sent_on))
+            new.append(Request(ref=ref, kind=letter.kind, org_id=letter.org.id, channel=channel, nation=nation,
+                               events=events, letter_text=letter.text, org_name=letter.org.display_name))
+        out.extend(s.add_many(new))
+        if letters and s.load_profile() is None:
+            s.save_profile(letters[0].person)
+    return out
+
+
+class _using:
+    """Use the given store, or open the user's store for the duration and close it after."""
+
+    def __init__(self, store):
+        self._given = store
+        self._opened = None
+
+    def __enter__(self):
+        if self._given is not None:
+            return self._given
+        from ydm.store import open_store
+
+        self._opened = open_store()
+        return self._opened
+
+    def __exit__(self, *exc):
+        if self._opened is not None:
+            self._opened.close()
+
+
+# --- export / import ----------------------------------------------------------------------------
+
+EXPORT_FORMAT = "ydm-requests"
+EXPORT_VERSION = 1
+
+
+def export_json(store, *, today: date) -> dict:
+    """Everything in the store as one JSON-able dict (the file holds personal data: write it 0600)."""
+    from ydm.store_codec import head_to_dict, letter_to_dict, person_to_dict
+
+    profile = store.load_profile()
+    requests = []
+    for head in store.list():
+        r = store.get(head.ref)
+        requests.append({**head_to_dict(r), "letter_text": r.letter_text,
+                         "letters": [letter_to_dict(x) for x in store.letters(r.ref)]})
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": today.isoformat(),
+            "profile": person_to_dict(profile) if profile else None, "requests": requests}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    profile: bool = False
+
+
+def import_json(store, data: dict) -> ImportResult:
+    """Add the requests of an export. A reference already stored gets the events and letters it lacks
+    (nothing is ever dropped); the profile is imported only when none is stored.
+    Everything is validated before the first write."""
+    from ydm.errors import DataError
+    from ydm.store_codec import letter_from_dict, person_from_dict, request_from_dict
+
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise DataError("this file is not a ydm requests export")
+    if data.get("version") != EXPORT_VERSION:
+        raise DataError(f"this export has version {data.get('version')}; this ydm reads version {EXPORT_VERSION}")
+    try:
+        items = [(request_from_dict(d), [letter_from_dict(x) for x in d.get("letters", ())])
+                 for d in data.get("requests", ())]
+        profile = person_from_dict(data["profile"]) if data.get("profile") else None
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise DataError(f"this export is damaged ({type(exc).__name__}: {exc})") from None
+    added = merged = unchanged = 0
+    for r, letters in items:
+        r.ref = normalize_ref(r.ref)
+        have = store.find(r.ref)
+        if have is None:
+            store.add(r)
+            for x in letters:
+                store.add_letter(r.ref, x)
+            added += 1
+            continue
+        known = {(e.kind, e.on, e.note) for e in have.events}
+        extra = [e for e in r.events if (e.kind, e.on, e.note) not in known]
+        old_letters = {(x.kind, x.on, x.text) for x in store.letters(r.ref)}
+        new_letters = [x for x in letters if (x.kind, x.on, x.text) not in old_letters]
+        if extra or (r.letter_text and not have.letter_text):
+            have.events = sorted([*have.events, *extra], key=lambda e: e.on)
+            have.letter_text = have.letter_text or r.letter_text
+            store.update(have)
+        for x in new_letters:
+            store.add_letter(r.ref, x)
+        if extra or new_letters:
+            merged += 1
+        else:
+            unchanged += 1
+    took_profile = False
+    if profile is not None and store.load_profile() is None:
+        store.save_profile(profile)
+        took_profile = True
+    return ImportResult(added, merged, unchanged, took_profile)
+
+
+def export_ics(store, *, today: date, private: bool = False) -> bytes:
+    """A calendar with one event per open request's current due date (see formats/ics.py)."""
+    from ydm.formats.ics import DueEntry, to_ics
+
+    entries = []
+    for v in list_requests(store, today=today):
+        if v.due is None or v.status in _DONE_WORDS:
+            continue
+        r = v.request
+        who = r.org_name or r.org_id
+        what = "acknowledge your complaint" if v.status.startswith("complaint") else f"answer your {r.kind.value} request"
+        desc = "\n".join([*v.explanation, "", f"Next: {v.next_reason}" if v.next_reason else ""]).strip()
+        entries.append(DueEntry(ref=r.ref, due=v.due, title=f"{who} must {what}", description=desc,
+                                sequence=len(r.events)))
+    return to_ics(entries, private=private)
+
+
+def next_letter(store, ref: str, *, today: date, **kwargs) -> NextStep:
+    """The next letter for a request, chosen from its events and today (see tracker_next)."""
+    from ydm.tracker_next import next_letter as _next
+
+    return _next(store, ref, today=today, **kwargs)
