@@ -231,7 +231,8 @@ def find_office(
     finally:
         if own_client:
             client.close()
-    office, choices = parse_answer(answer.data, provider, today=answer.fetched_at.date())
+    checked = answer.fetched_at.date() if answer.from_cache else today
+    office, choices = parse_answer(answer.data, provider, today=checked)
     notes = ()
     if answer.stale:
         notes = (f"Offline: this is the answer saved on {answer.fetched_at.date().isoformat()}.",)
@@ -261,8 +262,8 @@ def _explain(exc, provider: str, postcode: str, address: str | None):
 
 def _trim(data: Any) -> Any:
     """Keep only what we use before caching: no candidates, no polling stations, no coordinates."""
-    if not isinstance(data, dict):
-        return data
+    if not isinstance(data, dict) or "address_picker" not in data:
+        return data  # left whole, so parse_answer reports the wrong shape
     return {k: data.get(k) for k in ("address_picker", "addresses", "electoral_services", "registration")}
 
 
