@@ -165,10 +165,10 @@ def _passphrase(provider: PassphraseProvider | None, *, new: bool) -> str:
     if env:
         return env
     if provider is None:
-        raise StoreError(
-            "the store needs a passphrase: set YDM_PASSPHRASE or run ydm in a terminal "
-            "(no OS keyring is available)"
-        )
+        if new:
+            raise StoreError("no OS keyring is available, so the store needs a passphrase: "
+                             "set YDM_PASSPHRASE (or YDM_NEW_PASSPHRASE) or run ydm in a terminal")
+        raise StoreError("the store is locked with a passphrase: set YDM_PASSPHRASE or run ydm in a terminal")
     purpose = "new passphrase for the ydm store" if new else "passphrase for the ydm store"
     value = provider(purpose, new)
     if not value:
@@ -272,3 +272,29 @@ def forget_keyring_key(meta: dict[str, str]) -> None:
 
         with contextlib.suppress(KeyringError):
             secrets.delete_secret(meta["key_name"])
+
+
+def terminal_passphrase(purpose: str, confirm: bool) -> str:
+    """Ask on the terminal (getpass: no echo, writes to the tty, never to stdout); twice for a new one."""
+    import getpass
+
+    first = getpass.getpass(f"{purpose[:1].upper()}{purpose[1:]}: ")
+    if confirm:
+        if len(first) < 8:
+            raise StoreError("choose a passphrase of at least 8 characters; nothing was changed")
+        if getpass.getpass("Type it again: ") != first:
+            raise StoreError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def default_provider() -> PassphraseProvider | None:
+    """The terminal prompt when there is a terminal, else None (then only YDM_PASSPHRASE works).
+
+    The TUI must pass its own provider (a modal); getpass would draw over the Textual screen.
+    """
+    import sys
+
+    try:
+        return terminal_passphrase if sys.stdin.isatty() else None
+    except (AttributeError, ValueError):
+        return None

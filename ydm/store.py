@@ -108,7 +108,7 @@ class SqliteStore:
     def __init__(self, path: Path | str | None = None, *, passphrase: crypto.PassphraseProvider | None = None,
                  create: bool = True, key_mode: str | None = None):
         self.path = Path(path) if path else default_path()
-        self._provider = passphrase
+        self._provider = passphrase if passphrase is not None else crypto.default_provider()
         self._lock = threading.RLock()
         check_file(self.path)
         is_new = not self.path.exists() or self.path.stat().st_size == 0

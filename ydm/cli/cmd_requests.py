@@ -1,0 +1,221 @@
+"""`ydm requests list|show|mark|next|export|import`: the request tracker on the command line.
+
+Only argparse work happens at import; the store (sqlite, cryptography, keyring) loads inside `run`.
+"""
+
+from __future__ import annotations
+
+EVENTS = (
+    "sent, received, acknowledged, id-requested, id-provided, fee-requested, fee-paid, clarification-requested, "
+    "clarification-provided, extended, response-received, response-incomplete, reminder-sent, complaint-sent, "
+    "complaint-acknowledged, ico-complaint-sent, withdrawn, closed"
+)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("requests", help="track your requests: deadlines, reminders, complaints, calendar",
+                       description="Your recorded requests, their due dates and the next step. Status and due "
+                       "dates are worked out from what you recorded, every time.")
+    ps = p.add_subparsers(dest="action", metavar="ACTION")
+    p.set_defaults(run=run)
+
+    ls = ps.add_parser("list", help="all requests, soonest due first")
+    ls.add_argument("--overdue", action="store_true", help="only those past their due date")
+    ls.add_argument("--due-within", type=int, metavar="N", help="only those due in the next N days (or overdue)")
+    ls.add_argument("--json", action="store_true")
+
+    sh = ps.add_parser("show", help="one request: events, due date and how it was counted, next step")
+    sh.add_argument("ref", metavar="REF")
+    sh.add_argument("--json", action="store_true")
+    sh.add_argument("--letters", action="store_true", help="also print the letters kept with it")
+
+    mk = ps.add_parser("mark", help="record that something happened", epilog="EVENT is one of: " + EVENTS)
+    mk.add_argument("ref", metavar="REF")
+    mk.add_argument("event", metavar="EVENT")
+    mk.add_argument("--on", metavar="YYYY-MM-DD", help="when it happened (default today)")
+    mk.add_argument("--note", default="", help="a short note for yourself (kept encrypted)")
+
+    nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)")
+    nx.add_argument("ref", metavar="REF")
+    nx.add_argument("-o", "--output", metavar="PATH", help="write it here (.txt, .md, .pdf or .eml); default stdout")
+    nx.add_argument("--missing", action="append", default=[], metavar="ITEM",
+                    help="for a follow-up: an Art 15 item their reply left out, e.g. 15(1)(c) (repeatable)")
+    nx.add_argument("--kind", choices=("reminder", "complaint", "ico-complaint", "follow-up"),
+                    help="write this letter instead of the one ydm would choose")
+    nx.add_argument("--text", default="", help="your own words, added to the letter as written")
+
+    ex = ps.add_parser("export", help="export to a calendar (.ics) or to JSON (everything, for backup)")
+    ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms")
+    ex.add_argument("--private", action="store_true", help="with --ics: leave organisation names out")
+    ex.add_argument("--json", metavar="FILE", help="everything, including letters and your profile (keep it safe)")
+
+    im = ps.add_parser("import", help="import a JSON export (adds what is missing; never drops anything)")
+    im.add_argument("--json", metavar="FILE", required=True)
+
+
+def _date(value: str | None, flag: str):
+    from datetime import date
+
+    from ydm.errors import InputError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{flag} '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def run(args) -> int:
+    from ydm import clock
+    from ydm.errors import InputError
+    from ydm.store import open_store
+
+    action = getattr(args, "action", None)
+    if not action:
+        raise InputError("say what to do: ydm requests list|show|mark|next|export|import")
+    today = clock.today()
+    if action == "export" and not (args.ics or args.json):
+        raise InputError("export needs --ics FILE or --json FILE")
+    with open_store() as store:
+        return {"list": _list, "show": _show, "mark": _mark, "next": _next, "export": _export,
+                "import": _import}[action](args, store, today)
+
+
+def _row(v) -> list[str]:
+    r = v.request
+    due = v.due.isoformat() if v.due else "-"
+    if v.days_left is not None and v.status not in ("answered", "closed", "withdrawn"):
+        due += f" ({-v.days_left}d late)" if v.days_left < 0 else f" ({v.days_left}d)"
+    return [r.ref, (r.org_name or r.org_id)[:28], r.kind.value, v.status, due, v.next_kind.value if v.next_kind else ""]
+
+
+def _list(args, store, today) -> int:
+    from ydm import tracker
+    from ydm.cli import output
+
+    views = tracker.list_requests(store, today=today, overdue=args.overdue, due_within=args.due_within)
+    if args.json:
+        output.out_json({"schema": 1, "today": today.isoformat(), "requests": [v.to_json() for v in views]})
+        return 0
+    if not views:
+        output.note("no requests" + (" match" if args.overdue or args.due_within is not None else " recorded yet"))
+        return 0
+    rows = [["REF", "ORGANISATION", "KIND", "STATUS", "DUE", "NEXT"], *map(_row, views)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    output.out_raw("".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n"
+                           for row in rows))
+    return 0
+
+
+def _show(args, store, today) -> int:
+    from ydm import tracker
+    from ydm.cli import output
+
+    v, letters = tracker.show(store, args.ref, today=today)
+    if args.json:
+        data = v.to_json()
+        data["letters"] = [{"kind": x.kind.value, "on": x.on.isoformat(), "subject": x.subject,
+                            **({"text": x.text} if args.letters else {})} for x in letters]
+        if args.letters:
+            data["letter_text"] = v.request.letter_text
+        output.out_json(data)
+        return 0
+    r = v.request
+    lines = [f"{r.ref}  {r.kind.value} to {r.org_name or r.org_id} ({r.org_id}), by {r.channel.value}",
+             f"status: {v.status}"]
+    if v.due:
+        lines.append(f"due: {v.due.isoformat()} ({v.days_left} days)" if v.days_left >= 0
+                     else f"due: {v.due.isoformat()} ({-v.days_left} days ago)")
+        lines += [f"  - {step}" for step in v.explanation]
+    lines.append("events:")
+    lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in r.events]
+    if letters:
+        lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
+    lines.append(f"next: {v.next_kind.value if v.next_kind else 'nothing to send'}"
+                 + (f": {v.next_reason}" if v.next_reason else ""))
+    output.out("\n".join(lines))
+    for w in v.warnings:
+        output.warn(w)
+    if args.letters:
+        output.out("\n" + r.letter_text)
+        for x in letters:
+            output.out("\n" + x.text)
+    return 0
+
+
+def _mark(args, store, today) -> int:
+    from ydm import tracker
+    from ydm.cli import output
+
+    v = tracker.mark(store, args.ref, args.event, today=today, on=_date(args.on, "--on"), note=args.note)
+    output.note(f"recorded {args.event} for {v.ref}; status now: {v.status}"
+                + (f", due {v.due.isoformat()}" if v.due else ""))
+    for w in v.warnings:
+        output.warn(w)
+    return 0
+
+
+def _next(args, store, today) -> int:
+    from pathlib import Path
+
+    from ydm import service, tracker
+    from ydm.cli import output
+    from ydm.fileio import atomic_write
+
+    step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
+                               extra_text=args.text)
+    if step.letter is None:
+        output.note(f"nothing to send for {args.ref} now: {step.reason}")
+        return 0
+    output.note(f"next for {args.ref}: {step.kind.value}, because {step.reason}")
+    if not args.output:
+        output.out_raw(step.letter.text)
+    else:
+        path = Path(args.output)
+        fmt = {".pdf": "pdf", ".eml": "eml", ".md": "md"}.get(path.suffix.lower(), "text")
+        data = step.letter.text.encode() if fmt == "text" else service.render_format([step.letter], fmt, combined=True)[0][1]
+        atomic_write(path, data)
+        output.note(f"wrote {path}")
+    event = {"reminder": "reminder-sent", "complaint": "complaint-sent", "ico-complaint": "ico-complaint-sent",
+             "follow-up": "sent"}[step.kind.value]
+    output.note(f"once you have sent it: ydm requests mark {step.view.ref} {event}")
+    return 0
+
+
+def _export(args, store, today) -> int:
+    import json
+    from pathlib import Path
+
+    from ydm import tracker
+    from ydm.cli import output
+    from ydm.fileio import atomic_write
+
+    if args.ics:
+        atomic_write(Path(args.ics), tracker.export_ics(store, today=today, private=args.private))
+        output.note(f"wrote {args.ics}")
+    if args.json:
+        data = tracker.export_json(store, today=today)
+        atomic_write(Path(args.json), (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
+        output.note(f"wrote {args.json} ({len(data['requests'])} requests; it is NOT encrypted: keep it safe)")
+    return 0
+
+
+def _import(args, store, today) -> int:
+    import json
+
+    from ydm import tracker
+    from ydm.cli import output
+    from ydm.errors import DataError, NotFoundError
+
+    try:
+        with open(args.json, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise NotFoundError(f"no such file: {args.json}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(f"cannot read {args.json}: {exc}") from None
+    res = tracker.import_json(store, data)
+    output.note(f"imported {args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
+                + ("; profile imported" if res.profile else ""))
+    return 0
