@@ -1,15 +1,18 @@
-"""YdmApp: the `ydm` terminal app. Wiring only: modes, bindings, stylesheet, palette commands.
+"""YdmApp: the `ydm` terminal app. Wiring only: screens, bindings, stylesheet, palette commands.
 
 The dashboard of requests opens first; the wizard, a request's timeline and the organisation
-browser are screens pushed over it. Every workflow goes through `ydm.service` and the core.
+browser are screens pushed over it. Every workflow goes through `ydm.tui.backend`, which calls
+`ydm.service`, the tracker and the core.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -22,23 +25,144 @@ class YdmApp(YdmAppBase):
 
     TITLE = "Your Data Matters"
     CSS_PATH = Path(__file__).parent / "ydm.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *YdmAppBase.BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*YdmAppBase.BINDINGS]
 
     def __init__(
         self, *, today: TodayArg = None, theme: str | None = None, backend: Any = None, **kwargs: Any
     ) -> None:
         super().__init__(today=today, theme=theme, **kwargs)
-        self.backend = backend  # ydm.tui.backend.Backend; built lazily on mount when None
+        if backend is None:
+            from ydm.tui.backend import Backend
+
+            backend = Backend(passphrase=self.ask_passphrase_from_thread)
+        self.backend = backend
 
     def on_mount(self) -> None:
         from ydm.tui.screens.dashboard import DashboardScreen
 
         self.push_screen(DashboardScreen())
 
+    # --- navigation (screens call these; keeps screens ignorant of each other) ------------------
+    def start_wizard(self, state: Any = None) -> None:
+        from ydm.tui.screens.write.about_you import AboutYouScreen
+        from ydm.tui.screens.write.state import WizardState
+
+        self.push_screen(AboutYouScreen(state or WizardState()))
+
+    def close_wizard(self) -> None:
+        """Pop every wizard step, back to the screen the wizard started from."""
+        from ydm.tui.screens.write.step import WizardStep
+
+        while len(self.screen_stack) > 1 and isinstance(self.screen, WizardStep):
+            self.pop_screen()
+
+    def open_request(self, ref: str) -> None:
+        from ydm.tui.screens.request import RequestScreen
+
+        self.push_screen(RequestScreen(ref))
+
+    def mark_event(self, ref: str, after: Any = None) -> None:
+        from ydm.tui.screens.mark_event import MarkEventScreen
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.refresh_screens()
+            if after is not None:
+                after(changed)
+
+        self.push_screen(MarkEventScreen(ref), done)
+
+    def write_next(self, ref: str) -> None:
+        """Start the wizard at review with the next letter of this request (reminder, complaint…)."""
+
+        def got(plan: Any) -> None:
+            if plan is None:
+                return
+            if plan.kind is None:
+                self.notify(
+                    plan.reason or "There is no letter to write for this request now.", title="No next letter"
+                )
+                return
+            from ydm.tui.screens.write.review import ReviewScreen
+            from ydm.tui.screens.write.state import WizardState
+
+            if plan.person is None:
+                self.notify(
+                    "Fill in your details first (step 1), then write the letter.", title="Your details"
+                )
+            state = WizardState(person=plan.person, orgs=[plan.org], kinds=[plan.kind], related_ref=plan.ref)
+            if plan.person is None:
+                self.start_wizard(state)
+            else:
+                self.push_screen(ReviewScreen(state))
+
+        self.run_blocking(
+            self.backend.next_letter,
+            ref,
+            self.today,
+            on_done=got,
+            description="finding the next letter",
+            group="next",
+        )
+
+    def open_organisations(self) -> None:
+        from ydm.tui.screens.organisations import OrganisationsScreen
+
+        if not isinstance(self.screen, OrganisationsScreen):
+            self.push_screen(OrganisationsScreen())
+
+    def refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_rows", None)
+            if callable(refresh):
+                refresh()
+
+    # --- passphrase (only when no OS keyring exists) -------------------------------------------
+    def ask_passphrase_from_thread(self, purpose: str, confirm: bool) -> str:
+        """The store's PassphraseProvider: asks in a modal; called from a worker thread."""
+        return self.call_from_thread(self._ask_passphrase, purpose, confirm)
+
+    async def _ask_passphrase(self, purpose: str, confirm: bool) -> str:
+        from ydm.tui.screens.passphrase import PassphraseScreen
+
+        answer: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self.push_screen(PassphraseScreen(purpose, confirm), lambda value: answer.set_result(value or ""))
+        return await answer
+
+    # --- files ---------------------------------------------------------------------------------
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        where = f" to {event.path}" if event.path else ""
+        self.notify(f"Saved {event.name or 'the file'}{where}.", title="Saved")
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        self.show_error(event.exception, title=f"Could not save {event.name or 'the file'}")
+
+    # --- command palette -----------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand("New request", "Write new requests to organisations (wizard)", self.start_wizard)
+        yield SystemCommand(
+            "Organisations", "Search organisations and their contact details", self.open_organisations
+        )
+        yield SystemCommand("My requests", "Back to the dashboard of requests and deadlines", self.go_home)
+        from ydm.tui.screens.dashboard import DashboardScreen
+
+        if isinstance(screen, DashboardScreen) and screen.current() is not None:
+            row = screen.current()
+            yield SystemCommand(
+                "Mark an event",
+                f"Note a reply or other event for {row.org_name}",
+                lambda: self.mark_event(row.ref),
+            )
+            yield SystemCommand(
+                "Write the next letter",
+                f"Reminder or complaint to {row.org_name}",
+                lambda: self.write_next(row.ref),
+            )
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
 
 
 def run(**kwargs: Any) -> int:

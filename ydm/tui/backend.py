@@ -1,36 +1,43 @@
-"""The one door from the TUI to the core: screens call this, this calls ydm.service / tracker / core.
+"""The one door from the TUI to the core: screens call this; this calls ydm.service, ydm.tracker,
+ydm.contacts, ydm.letters, ydm.formats and the store.
 
-It holds no workflow of its own. It opens the store once, caches the organisation directory, and
-turns core answers into the small row objects the screens display. Calls that touch the disk,
-keyring or network are meant to run in thread workers (`app.run_blocking`).
+It holds no workflow and no law of its own: status, due dates and next steps come from
+`tracker.view` (over escalation/deadlines), letters from `service.draft_letters`. It opens the store
+once, caches the organisation directory, and packs core answers into the small row objects the
+screens display. Methods that touch the disk, keyring or network run in thread workers
+(`app.run_blocking`), one at a time.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ydm.model import Channel, Event, EventKind, Organisation, Person, Request, RequestKind
+from ydm.model import Category, Channel, EventKind, Organisation, Person, Request, RequestKind
 
-# Status levels the screens style; the words themselves come from ydm.escalation.
-LEVELS = ("late", "soon", "waiting", "done", "draft")
+DONE_WORDS = {"closed", "withdrawn", "answered", "done", "answered after complaint"}
+LATE_WORDS = {"overdue", "overdue, reminded", "complaint not acknowledged", "complaint unresolved"}
+SOON_DAYS = 7  # "due soon" on the dashboard: a display choice, not a legal rule
 
 
 @dataclass(frozen=True)
 class RequestRow:
-    """A request as the dashboard shows it: nothing here is computed by the TUI itself."""
+    """A request as the screens show it; every date and word here comes from the core."""
 
     request: Request
     org_name: str
     sent: date | None
     due: date | None
     days_left: int | None
-    status: str
-    level: str
+    status: str  # the tracker's words, upper-cased for the dashboard
+    level: str  # late | soon | waiting | done | draft: picks a symbol and colour, never alone
     next_kind: RequestKind | None = None
     next_reason: str = ""
     due_steps: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
@@ -45,13 +52,256 @@ class Draft:
     kind: RequestKind
     letter: Any  # ydm.letters.Letter
     channel: Channel = Channel.EMAIL
-    related_ref: str = ""  # for a follow-up letter on an existing request
     delivered: list[str] = field(default_factory=list)
 
 
-class Backend:
-    """Facade over the core for the TUI. One per app; safe to call from one worker at a time."""
+@dataclass(frozen=True)
+class NextPlan:
+    """What to write next for a request (from the tracker), with what the wizard needs to write it."""
 
-    def __init__(self, *, store: Any = None, directory: Any = None) -> None:
+    ref: str
+    kind: RequestKind | None
+    reason: str
+    org: Organisation | None
+    person: Person | None
+
+
+def level_of(status: str, days_left: int | None, overdue: bool) -> str:
+    words = status.lower()
+    if words in DONE_WORDS or words.startswith("answered"):
+        return "done"
+    if overdue or words in LATE_WORDS or words.startswith("overdue"):
+        return "late"
+    if words == "drafted":
+        return "draft"
+    if days_left is not None and days_left <= SOON_DAYS:
+        return "soon"
+    return "waiting"
+
+
+def row_from_view(view: Any) -> RequestRow:
+    """Pack a tracker.RequestView into a RequestRow."""
+    request: Request = view.request
+    sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
+    level = level_of(view.status, view.days_left, view.overdue)
+    status = view.status.upper()
+    if level == "soon" and status == "WAITING":
+        status = "DUE SOON"
+    return RequestRow(
+        request=request,
+        org_name=request.org_name or request.org_id,
+        sent=sent,
+        due=view.due,
+        days_left=view.days_left if level not in ("done", "draft") else None,
+        status=status,
+        level=level,
+        next_kind=view.next_kind,
+        next_reason=view.next_reason,
+        due_steps=tuple(view.explanation),
+        warnings=tuple(view.warnings),
+    )
+
+
+class Backend:
+    """Facade over the core for the TUI. One per app."""
+
+    def __init__(
+        self,
+        *,
+        store: Any = None,
+        directory: Any = None,
+        passphrase: Callable[[str, bool], str] | None = None,
+    ) -> None:
         self._store = store
         self._directory = directory
+        self._passphrase = passphrase
+        self._lock = threading.RLock()
+
+    # --- resources -----------------------------------------------------------------------------
+    @property
+    def store(self) -> Any:
+        """The encrypted store, opened on first use (keyring, or the passphrase modal)."""
+        with self._lock:
+            if self._store is None:
+                from ydm.store import open_store
+
+                self._store = open_store(passphrase=self._passphrase)
+            return self._store
+
+    @property
+    def directory(self) -> Any:
+        with self._lock:
+            if self._directory is None:
+                from ydm import contacts
+
+                self._directory = contacts.load()
+            return self._directory
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None and hasattr(self._store, "close"):
+                self._store.close()
+            self._store = None
+
+    # --- organisations -------------------------------------------------------------------------
+    def search_orgs(self, query: str = "", category: str | Category | None = None) -> list[Organisation]:
+        return self.directory.search(query, category)
+
+    def parties_elected_in(self, nation: str) -> list[Organisation]:
+        return self.directory.parties_elected_in(nation)
+
+    def get_org(self, org_id: str) -> Organisation:
+        return self.directory.get(org_id)
+
+    def add_organisation(self, **fields: Any) -> Organisation:
+        from ydm.tui import user_orgs
+
+        org = user_orgs.add(**fields)
+        with self._lock:
+            self._directory = None  # reload with the new one merged in
+        return self.directory.get(org.id)
+
+    # --- profile -------------------------------------------------------------------------------
+    def load_profile(self) -> Person | None:
+        return self.store.load_profile()
+
+    def save_profile(self, person: Person) -> None:
+        self.store.save_profile(person)
+
+    # --- requests ------------------------------------------------------------------------------
+    def list_rows(self, today: date) -> list[RequestRow]:
+        from ydm import tracker
+
+        return [row_from_view(v) for v in tracker.list_requests(self.store, today=today)]
+
+    def request_detail(self, ref: str, today: date) -> RequestRow:
+        from ydm import tracker
+
+        view, _letters = tracker.show(self.store, ref, today=today)
+        return row_from_view(view)
+
+    def mark_event(self, ref: str, kind: EventKind, on: date, note: str = "", *, today: date) -> RequestRow:
+        from ydm import tracker
+
+        return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
+
+    # --- letters -------------------------------------------------------------------------------
+    def draft_letters(
+        self,
+        person: Person,
+        orgs: list[Organisation],
+        kinds: list[RequestKind],
+        today: date,
+        *,
+        extra_text: str = "",
+        related_ref: str = "",
+        previous: Iterable[Draft] = (),
+    ) -> list[Draft]:
+        """One Draft per organisation and kind (open-register letters go to the registration office).
+
+        References are kept from `previous` drafts so saved files and the record stay matched.
+        """
+        from ydm import service
+
+        if related_ref:
+            return [self._next_draft(related_ref, kinds[0], person, today, extra_text)]
+        refs = {(d.org.id, d.kind): d.letter.reference for d in previous}
+        drafts: list[Draft] = []
+        for kind in kinds:
+            targets = self._ero_for(person, orgs, today) if kind is RequestKind.OPEN_REGISTER else orgs
+            for org in targets:
+                letter = service.draft_letters(
+                    kind,
+                    person,
+                    [org],
+                    today=today,
+                    extra_text=extra_text,
+                    reference=refs.get((org.id, kind)),
+                )[0]
+                drafts.append(Draft(org=org, kind=kind, letter=letter))
+        return drafts
+
+    def _ero_for(self, person: Person, orgs: list[Organisation], today: date) -> list[Organisation]:
+        """The registration office: one the user chose, one saved earlier, or a lookup by postcode."""
+        chosen = [o for o in orgs if o.category is Category.ERO]
+        if chosen:
+            return chosen
+        from ydm import lookup
+        from ydm.errors import InputError, YdmError
+
+        saved = lookup.remembered_offices()
+        if saved:
+            return saved[:1]
+        try:
+            result = lookup.find_office(person.postcode, today=today)
+        except YdmError as exc:
+            raise InputError(
+                f"ydm could not find your electoral registration office ({exc.message})",
+                hint="go back to step 2 and add it with 'Add your own' (kind: ero), from your council's website",
+            ) from None
+        if result.office is None:
+            raise InputError(
+                "your postcode is split between registration offices",
+                hint="add yours in step 2 with 'Add your own' (kind: ero)",
+            )
+        return [lookup.remember_office(result.office)]
+
+    def next_letter(self, ref: str, today: date) -> NextPlan:
+        """The tracker's next step for a request, with the organisation and saved profile."""
+        row = self.request_detail(ref, today)
+        request = row.request
+        try:
+            org = self.directory.get(request.org_id)
+        except Exception:  # noqa: BLE001 - an organisation removed since: rebuild it from the request
+            org = Organisation(
+                id=request.org_id, display_name=request.org_name or request.org_id, category=Category.OTHER
+            )
+        return NextPlan(
+            ref=request.ref, kind=row.next_kind, reason=row.next_reason, org=org, person=self.load_profile()
+        )
+
+    def _next_draft(self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str) -> Draft:
+        from ydm import tracker
+
+        plan = self.next_letter(ref, today)
+        writer = getattr(tracker, "next_letter", None)
+        letter = None
+        if writer is not None:
+            step = writer(self.store, ref, today=today, person=person, extra_text=extra_text)
+            letter = getattr(step, "letter", None)
+        if letter is None:
+            from ydm.letters import render
+
+            letter = render(kind, person, plan.org, today=today, reference=ref, extra_text=extra_text)
+        request = self.store.get(ref)
+        return Draft(org=plan.org, kind=kind, letter=letter, channel=request.channel)
+
+    def record_sent(
+        self, drafts: list[Draft], sent_on: date, today: date, *, related_ref: str = ""
+    ) -> list[RequestRow]:
+        """Record the letters as sent on `sent_on`, grouped by channel; returns their rows with due dates."""
+        from ydm import tracker
+
+        refs: list[str] = []
+        for channel in dict.fromkeys(d.channel for d in drafts):
+            letters = [d.letter for d in drafts if d.channel is channel]
+            stored = tracker.record_letters(
+                letters, channel=channel, sent_on=sent_on, store=self.store, today=today
+            )
+            refs += [r.ref for r in stored]
+        return [self.request_detail(ref, today) for ref in dict.fromkeys(refs)]
+
+    # --- formats -------------------------------------------------------------------------------
+    def render(self, letter: Any, fmt: str) -> bytes:
+        """Bytes of a letter in `text`, `md`, `pdf` or `eml` (ydm.formats)."""
+        if fmt == "text":
+            return letter.text.encode("utf-8")
+        from ydm import service
+
+        return service.render_format([letter], fmt, combined=False)[0][1]
+
+    def mailto_url(self, letter: Any) -> str:
+        from ydm.formats import mailto
+
+        value = mailto.render(letter)
+        return value.decode("ascii") if isinstance(value, bytes) else str(value)

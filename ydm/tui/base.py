@@ -102,7 +102,9 @@ class YdmAppBase(App):
     def today(self) -> date:
         """The date the app treats as today (fixed in tests, the real date otherwise)."""
         if self._today is None:
-            return date.today()
+            from ydm import clock  # honours YDM_TODAY
+
+            return clock.today()
         if isinstance(self._today, date):
             return self._today
         return self._today()

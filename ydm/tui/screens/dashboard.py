@@ -47,7 +47,9 @@ LEVEL_ORDER = {"late": 0, "soon": 1, "waiting": 2, "draft": 3, "done": 4}
 
 def sort_rows(rows: list[RequestRow]) -> list[RequestRow]:
     """Late first, then soonest due, then the rest; stable for equal dates."""
-    return sorted(rows, key=lambda r: (LEVEL_ORDER.get(r.level, 5), r.due is None, r.due or r.sent, r.org_name))
+    return sorted(
+        rows, key=lambda r: (LEVEL_ORDER.get(r.level, 5), r.due is None, r.due or r.sent, r.org_name)
+    )
 
 
 class DashboardScreen(Screen):
@@ -99,8 +101,12 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
 
     def refresh_rows(self) -> None:
         self.app.run_blocking(
-            self.app.backend.list_rows, self.app.today, on_done=self.show_rows,
-            description="loading your requests", group="dashboard", exclusive=True,
+            self.app.backend.list_rows,
+            self.app.today,
+            on_done=self.show_rows,
+            description="loading your requests",
+            group="dashboard",
+            exclusive=True,
         )
 
     def show_rows(self, rows: list[RequestRow]) -> None:

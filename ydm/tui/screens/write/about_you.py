@@ -5,7 +5,6 @@ Every field says why it is asked; mistakes are shown under the field, in words, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from textual import on
@@ -18,8 +17,6 @@ from ydm.errors import InputError
 from ydm.model import Person
 from ydm.tui.screens.write.step import WizardStep
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
 
 @dataclass(frozen=True)
 class Field:
@@ -31,55 +28,93 @@ class Field:
 
 
 FIELDS = (
-    Field("name", "Your full name", "Needed: organisations look up their records by name.", "Jane Q Public", True),
-    Field("address", "Your address, without the postcode",
-          "Needed: they match records by address, and it is the return address. Separate lines with commas.",
-          "1 High Street, Anytown", True),
-    Field("postcode", "Your postcode",
-          "Needed: part of your address; it also tells ydm which nation's bank holidays count.", "SW1A 1AA", True),
-    Field("email", "Your email address (optional)",
-          "Optional: lets them answer by email, and lets you send the letters by email.", "jane@example.org"),
-    Field("previous", "Previous addresses (optional)",
-          "Optional: helps them find older records. Separate addresses with a semicolon (;).",
-          "2 Old Road, Oldtown, AB1 2CD"),
-    Field("other_names", "Other names you have used (optional)",
-          "Optional: a maiden name or a short name they may have you under. Separate with commas."),
-    Field("dob", "Date of birth (optional)",
-          "Optional: tells you apart from someone with the same name. Leave it out if you prefer.", "1980-05-31"),
+    Field(
+        "name",
+        "Your full name",
+        "Needed: organisations look up their records by name.",
+        "Jane Q Public",
+        True,
+    ),
+    Field(
+        "address",
+        "Your address, without the postcode",
+        "Needed: they match records by address, and it is the return address. Separate lines with commas.",
+        "1 High Street, Anytown",
+        True,
+    ),
+    Field(
+        "postcode",
+        "Your postcode",
+        "Needed: part of your address; it also tells ydm which nation's bank holidays count.",
+        "SW1A 1AA",
+        True,
+    ),
+    Field(
+        "email",
+        "Your email address (optional)",
+        "Optional: lets them answer by email, and lets you send the letters by email.",
+        "jane@example.org",
+    ),
+    Field(
+        "previous",
+        "Previous addresses (optional)",
+        "Optional: helps them find older records. Separate addresses with a semicolon (;).",
+        "2 Old Road, Oldtown, AB1 2CD",
+    ),
+    Field(
+        "other_names",
+        "Other names you have used (optional)",
+        "Optional: a maiden name or a short name they may have you under. Separate with commas.",
+    ),
+    Field(
+        "dob",
+        "Date of birth (optional)",
+        "Optional: tells you apart from someone with the same name. Write it like 1980-05-31.",
+        "1980-05-31",
+    ),
 )
 
 
 def check_field(field_id: str, value: str) -> str:
-    """The problem with one field's value, in words, or "" when it is fine."""
+    """The problem with one field's value, in words, or "" when it is fine (rules from ydm.profile)."""
+    from ydm import profile
+
     value = value.strip()
     spec = next(f for f in FIELDS if f.id == field_id)
     if spec.required and not value:
         return f"{spec.label.split(',')[0]} is needed."
-    if field_id == "postcode" and value:
+    check = {"postcode": postcodes.normalise, "email": profile.validate_email, "dob": profile.validate_dob}
+    if value and field_id in check:
         try:
-            postcodes.normalise(value)
+            check[field_id](value)
         except InputError as exc:
             return exc.message[0].upper() + exc.message[1:] + "."
-    if field_id == "email" and value and not _EMAIL.match(value):
-        return f"'{value}' does not look like an email address (it needs an @ and a domain, like name@example.org)."
-    if field_id == "dob" and value and not re.match(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$", value):
-        return "Write the date like 1980-05-31 or 31/05/1980."
     return ""
 
 
 def person_from(values: dict[str, str]) -> Person:
-    def split(text: str, sep: str) -> tuple[str, ...]:
-        return tuple(part.strip() for part in text.split(sep) if part.strip())
+    """A validated Person via ydm.profile.make_person (raises InputError)."""
+    from ydm import profile
 
-    return Person(
-        name=values["name"].strip(),
-        address=split(values["address"], ","),
-        postcode=postcodes.normalise(values["postcode"]),
-        email=values["email"].strip(),
-        previous_addresses=split(values["previous"], ";"),
-        other_names=split(values["other_names"], ","),
-        date_of_birth=values["dob"].strip(),
+    return profile.make_person(
+        name=values["name"],
+        address=values["address"],
+        postcode=values["postcode"],
+        email=values["email"],
+        previous_addresses=[a.strip() for a in values["previous"].split(";") if a.strip()],
+        other_names=[n.strip() for n in values["other_names"].split(",") if n.strip()],
+        date_of_birth=values["dob"],
     )
+
+
+def _iso_dob(text: str) -> str:
+    """Saved profiles hold '23 April 1980'; the field takes 1980-04-23."""
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(text, "%d %B %Y").date().isoformat()
+    except ValueError:
+        return text
 
 
 def values_from(person: Person) -> dict[str, str]:
@@ -90,7 +125,7 @@ def values_from(person: Person) -> dict[str, str]:
         "email": person.email,
         "previous": "; ".join(person.previous_addresses),
         "other_names": ", ".join(person.other_names),
-        "dob": person.date_of_birth,
+        "dob": _iso_dob(person.date_of_birth),
     }
 
 
@@ -122,8 +157,12 @@ you choose, inside your letters.
         if self.state.person is not None:
             self.fill(self.state.person)
         else:
-            self.app.run_blocking(self.app.backend.load_profile, on_done=self._loaded,
-                                  description="reading your saved details", group="profile")
+            self.app.run_blocking(
+                self.app.backend.load_profile,
+                on_done=self._loaded,
+                description="reading your saved details",
+                group="profile",
+            )
         self.query_one("#f-name", Input).focus()
 
     def _loaded(self, person: Person | None) -> None:
@@ -173,12 +212,23 @@ you choose, inside your letters.
         first = next((f for f, p in problems.items() if p), None)
         if first:
             self.query_one(f"#f-{first}", Input).focus()
-            self.notify("Please fix the fields marked ⚠ first.", title="Check your details", severity="warning")
+            self.notify(
+                "Please fix the fields marked ⚠ first.", title="Check your details", severity="warning"
+            )
             return
-        person = person_from(values)
+        try:
+            person = person_from(values)
+        except InputError as exc:
+            self.notify(exc.message, title="Check your details", severity="warning")
+            return
         self.state.person = person
-        self.app.run_blocking(self.app.backend.save_profile, person, on_done=lambda _: self._saved(),
-                              description="saving your details", group="profile")
+        self.app.run_blocking(
+            self.app.backend.save_profile,
+            person,
+            on_done=lambda _: self._saved(),
+            description="saving your details",
+            group="profile",
+        )
 
     def _saved(self) -> None:
         from ydm.tui.screens.write.who import WhoScreen

@@ -10,12 +10,12 @@ from textual.widgets.option_list import Option
 
 from ydm.tui.backend import Draft
 from ydm.tui.screens.write.step import WizardStep
-from ydm.tui.screens.write.what import KIND_TITLES
 
 
 def draft_label(draft: Draft) -> str:
-    return f"{draft.org.display_name} — {KIND_TITLES.get(draft.kind, draft.kind.value)}"
+    from ydm.tui.screens.dashboard import KIND_LABELS
 
+    return f"{KIND_LABELS.get(draft.kind, draft.kind.value)}: {draft.org.display_name}"
 
 
 class ReviewScreen(WizardStep):
@@ -32,9 +32,14 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
 
     def body(self) -> ComposeResult:
         with Vertical(id="review", classes="step-body"):
-            yield Label("Your own words, added to every letter (optional; Enter to apply):", classes="field-label")
-            yield Input(self.state.extra_text, placeholder="e.g. I received your leaflet on 3 May 2026.",
-                        id="extra-text")
+            yield Label(
+                "Your own words, added to every letter (optional; Enter to apply):", classes="field-label"
+            )
+            yield Input(
+                self.state.extra_text,
+                placeholder="e.g. I received your leaflet on 3 May 2026.",
+                id="extra-text",
+            )
             with Horizontal(classes="letters"):
                 yield OptionList(id="draft-list", classes="draft-list")
                 with VerticalScroll(id="preview-box", classes="preview-box", can_focus=True):
@@ -46,9 +51,18 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
     def redraft(self) -> None:
         state = self.state
         self.app.run_blocking(
-            self.app.backend.draft_letters, state.person, state.orgs, state.kinds, self.app.today,
-            extra_text=state.extra_text, related_ref=state.related_ref,
-            on_done=self._drafted, description="writing your letters", group="draft", exclusive=True,
+            self.app.backend.draft_letters,
+            state.person,
+            state.orgs,
+            state.kinds,
+            self.app.today,
+            extra_text=state.extra_text,
+            related_ref=state.related_ref,
+            previous=list(state.drafts),
+            on_done=self._drafted,
+            description="writing your letters",
+            group="draft",
+            exclusive=True,
         )
 
     def _drafted(self, drafts: list[Draft]) -> None:

@@ -24,7 +24,9 @@ class WizardStep(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="wizard-back", tooltip="Go back one step"),
         Binding("ctrl+n", "next", "Next step", id="wizard-next", tooltip="Check this step and go on"),
-        Binding("ctrl+x", "cancel", "Cancel", id="wizard-cancel", tooltip="Leave the wizard"),
+        Binding(
+            "ctrl+g", "cancel", "Cancel", id="wizard-cancel", tooltip="Leave the wizard; nothing is recorded"
+        ),
     ]
 
     def __init__(self, state: WizardState) -> None:
@@ -32,7 +34,7 @@ class WizardStep(Screen):
         self.state = state
 
     @property
-    def TITLE(self) -> str:  # noqa: N802 - Textual reads TITLE
+    def TITLE(self) -> str:
         return f"New request — step {self.STEP} of {len(STEPS)}: {STEPS[self.STEP - 1]}"
 
     def compose(self) -> ComposeResult:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Static
 
@@ -22,6 +25,10 @@ class WhatScreen(WizardStep):
     """Step 3: tick one or more kinds; each organisation gets one letter per kind."""
 
     STEP = 3
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "focus_next_kind", "Next kind", show=False),
+        Binding("up", "focus_previous_kind", "Previous kind", show=False),
+    ]
     HELP = """\
 Tick what you want to ask. Each organisation you chose gets one letter for each thing you tick,
 and each letter has its own deadline. Most people start with **a copy of my data** (you learn what
@@ -33,15 +40,28 @@ the organisations you chose.
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="what", classes="form"):
-            yield Static("What do you want to ask? Tick one or more (Space ticks).", classes="intro")
-            for kind in INITIAL_KINDS:
-                yield Checkbox(KIND_TITLES.get(kind, kind.value), kind in self.state.kinds, id=f"k-{kind.value}")
-                yield Static(KIND_SUMMARIES[kind], classes="why kind-why")
+            yield Static(
+                "What do you want to ask? Tick one or more: ↑/↓ to move, Space to tick.", classes="intro"
+            )
             yield Static("", id="kinds-error", classes="field-error")
+            for kind in INITIAL_KINDS:
+                yield Checkbox(
+                    KIND_TITLES.get(kind, kind.value),
+                    kind in self.state.kinds,
+                    id=f"k-{kind.value}",
+                    compact=True,
+                )
+                yield Static(KIND_SUMMARIES[kind], classes="why kind-why")
 
     def on_mount(self) -> None:
         self.query_one("#kinds-error").display = False
         self.query_one(Checkbox).focus()
+
+    def action_focus_next_kind(self) -> None:
+        self.focus_next(Checkbox)
+
+    def action_focus_previous_kind(self) -> None:
+        self.focus_previous(Checkbox)
 
     def chosen(self) -> list[RequestKind]:
         return [k for k in INITIAL_KINDS if self.query_one(f"#k-{k.value}", Checkbox).value]

@@ -40,7 +40,9 @@ def nation_guess(postcode: str) -> str:
 
 
 def org_line(org: Organisation) -> str:
-    ways = [w for w, ok in (("email", org.email), ("post", org.postal_address), ("web form", org.webform)) if ok]
+    ways = [
+        w for w, ok in (("email", org.email), ("post", org.postal_address), ("web form", org.webform)) if ok
+    ]
     how = ", ".join(ways) if ways else "no contact details yet"
     return f"{org.display_name}  [dim]({CATEGORY_LABELS.get(org.category, org.category)}; {how})[/dim]"
 
@@ -62,12 +64,19 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
                 yield Input(placeholder="Search by name, e.g. labour, reform, experian", id="org-search")
                 yield Select(
                     [(label, cat.value) for cat, label in CATEGORY_LABELS.items()],
-                    prompt="All kinds", id="org-category", compact=True,
+                    prompt="All kinds",
+                    id="org-category",
+                    compact=True,
                 )
             with Horizontal(classes="row buttons"):
                 yield Button("Tick all elected parties in", id="all-parties", compact=True)
-                yield Select([(label, key) for key, label in NATION_LABELS.items()], allow_blank=False,
-                             value="england", id="nation", compact=True)
+                yield Select(
+                    [(label, key) for key, label in NATION_LABELS.items()],
+                    allow_blank=False,
+                    value="england",
+                    id="nation",
+                    compact=True,
+                )
                 yield Button("Add your own…", id="add-own", compact=True)
             yield SelectionList[str](id="org-list")
             yield Static("", id="chosen", classes="chosen")
@@ -91,6 +100,8 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
         self._filling = True
         listing.clear_options()
         listing.add_options([Selection(org_line(o), o.id, o.id in self.selected) for o in orgs])
+        if orgs:
+            listing.highlighted = 0
         self._filling = False
         self.shown = {o.id: o for o in orgs}
         self.update_chosen()
@@ -135,8 +146,11 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
         for org in parties:
             self.selected[org.id] = org
         self.refilter()
-        self.notify(f"Ticked {len(parties)} parties with elected representatives in "
-                    f"{NATION_LABELS[self.state.nation]}.", title="Parties added")
+        self.notify(
+            f"Ticked {len(parties)} parties with elected representatives in "
+            f"{NATION_LABELS[self.state.nation]}.",
+            title="Parties added",
+        )
 
     @on(Button.Pressed, "#add-own")
     def _add_own(self) -> None:
@@ -152,9 +166,14 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
 
     def go_next(self) -> None:
         if not self.selected:
-            self.query_one("#chosen", Static).update("⚠ Tick at least one organisation: highlight it and press Space.")
-            self.notify("Tick at least one organisation (Space ticks the highlighted one).",
-                        title="Nobody chosen yet", severity="warning")
+            self.query_one("#chosen", Static).update(
+                "⚠ Tick at least one organisation: highlight it and press Space."
+            )
+            self.notify(
+                "Tick at least one organisation (Space ticks the highlighted one).",
+                title="Nobody chosen yet",
+                severity="warning",
+            )
             self.query_one("#org-list").focus()
             return
         self.state.orgs = list(self.selected.values())

@@ -1,0 +1,83 @@
+"""TUI test fixtures: an app factory (fixed today, theme, isolated YDM_HOME, in-memory keyring),
+and `screen_snapshot`, our syrupy SVG snapshot of the screen (style.md §(d), Option B)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import keyring
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from textual.widgets import Input, TextArea
+
+from tests.store.keyring_backend import MemoryKeyring
+
+TODAY = date(2026, 3, 2)  # a Monday, after Art 12A commenced (5 Feb 2026)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Never the developer's keyring: an empty in-memory one per test."""
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def make_app(isolated_home, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("YDM_THEME", raising=False)
+    monkeypatch.delenv("YDM_TODAY", raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    apps = []
+
+    def factory(**kw):
+        from ydm.tui.app import YdmApp
+
+        kw.setdefault("today", TODAY)
+        kw.setdefault("theme", "textual-dark")
+        app = YdmApp(**kw)
+        apps.append(app)
+        return app
+
+    yield factory
+    for app in apps:
+        app.backend.close()
+
+
+class SVGScreen(SingleFileSnapshotExtension):
+    """One .svg file per snapshot; Rich's random ids are normalised away."""
+
+    file_extension = "svg"
+    _write_mode = WriteMode.TEXT
+
+    def serialize(self, data, **kwargs):
+        return re.sub(r"\bterminal-\d+-", "terminal-", data)
+
+
+@pytest.fixture
+def screen_snapshot(snapshot):
+    svg = snapshot.use_extension(SVGScreen)
+
+    async def take(pilot, name: str) -> bool:
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        return svg(name=name) == pilot.app.export_screenshot()
+
+    return take
+
+
+async def settle(pilot) -> None:
+    """Wait for workers and the messages they posted (never sleep)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

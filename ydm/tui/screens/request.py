@@ -1,0 +1,146 @@
+"""One request: its timeline of events, the due date and how it was counted, the next step."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from ydm.tui.backend import RequestRow
+from ydm.tui.screens.dashboard import KIND_LABELS
+from ydm.tui.screens.mark_event import EVENT_LABELS
+from ydm.tui.widgets.status import long_date, status_text
+
+
+class RequestScreen(Screen):
+    """Everything about one request, read from the tracker through the backend."""
+
+    TITLE = "Request"
+    HELP = """\
+This is the history of one request: when you sent it, everything that happened since, and the
+date the answer is due, with each step of how that date was counted (when they are treated as
+having received it, the one-month period, weekends and bank holidays).
+
+**Next step** says what to do now. Press `w` to write that letter (a reminder when they are late,
+a complaint when a reminder did not help), `m` to note something that happened, `l` to read the
+letter you sent, and `Esc` to go back.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="request-back"),
+        Binding("m", "mark_event", "Mark event", id="request-mark"),
+        Binding("w", "write_next", "Next letter", id="request-next"),
+        Binding("l", "toggle_letter", "Show letter", id="request-letter"),
+    ]
+
+    def __init__(self, ref: str) -> None:
+        super().__init__()
+        self.ref = ref
+        self.row: RequestRow | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="request-body", can_focus=True):
+            yield Static("Loading…", id="request-head")
+            yield Static("", id="request-due", classes="section")
+            yield Static("", id="request-timeline", classes="section")
+            yield Static("", id="request-next", classes="section next-step")
+            with Horizontal(classes="row buttons"):
+                yield Button("Write the next letter (w)", id="write-next", variant="primary", compact=True)
+                yield Button("Mark an event (m)", id="mark", compact=True)
+                yield Button("Show the letter (l)", id="show-letter", compact=True)
+            yield Static("", id="request-letter", classes="section letter-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#request-letter").display = False
+        self.refresh_rows()
+        self.query_one("#request-body").focus()
+
+    def refresh_rows(self) -> None:
+        self.app.run_blocking(
+            self.app.backend.request_detail,
+            self.ref,
+            self.app.today,
+            on_done=self.show,
+            description="reading the request",
+            group="request",
+            exclusive=True,
+        )
+
+    def show(self, row: RequestRow) -> None:
+        self.row = row
+        request = row.request
+        self.sub_title = request.ref
+        head = Text.assemble(
+            (row.org_name, "bold"),
+            "\n",
+            f"{KIND_LABELS.get(request.kind, request.kind.value)} request · reference {request.ref}"
+            f" · sent by {request.channel.value.replace('-', ' ')}\n",
+            "Status: ",
+            status_text(row.status, row.level),
+        )
+        self.query_one("#request-head", Static).update(head)
+        due = Text.assemble(
+            ("When the answer is due\n", "bold underline"), ("  " + long_date(row.due), "bold")
+        )
+        if row.days_left is not None:
+            due.append(
+                f"  ({row.days_left} days left)" if row.days_left >= 0 else f"  ({-row.days_left} days late)"
+            )
+        for step in row.due_steps:
+            due.append(f"\n  · {step}")
+        self.query_one("#request-due", Static).update(due)
+        timeline = Text("What happened\n", style="bold underline")
+        for event in sorted(request.events, key=lambda e: e.on):
+            timeline.append(f"  {event.on:%d %b %Y}  ", style="bold")
+            timeline.append(EVENT_LABELS.get(event.kind, event.kind.value))
+            if event.note:
+                timeline.append(f" — {event.note}", style="italic")
+            timeline.append("\n")
+        if not request.events:
+            timeline.append("  nothing recorded yet\n")
+        self.query_one("#request-timeline", Static).update(timeline)
+        nxt = Text("Next step\n", style="bold underline")
+        nxt.append("  " + (row.next_reason or "Wait for their answer."))
+        self.query_one("#request-next", Static).update(nxt)
+        button = self.query_one("#write-next", Button)
+        if row.next_kind is not None:
+            button.label = (
+                f"Write the {KIND_LABELS.get(row.next_kind, row.next_kind.value).lower()} letter (w)"
+            )
+            button.display = True
+        else:
+            button.display = False
+        self.query_one("#request-letter", Static).update(
+            request.letter_text or "(the letter text was not kept)"
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#mark")
+    def action_mark_event(self) -> None:
+        self.app.mark_event(self.ref)
+
+    @on(Button.Pressed, "#write-next")
+    def action_write_next(self) -> None:
+        if self.row is not None and self.row.next_kind is None:
+            self.notify(self.row.next_reason or "No letter is due now.", title="Nothing to write yet")
+            return
+        self.app.write_next(self.ref)
+
+    @on(Button.Pressed, "#show-letter")
+    def action_toggle_letter(self) -> None:
+        letter = self.query_one("#request-letter")
+        letter.display = not letter.display
+        self.query_one("#show-letter", Button).label = (
+            "Hide the letter (l)" if letter.display else "Show the letter (l)"
+        )
+        if letter.display:
+            letter.scroll_visible()

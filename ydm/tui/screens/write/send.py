@@ -1,0 +1,233 @@
+"""Step 5, send: for each letter choose how it travels, then save, open or copy it.
+
+Email: a .eml file, your mail app (mailto) or the text to paste. Post: the text or a PDF, with the
+address shown. Web form: the address of the form and the text to paste. Files are rendered by
+ydm.formats in a worker and saved with app.deliver_binary (to the downloads folder, a folder you
+type, or a browser download when served).
+"""
+
+from __future__ import annotations
+
+import io
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from ydm.model import Channel
+from ydm.tui.backend import Draft
+from ydm.tui.screens.write.review import draft_label
+from ydm.tui.screens.write.step import WizardStep
+
+CHANNEL_LABELS = {
+    Channel.EMAIL: "Email",
+    Channel.WEBFORM: "Web form",
+    Channel.FIRST_CLASS: "Post, first class",
+    Channel.SECOND_CLASS: "Post, second class",
+    Channel.HAND: "By hand",
+}
+POST = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)
+
+
+def channels_for(draft: Draft) -> list[Channel]:
+    """The ways this organisation can be reached; post is always possible (address may be missing)."""
+    org = draft.org
+    found = []
+    if org.email:
+        found.append(Channel.EMAIL)
+    if org.webform:
+        found.append(Channel.WEBFORM)
+    return found + list(POST)
+
+
+def default_channel(draft: Draft) -> Channel:
+    return channels_for(draft)[0]
+
+
+class SendScreen(WizardStep):
+    """Step 5: one letter at a time: channel, where it goes, and buttons to save/open/copy."""
+
+    STEP = 5
+    HELP = """\
+Choose how each letter travels, on the left pick the letter, on the right the way to send it.
+
+* **Email**: save an `.eml` file (opens in most mail programs, ready to send), open your mail app
+  with the letter filled in, or copy the text and paste it into an email yourself.
+* **Post**: save the letter as a PDF (fits a window envelope) or as text, print it and post it to
+  the address shown. First class is counted as arriving sooner than second class.
+* **Web form**: open the form and paste the copied text into it.
+
+Files are saved in your Downloads folder unless you type another folder. The way you choose here
+is used to count the deadline in the next step.
+"""
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="send", classes="letters step-body"):
+            yield OptionList(id="send-list", classes="draft-list")
+            with VerticalScroll(id="send-detail", classes="preview-box"):
+                yield Label("How will this letter travel?", classes="field-label")
+                yield RadioSet(id="channel")
+                yield Static("", id="destination", markup=False, classes="destination")
+                with Horizontal(classes="row buttons", id="actions"):
+                    yield Button("Save .eml", id="save-eml", compact=True)
+                    yield Button("Open mail app", id="open-mailto", compact=True)
+                    yield Button("Save PDF", id="save-pdf", compact=True)
+                    yield Button("Save text", id="save-text", compact=True)
+                    yield Button("Open web form", id="open-webform", compact=True)
+                    yield Button("Copy text", id="copy-text", compact=True)
+                yield Label(
+                    "Save files in this folder (empty: your Downloads folder):", classes="field-label"
+                )
+                yield Input(placeholder="e.g. ~/Documents/letters", id="folder")
+                yield Static("", id="delivered", classes="why")
+
+    def on_mount(self) -> None:
+        for draft in self.state.drafts:
+            if draft.channel not in channels_for(draft):
+                draft.channel = default_channel(draft)
+        listing = self.query_one("#send-list", OptionList)
+        listing.add_options([Option(draft_label(d), id=str(i)) for i, d in enumerate(self.state.drafts)])
+        self.index = 0
+        if self.state.drafts:
+            listing.highlighted = 0
+            self.show(0)
+        listing.focus()
+
+    @property
+    def draft(self) -> Draft:
+        return self.state.drafts[self.index]
+
+    def show(self, index: int) -> None:
+        self.index = index
+        draft = self.draft
+        radios = self.query_one("#channel", RadioSet)
+        radios.remove_children()
+        radios.mount_all(
+            RadioButton(CHANNEL_LABELS[ch], value=(ch == draft.channel), name=ch.value)
+            for ch in channels_for(draft)
+        )
+        self.update_detail()
+
+    def update_detail(self) -> None:
+        draft, letter = self.draft, self.draft.letter
+        channel = draft.channel
+        if channel is Channel.EMAIL:
+            where = f"To: {draft.org.email}\nSubject: {letter.subject}"
+        elif channel is Channel.WEBFORM:
+            where = f"Web form: {draft.org.webform}\nCopy the text and paste it into the form."
+        else:
+            address = "\n".join(letter.recipient_lines)
+            where = f"Post it to:\n{address}"
+            if getattr(letter, "address_missing", False):
+                where += "\n⚠ We have no postal address for them: write it on the letter yourself."
+        self.query_one("#destination", Static).update(where)
+        visible = {
+            "save-eml": channel is Channel.EMAIL,
+            "open-mailto": channel is Channel.EMAIL,
+            "save-pdf": channel in POST,
+            "save-text": channel in POST or channel is Channel.WEBFORM,
+            "open-webform": channel is Channel.WEBFORM,
+            "copy-text": True,
+        }
+        for button_id, show in visible.items():
+            self.query_one(f"#{button_id}").display = show
+        done = ", ".join(draft.delivered) if draft.delivered else "nothing yet"
+        self.query_one("#delivered", Static).update(f"Done for this letter: {done}")
+
+    @on(OptionList.OptionHighlighted, "#send-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show(event.option_index)
+
+    @on(RadioSet.Changed, "#channel")
+    def _channel(self, event: RadioSet.Changed) -> None:
+        if event.pressed.name:
+            self.draft.channel = Channel(event.pressed.name)
+            self.update_detail()
+
+    # --- actions -------------------------------------------------------------------------------
+    def _filename(self, draft: Draft, extension: str) -> str:
+        # The reference, organisation id and kind only: no personal data in file names.
+        return f"{draft.letter.reference}-{draft.org.id}-{draft.kind.value}.{extension}"
+
+    def _folder(self) -> str | None:
+        from pathlib import Path
+
+        folder = self.query_one("#folder", Input).value.strip()
+        return str(Path(folder).expanduser()) if folder else None
+
+    def _save(self, fmt: str, extension: str, mime: str) -> None:
+        draft = self.draft
+        folder = self._folder()
+
+        def deliver(data: bytes) -> None:
+            self.app.deliver_binary(
+                io.BytesIO(data),
+                save_directory=folder,
+                save_filename=self._filename(draft, extension),
+                mime_type=mime,
+                name=self._filename(draft, extension),
+            )
+            draft.delivered.append(f"{extension} saved")
+            if draft is self.draft:
+                self.update_detail()
+
+        self.app.run_blocking(
+            self.app.backend.render,
+            draft.letter,
+            fmt,
+            on_done=deliver,
+            description=f"making the {extension} file",
+            group="render",
+        )
+
+    @on(Button.Pressed, "#save-eml")
+    def _eml(self) -> None:
+        self._save("eml", "eml", "message/rfc822")
+
+    @on(Button.Pressed, "#save-pdf")
+    def _pdf(self) -> None:
+        self._save("pdf", "pdf", "application/pdf")
+
+    @on(Button.Pressed, "#save-text")
+    def _text(self) -> None:
+        self._save("text", "txt", "text/plain")
+
+    @on(Button.Pressed, "#open-mailto")
+    def _mailto(self) -> None:
+        draft = self.draft
+
+        def opened(url: str) -> None:
+            self.app.open_url(url)
+            draft.delivered.append("opened in mail app")
+            self.update_detail()
+
+        self.app.run_blocking(
+            self.app.backend.mailto_url,
+            draft.letter,
+            on_done=opened,
+            description="preparing the email",
+            group="render",
+        )
+
+    @on(Button.Pressed, "#open-webform")
+    def _webform(self) -> None:
+        self.app.open_url(self.draft.org.webform)
+        self.draft.delivered.append("web form opened")
+        self.update_detail()
+
+    @on(Button.Pressed, "#copy-text")
+    def _copy(self) -> None:
+        self.app.copy_to_clipboard(self.draft.letter.text)
+        self.draft.delivered.append("text copied")
+        self.update_detail()
+        self.notify(
+            "The letter is on the clipboard (if your terminal allows it); paste it where it goes.",
+            title="Copied",
+        )
+
+    def go_next(self) -> None:
+        from ydm.tui.screens.write.record import RecordScreen
+
+        self.app.push_screen(RecordScreen(self.state))
