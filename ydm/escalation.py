@@ -1,0 +1,373 @@
+"""Where a request stands and what to do next, derived from its events and `today`. Pure, no I/O.
+
+The request tracker, the TUI dashboard and `ydm requests next` call `assess(request, today)`.
+Nothing here is stored: status and due dates are recomputed from the event history every time, so
+they follow the law (and bank holiday) updates automatically.
+
+The escalation chain (law.md §8, derived): the statutory deadline passes → a REMINDER → if that goes
+unanswered for REMINDER_GRACE_DAYS, an s.164A COMPLAINT to the organisation → if the complaint is
+not acknowledged within its 30 days, or no outcome comes, or the outcome is unsatisfactory, an
+ICO_COMPLAINT "within three months of your last contact with the organisation" (ICO, "What to expect").
+A reply that misses items gets a FOLLOW_UP, which runs a fresh one-month clock.
+
+How events are read (the tracker records them; see model.EventKind):
+- Receipt: an explicit RECEIVED event wins, else the first SENT event and the request's channel
+  (deemed receipt, `deadlines.RECEIPT_RULES`).
+- A SENT event after a RESPONSE_INCOMPLETE is the follow-up letter going out.
+- For a request whose own kind is REMINDER, COMPLAINT or ICO_COMPLAINT, its SENT event is that step.
+- An unsatisfactory complaint outcome: RESPONSE_INCOMPLETE after the complaint, or RESPONSE_RECEIVED
+  after it with `data={"satisfied": False}`.
+Events that contradict each other (an extension recorded after its window closed, an answer before
+the request went out, ...) give a warning in `Assessment.warnings`; the result is still computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ydm import holidays_uk
+from ydm.deadlines import (
+    DEADLINE_KINDS,
+    PAUSE_KINDS,
+    Deadline,
+    add_months,
+    compute_deadline,
+    fmt,
+    receipt_date,
+)
+from ydm.errors import InputError
+from ydm.model import EventKind, Nation, Request, RequestKind
+
+# ydm's yardstick, not law: how long a reminder may go unanswered before we suggest a complaint.
+# Two weeks is ample for a request that is already late; ICO asks people to chase before escalating.
+REMINDER_GRACE_DAYS = 14
+DUE_SOON_DAYS = 7  # "DUE IN n DAYS" from this many days out; "WAITING" before
+ICO_WINDOW_MONTHS = 3  # ICO: complain "within three months of your last contact with the organisation"
+
+E = EventKind
+_CONTACT = frozenset(
+    {E.SENT, E.RECEIVED, E.ACKNOWLEDGED, E.ID_REQUESTED, E.ID_PROVIDED, E.FEE_REQUESTED, E.FEE_PAID,
+     E.CLARIFICATION_REQUESTED, E.CLARIFICATION_PROVIDED, E.EXTENDED, E.RESPONSE_RECEIVED,
+     E.RESPONSE_INCOMPLETE, E.REMINDER_SENT, E.COMPLAINT_SENT, E.COMPLAINT_ACKNOWLEDGED}
+)  # fmt: skip
+_RESPONSES = frozenset({E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE})
+_STAGE_OF_KIND = {
+    RequestKind.REMINDER: E.REMINDER_SENT,
+    RequestKind.COMPLAINT: E.COMPLAINT_SENT,
+    RequestKind.ICO_COMPLAINT: E.ICO_COMPLAINT_SENT,
+}
+
+
+class State(StrEnum):
+    DRAFT = "draft"
+    WAITING = "waiting"  # the clock runs, more than DUE_SOON_DAYS left
+    DUE_SOON = "due-soon"
+    DUE_TODAY = "due-today"
+    OVERDUE = "overdue"
+    ID_REQUESTED = "id-requested"  # the clock has not started: they wait for your ID (Art 12(6))
+    FEE_REQUESTED = "fee-requested"
+    PAUSED = "paused"  # Art 12A(5): they asked what you meant; the clock stops until they have your answer
+    ANSWERED = "answered"
+    INCOMPLETE = "incomplete"
+    REMINDED = "reminded"
+    COMPLAINED = "complained"
+    COMPLAINT_OVERDUE = "complaint-overdue"
+    WITH_ICO = "with-ico"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+# The TUI's colour levels (ydm.tui.backend.LEVELS): late, soon, waiting, done, draft.
+LEVEL = {
+    State.DRAFT: "draft", State.WAITING: "waiting", State.DUE_SOON: "soon", State.DUE_TODAY: "soon",
+    State.OVERDUE: "late", State.ID_REQUESTED: "soon", State.FEE_REQUESTED: "soon", State.PAUSED: "soon",
+    State.ANSWERED: "done", State.INCOMPLETE: "soon", State.REMINDED: "late", State.COMPLAINED: "waiting",
+    State.COMPLAINT_OVERDUE: "late", State.WITH_ICO: "waiting", State.CLOSED: "done", State.WITHDRAWN: "done",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """What to do next. `kind` is the letter to write (None when the step is not a new letter)."""
+
+    kind: RequestKind | None
+    reason: str
+    on_or_after: date | None = None  # the first day it makes sense; None = now
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything a face needs to show one request. `due` is the end of that day."""
+
+    ref: str
+    state: State
+    status: str  # words for people: "DUE IN 5 DAYS", "OVERDUE", ...
+    level: str  # late | soon | waiting | done | draft
+    due: date | None = None
+    due_label: str = ""  # what is due: "answer", "acknowledge your complaint", ...
+    deadline: Deadline | None = None  # the statutory count behind `due`, with its steps
+    answer_deadline: Deadline | None = None  # the original request's answer deadline
+    days_left: int | None = None
+    next_step: NextStep | None = None
+    sent: date | None = None
+    received: date | None = None
+    last_contact: date | None = None
+    ico_by: date | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _first(events, kind, after: date | None = None):
+    for ev in events:
+        if ev.kind is kind and (after is None or ev.on >= after):
+            return ev
+    return None
+
+
+def _last(events, kinds, after: date | None = None):
+    found = None
+    for ev in events:
+        if ev.kind in kinds and (after is None or ev.on >= after):
+            found = ev
+    return found
+
+
+def _status(state: State, days_left: int | None) -> str:
+    if state is State.DUE_SOON and days_left is not None:
+        return "DUE TOMORROW" if days_left == 1 else f"DUE IN {days_left} DAYS"
+    return {
+        State.INCOMPLETE: "INCOMPLETE ANSWER",
+        State.COMPLAINT_OVERDUE: "COMPLAINT UNANSWERED",
+        State.WITH_ICO: "WITH THE ICO",
+    }.get(state, state.value.replace("-", " ").upper())
+
+
+def assess(request: Request, today: date, *, nation: Nation | str | None = None) -> Assessment:
+    """Status, due date, next step and ICO window of one request on `today`.
+
+    `nation` is the bank-holiday calendar when the request has none of its own (the tracker passes
+    the organisation's home nation); default England and Wales.
+    """
+    cal = request.nation or (holidays_uk.to_nation(nation) if nation else Nation.ENGLAND_AND_WALES)
+    events = sorted(request.events, key=lambda ev: ev.on)  # stable: same-day events keep their order
+    warnings: list[str] = []
+    result = {"ref": request.ref}
+
+    def done(state: State, **kw) -> Assessment:
+        days_left = kw.get("days_left")
+        return Assessment(
+            state=state,
+            status=_status(state, days_left),
+            level=LEVEL[state],
+            warnings=tuple(warnings),
+            **result,
+            **kw,
+        )
+
+    for ev in events:
+        if ev.on > today:
+            warnings.append(f"{ev.kind.value} is recorded for {fmt(ev.on)}, after today")
+    sent_ev = _first(events, E.SENT)
+    recv_ev = _first(events, E.RECEIVED)
+    if sent_ev is None and recv_ev is None:
+        if _last(events, _CONTACT - {E.SENT, E.RECEIVED}):
+            warnings.append("events are recorded but the letter was never marked as sent")
+        end = _last(events, {E.CLOSED, E.WITHDRAWN})
+        if end:
+            return done(State.CLOSED if end.kind is E.CLOSED else State.WITHDRAWN)
+        return done(
+            State.DRAFT,
+            next_step=NextStep(request.kind, "Send the letter, then record the date you sent it."),
+        )
+
+    sent = sent_ev.on if sent_ev else None
+    if recv_ev is not None:
+        received = recv_ev.on
+        if sent is not None and received < sent:
+            warnings.append(
+                f"received ({fmt(received)}) is before it was sent ({fmt(sent)}); using the receipt date"
+            )
+    else:
+        received = receipt_date(sent, request.channel, cal)
+    start = min(received, sent) if sent else received
+    for ev in events:
+        if ev.kind not in (E.SENT, E.RECEIVED, E.DRAFTED) and ev.on < start:
+            warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was sent")
+    last_contact = max((ev.on for ev in events if ev.kind in _CONTACT), default=start)
+    result.update(sent=sent, received=received, last_contact=last_contact)
+    ico_by = add_months(last_contact, ICO_WINDOW_MONTHS)
+
+    end = _last(events, {E.CLOSED, E.WITHDRAWN})
+    if end:
+        return done(State.CLOSED if end.kind is E.CLOSED else State.WITHDRAWN)
+    if _first(events, E.ICO_COMPLAINT_SENT) or request.kind is RequestKind.ICO_COMPLAINT:
+        return done(
+            State.WITH_ICO, next_step=NextStep(None, "The ICO has your complaint: wait for their reply.")
+        )
+
+    # ---- the original request's clock -----------------------------------------------------
+    answer_dl = None
+    if request.kind in DEADLINE_KINDS and request.kind is not RequestKind.COMPLAINT:
+        answer_dl, waiting = _answer_deadline(request, events, received, cal, warnings)
+        if waiting is not None:
+            return done(waiting[0], next_step=NextStep(None, waiting[1]), ico_by=ico_by)
+    result["answer_deadline"] = answer_dl
+
+    # ---- escalation stages, latest first ------------------------------------------------------
+    stage_kind = _STAGE_OF_KIND.get(request.kind)
+    complaint = _last(events, {E.COMPLAINT_SENT} | ({E.SENT} if stage_kind is E.COMPLAINT_SENT else set()))
+    if complaint is not None:
+        return _complaint_stage(request, events, complaint.on, cal, today, ico_by, warnings, done)
+    reminder = _last(events, {E.REMINDER_SENT} | ({E.SENT} if stage_kind is E.REMINDER_SENT else set()))
+
+    clock_dl, clock_start = answer_dl, received
+    incomplete = None
+    for ev in events:  # walk the answer / follow-up cycles
+        if ev.kind is E.RESPONSE_INCOMPLETE and ev.on >= clock_start:
+            incomplete = ev
+        elif ev.kind is E.SENT and incomplete is not None and ev.on >= incomplete.on and ev is not sent_ev:
+            fu_received = receipt_date(ev.on, request.channel, cal)
+            clock_dl = compute_deadline(RequestKind.FOLLOW_UP, fu_received, nation=cal)
+            clock_start, incomplete = ev.on, None
+    answer = _last(events, _RESPONSES, after=clock_start)
+    if answer is not None and (reminder is None or answer.on >= reminder.on):
+        if answer.kind is E.RESPONSE_INCOMPLETE:
+            why = "Their reply left out things you asked for: write a follow-up asking for what is missing."
+            return done(State.INCOMPLETE, next_step=NextStep(RequestKind.FOLLOW_UP, why), ico_by=ico_by)
+        return done(State.ANSWERED, ico_by=ico_by)
+    if clock_dl is None and reminder is None:
+        return done(State.WAITING, ico_by=ico_by)  # a kind with no statutory clock of its own
+
+    due = clock_dl.due if clock_dl else None
+    days_left = (due - today).days if due else None
+    common = {"due": due, "due_label": "answer" if due else "", "deadline": clock_dl, "days_left": days_left,
+              "ico_by": ico_by}  # fmt: skip
+    if reminder is not None:
+        if due is not None and reminder.on <= due:
+            warnings.append(
+                f"a reminder is recorded on {fmt(reminder.on)}, before the deadline ({fmt(due)}) passed"
+            )
+        complain_from = reminder.on + timedelta(days=REMINDER_GRACE_DAYS)
+        if today < complain_from:
+            why = (
+                f"You sent a reminder on {fmt(reminder.on)}. If there is still no answer by {fmt(complain_from)},"
+                " complain to the organisation."
+            )
+            return done(
+                State.REMINDED, next_step=NextStep(RequestKind.COMPLAINT, why, complain_from), **common
+            )
+        why = (
+            f"Your reminder of {fmt(reminder.on)} has gone unanswered for {REMINDER_GRACE_DAYS} days or more:"
+            " complain to the organisation (DPA 2018 s.164A)."
+        )
+        return done(State.OVERDUE, next_step=NextStep(RequestKind.COMPLAINT, why), **common)
+    if days_left < 0:
+        why = f"The deadline ({fmt(due)}) has passed without an answer: send a reminder."
+        return done(State.OVERDUE, next_step=NextStep(RequestKind.REMINDER, why), **common)
+    why = f"If they have not answered by the end of {fmt(due)}, send a reminder."
+    step = NextStep(RequestKind.REMINDER, why, due + timedelta(days=1))
+    state = (
+        State.DUE_TODAY if days_left == 0 else State.DUE_SOON if days_left <= DUE_SOON_DAYS else State.WAITING
+    )
+    return done(state, next_step=step, **common)
+
+
+def _answer_deadline(request, events, received, cal, warnings):
+    """(Deadline, None) or (None, (state, reason)) when the clock has not started or is stopped."""
+    kinds_seen = {ev.kind for ev in events}
+    id_ev, fee_ev = _last(events, {E.ID_PROVIDED}), _last(events, {E.FEE_PAID})
+    id_req, fee_req = _last(events, {E.ID_REQUESTED}), _last(events, {E.FEE_REQUESTED})
+    if id_req and (id_ev is None or id_ev.on < id_req.on) and not kinds_seen & _RESPONSES:
+        return None, (
+            State.ID_REQUESTED,
+            "They asked for proof of identity: send it; the time starts when they get it.",
+        )
+    if fee_req and (fee_ev is None or fee_ev.on < fee_req.on) and not kinds_seen & _RESPONSES:
+        return None, (State.FEE_REQUESTED, "They asked for a fee: the time starts when they receive it.")
+    id_on = id_ev.on if id_ev and id_ev.on >= received else None
+    fee_on = fee_ev.on if fee_ev and fee_ev.on >= received else None
+    for ev, on in ((id_ev, id_on), (fee_ev, fee_on)):
+        if ev is not None and on is None:
+            warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was received; ignored")
+    pairs, open_ask = [], None
+    for ev in events:
+        if ev.kind is E.CLARIFICATION_REQUESTED:
+            open_ask = open_ask or ev
+        elif ev.kind is E.CLARIFICATION_PROVIDED:
+            if open_ask is None:
+                warnings.append(
+                    f"a clarification answer ({fmt(ev.on)}) is recorded without a question; ignored"
+                )
+            else:
+                pairs.append((max(open_ask.on, received), ev.on))
+                open_ask = None
+    if (pairs or open_ask) and request.kind not in PAUSE_KINDS:
+        warnings.append(
+            f"a clarification does not stop the clock for {request.kind.value} (Art 12A(5)); ignored"
+        )
+        pairs, open_ask = [], None
+    if open_ask is not None and not kinds_seen & _RESPONSES:
+        why = f"They asked on {fmt(open_ask.on)} what you meant: answer them; the time stops until they have it."
+        return None, (State.PAUSED, why)
+    extended_ev = _first(events, E.EXTENDED)
+    try:
+        dl = compute_deadline(
+            request.kind, received, nation=cal, id_received=id_on, fee_received=fee_on, clarifications=pairs,
+            extended_on=extended_ev.on if extended_ev else None,
+        )  # fmt: skip
+    except InputError as exc:
+        warnings.append(f"{exc.message}; counted without the pause")
+        dl = compute_deadline(request.kind, received, nation=cal, id_received=id_on, fee_received=fee_on)
+    warnings.extend(n for n in dl.notes if "came after the window closed" in n)
+    return dl, None
+
+
+def _complaint_stage(request, events, complained_on, cal, today, ico_by, warnings, done) -> Assessment:
+    """The s.164A complaint is out: acknowledgement in 30 days, then an outcome (law.md R28-R29)."""
+    received = receipt_date(complained_on, request.channel, cal)
+    ack_dl = compute_deadline(RequestKind.COMPLAINT, received, nation=cal)
+    ack = _first(events, E.COMPLAINT_ACKNOWLEDGED, after=complained_on)
+    if ack is None and _first(events, E.COMPLAINT_ACKNOWLEDGED):
+        warnings.append("a complaint acknowledgement is recorded before the complaint was sent")
+    outcome = _last(events, _RESPONSES, after=complained_on)
+    if outcome is not None:
+        unhappy = outcome.kind is E.RESPONSE_INCOMPLETE or outcome.data.get("satisfied") is False
+        if unhappy:
+            why = (
+                f"You are not satisfied with their answer to your complaint: complain to the ICO by {fmt(ico_by)}"
+                " (within three months of your last contact)."
+            )
+            return done(State.INCOMPLETE, next_step=NextStep(RequestKind.ICO_COMPLAINT, why), ico_by=ico_by)
+        return done(State.ANSWERED, ico_by=ico_by)
+    if ack is None:
+        due, label, dl = ack_dl.due, "acknowledge your complaint", ack_dl
+        lapsed = f"They did not acknowledge your complaint within 30 days ({fmt(due)}, DPA 2018 s.164A)"
+    else:
+        # No statutory date for the outcome ("without undue delay"). ydm's yardstick: one calendar month
+        # from receipt of the complaint, as the ICO's own template letter asks, and never before the ack date.
+        due = max(ack_dl.due, holidays_uk.next_working_day(add_months(received, 1), cal))
+        label, dl = "tell you the outcome of your complaint", ack_dl
+        lapsed = f"No outcome to your complaint by {fmt(due)}, a month after they received it"
+    days_left = (due - today).days
+    common = {"due": due, "due_label": label, "deadline": dl, "days_left": days_left, "ico_by": ico_by}
+    if days_left < 0:
+        why = f"{lapsed}: complain to the ICO by {fmt(ico_by)}."
+        return done(State.COMPLAINT_OVERDUE, next_step=NextStep(RequestKind.ICO_COMPLAINT, why), **common)
+    why = f"If they have not replied by the end of {fmt(due)}, complain to the ICO (by {fmt(ico_by)})."
+    step = NextStep(RequestKind.ICO_COMPLAINT, why, due + timedelta(days=1))
+    return done(State.COMPLAINED, next_step=step, **common)
+
+
+def assess_many(
+    requests: Iterable[Request],
+    today: date,
+    *,
+    nation_of: Callable[[Request], Nation | str | None] | None = None,
+) -> list[Assessment]:
+    """`assess` for many requests (the dashboard). `nation_of(request)` gives the calendar when the
+    request has none (e.g. the organisation's home nation); the bank-holiday calendar is loaded once."""
+    return [
+        assess(r, today, nation=nation_of(r) if nation_of and r.nation is None else None) for r in requests
+    ]
