@@ -153,3 +153,52 @@ def test_holidays_update_bad_shape(api_server, capsys):
 def test_holidays_list_bad_year(capsys):
     code, _, err = run(capsys, "holidays", "list", "--year", "99999")
     assert code == 2 and "out of range" in err
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_no_key_at_a_terminal_offers_manual_entry(capsys, monkeypatch, isolated_home, api_server):
+    typed = "y\nCity of Edinburgh Council\nElectoral Registration Officer\n17A South Gyle Crescent\nEH12 9FL\n\n\n\n\n"
+    monkeypatch.setattr("sys.stdin", _Tty(typed))
+    code = main(["lookup", "EH1 1YJ"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "ydm: warning: no API key is set" in err and "set-key" in err
+    assert "Saved as organisation 'ero-city-of-edinburgh-council'" in out
+    assert api_server.seen == []
+
+
+def test_no_key_at_a_terminal_declined(capsys, monkeypatch, api_server):
+    monkeypatch.setattr("sys.stdin", _Tty("n\n"))
+    assert main(["lookup", "EH1 1YJ"]) == 2
+
+
+def test_set_key_at_a_terminal_uses_a_hidden_prompt(capsys, monkeypatch, memory_keyring):
+    asked = []
+    monkeypatch.setattr("sys.stdin", _Tty(""))
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "  k3y  ")
+    assert main(["config", "set-key", "electoral-commission"]) == 0
+    assert asked and "not shown" in asked[0]
+    assert memory_keyring.get_password("ydm", "electoral-commission-api-key") == "k3y"
+
+
+def test_keyring_unavailable_is_a_plain_error(capsys, monkeypatch):
+    from keyring.errors import NoKeyringError
+
+    def broken(*_):
+        raise NoKeyringError("no backend")
+
+    monkeypatch.setattr("ydm.secrets.set_secret", broken)
+    code, _, err = run(capsys, "config", "set-key", "democracy-club", stdin="abc\n", monkeypatch=monkeypatch)
+    assert code == 5 and "OS keyring is not available" in err
+
+
+def test_clear_cache(api_server, dc_key, capsys, isolated_home):
+    api_server.route(f"{DC}/postcode/CF101AA/", Reply(200, samples.CARDIFF))
+    run(capsys, "lookup", "CF10 1AA")
+    code, out, _ = run(capsys, "config", "clear-cache")
+    assert code == 0 and "Removed 1 saved lookup answer(s)." in out
+    assert list((isolated_home / "cache" / "http").glob("*.json")) == []

@@ -26,6 +26,8 @@ def register(sub) -> None:
     d = cmds.add_parser("delete-key", help="remove a stored API key")
     d.add_argument("name", choices=KEYS, metavar="NAME", help=" or ".join(KEYS))
     d.set_defaults(run=run_delete_key)
+    clear = cmds.add_parser("clear-cache", help="forget saved postcode lookup answers (they expire after a day anyway)")
+    clear.set_defaults(run=run_clear_cache)
     show = cmds.add_parser("show", help="show lookup URLs, settings file and which keys are set (never the keys)")
     show.add_argument("--json", action="store_true")
     show.set_defaults(run=run_show)
@@ -77,6 +79,14 @@ def run_delete_key(args) -> int:
     except (KeyringError, RuntimeError) as exc:
         raise _keyring_error(exc) from None
     output.out(f"Removed the {args.name} API key (if there was one).")
+    return 0
+
+
+def run_clear_cache(args) -> int:
+    from ydm.http import clear_cache
+
+    removed = clear_cache()
+    output.out(f"Removed {removed} saved lookup answer(s).")
     return 0
 
 
