@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ydm.errors import InputError
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store_codec import StoredLetter, normalize_ref
+from ydm.tracker_assess import DONE_STATES
 
 # The event a sent escalation letter leaves in the log. A follow-up asks again for what a reply left
 # out, so (like the first request) its sending restarts the one-month clock: it is recorded as `sent`
@@ -34,11 +35,17 @@ class RequestView:
 
     request: Request
     today: date
-    status: str  # short words: "waiting", "overdue", "answered", "closed", ...
+    status: str  # stable state word: draft, waiting, due-soon, due-today, overdue, reminded, complained, ...
     due: date | None
+    label: str = ""  # the same for people: "DUE IN 5 DAYS", "OVERDUE", "WITH THE ICO"
+    level: str = ""  # late | soon | waiting | done | draft (TUI colours)
+    due_label: str = ""  # what is due: "answer", "acknowledge your complaint", ...
     explanation: tuple[str, ...] = ()
-    next_kind: RequestKind | None = None
+    next_kind: RequestKind | None = None  # the letter to write now, if any
     next_reason: str = ""
+    next_later: RequestKind | None = None  # the letter that will be due ...
+    next_on: date | None = None  # ... from this day
+    ico_by: date | None = None
     warnings: tuple[str, ...] = ()
 
     @property
@@ -46,8 +53,12 @@ class RequestView:
         return self.request.ref
 
     @property
+    def done(self) -> bool:
+        return self.status in DONE_STATES
+
+    @property
     def overdue(self) -> bool:
-        return self.due is not None and self.due < self.today and self.status not in _DONE_WORDS
+        return self.due is not None and self.due < self.today and not self.done
 
     @property
     def days_left(self) -> int | None:
@@ -56,6 +67,7 @@ class RequestView:
     def to_json(self) -> dict:
         """Stable `--json` shape of one request (fields are only ever added)."""
         r = self.request
+        iso = lambda d: d.isoformat() if d else None
         return {
             "ref": r.ref,
             "kind": r.kind.value,
@@ -64,21 +76,24 @@ class RequestView:
             "channel": r.channel.value,
             "nation": r.nation.value if r.nation else None,
             "status": self.status,
-            "due": self.due.isoformat() if self.due else None,
+            "label": self.label,
+            "level": self.level,
+            "due": iso(self.due),
+            "due_label": self.due_label,
             "days_left": self.days_left,
             "overdue": self.overdue,
             "explanation": list(self.explanation),
             "next": self.next_kind.value if self.next_kind else None,
             "next_reason": self.next_reason,
+            "next_later": self.next_later.value if self.next_later else None,
+            "next_on": iso(self.next_on),
+            "ico_by": iso(self.ico_by),
             "warnings": list(self.warnings),
             "events": [
                 {"kind": e.kind.value, "on": e.on.isoformat(), "note": e.note, **({"data": e.data} if e.data else {})}
                 for e in r.events
             ],
         }
-
-
-_DONE_WORDS = {"closed", "withdrawn", "answered", "done"}
 
 
 @dataclass
@@ -101,13 +116,9 @@ def view(request: Request, today: date) -> RequestView:
 
     a = assess(request, today)
     return RequestView(
-        request=request,
-        today=today,
-        status=a.status,
-        due=a.due,
-        explanation=tuple(a.explanation),
-        next_kind=a.next_kind,
-        next_reason=a.next_reason,
+        request=request, today=today, status=a.status, due=a.due, label=a.label, level=a.level,
+        due_label=a.due_label, explanation=tuple(a.explanation), next_kind=a.next_kind,
+        next_reason=a.next_reason, next_later=a.next_later, next_on=a.next_on, ico_by=a.ico_by,
         warnings=tuple(a.warnings),
     )
 
@@ -124,8 +135,7 @@ def list_requests(store, *, today: date, overdue: bool = False, due_within: int 
     if overdue:
         views = [v for v in views if v.overdue]
     if due_within is not None:
-        views = [v for v in views if v.due is not None and v.status not in _DONE_WORDS
-                 and (v.due - today).days <= due_within]
+        views = [v for v in views if v.due is not None and not v.done and (v.due - today).days <= due_within]
     far = date.max
     views.sort(key=lambda v: (v.due or far, v.ref))
     return views
@@ -163,7 +173,14 @@ def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None
     on = on or today
     _check_not_future(on, today)
     r = store.add_event(ref, Event(kind=kind, on=on, note=(note or "").strip(), data=dict(data or {})))
-    return view(r, today)
+    v = view(r, today)
+    later = [e for e in r.events[:-1] if e.on > on]
+    if later:
+        latest = max(later, key=lambda e: e.on)
+        note_ = (f"recorded out of order: {kind.value} on {on.isoformat()} is earlier than "
+                 f"{latest.kind.value} on {latest.on.isoformat()}")
+        v = replace(v, warnings=(note_, *v.warnings))
+    return v
 
 
 def record_sent(ref: str, on: date, *, today: date | None = None, store=None) -> RequestView:
@@ -321,11 +338,12 @@ def export_ics(store, *, today: date, private: bool = False) -> bytes:
 
     entries = []
     for v in list_requests(store, today=today):
-        if v.due is None or v.status in _DONE_WORDS:
+        if v.due is None or v.done:
             continue
         r = v.request
         who = r.org_name or r.org_id
-        what = "acknowledge your complaint" if v.status.startswith("complaint") else f"answer your {r.kind.value} request"
+        what = v.due_label or "answer"
+        what = f"answer your {r.kind.value} request" if what == "answer" else what
         desc = "\n".join([*v.explanation, "", f"Next: {v.next_reason}" if v.next_reason else ""]).strip()
         entries.append(DueEntry(ref=r.ref, due=v.due, title=f"{who} must {what}", description=desc,
                                 sequence=len(r.events)))

@@ -166,19 +166,14 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     }
 
 
-_ESCALATION_EVENTS = {EventKind.REMINDER_SENT, EventKind.COMPLAINT_SENT, EventKind.COMPLAINT_ACKNOWLEDGED,
-                      EventKind.ICO_COMPLAINT_SENT, EventKind.RESPONSE_RECEIVED, EventKind.RESPONSE_INCOMPLETE,
-                      EventKind.CLOSED, EventKind.WITHDRAWN}
-
-
 def _request_due(r: Request, today: date) -> date | None:
     """The due date of the request itself (not of a later complaint): the letters quote it."""
-    from dataclasses import replace
+    from ydm import escalation
+    from ydm.tracker_assess import nation_of
 
-    from ydm.tracker import view
-
-    bare = replace(r, events=[e for e in r.events if e.kind not in _ESCALATION_EVENTS])
-    return view(bare, today).due
+    a = escalation.assess(r, today, nation=nation_of(r))
+    dl = a.answer_deadline or a.deadline
+    return dl.due if dl is not None else None
 
 
 def _org(directory, org_id: str, name: str) -> Organisation:

@@ -85,9 +85,12 @@ def run(args) -> int:
 def _row(v) -> list[str]:
     r = v.request
     due = v.due.isoformat() if v.due else "-"
-    if v.days_left is not None and v.status not in ("answered", "closed", "withdrawn"):
+    if v.days_left is not None and not v.done:
         due += f" ({-v.days_left}d late)" if v.days_left < 0 else f" ({v.days_left}d)"
-    return [r.ref, (r.org_name or r.org_id)[:28], r.kind.value, v.status, due, v.next_kind.value if v.next_kind else ""]
+    nxt = v.next_kind.value if v.next_kind else ""
+    if not nxt and v.next_later and v.next_on:
+        nxt = f"{v.next_later.value} from {v.next_on.isoformat()}"
+    return [r.ref, (r.org_name or r.org_id)[:28], r.kind.value, v.label or v.status, due, nxt]
 
 
 def _list(args, store, today) -> int:
@@ -111,6 +114,7 @@ def _list(args, store, today) -> int:
 def _show(args, store, today) -> int:
     from ydm import tracker
     from ydm.cli import output
+    from ydm.model import RequestKind
 
     v, letters = tracker.show(store, args.ref, today=today)
     if args.json:
@@ -123,17 +127,22 @@ def _show(args, store, today) -> int:
         return 0
     r = v.request
     lines = [f"{r.ref}  {r.kind.value} to {r.org_name or r.org_id} ({r.org_id}), by {r.channel.value}",
-             f"status: {v.status}"]
+             f"status: {v.label or v.status}"]
     if v.due:
-        lines.append(f"due: {v.due.isoformat()} ({v.days_left} days)" if v.days_left >= 0
-                     else f"due: {v.due.isoformat()} ({-v.days_left} days ago)")
+        what = f" for them to {v.due_label}" if v.due_label else ""
+        lines.append(f"due{what}: {v.due.isoformat()} ({v.days_left} days)" if v.days_left >= 0
+                     else f"due{what}: {v.due.isoformat()} ({-v.days_left} days ago)")
         lines += [f"  - {step}" for step in v.explanation]
     lines.append("events:")
     lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in r.events]
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
-    lines.append(f"next: {v.next_kind.value if v.next_kind else 'nothing to send'}"
-                 + (f": {v.next_reason}" if v.next_reason else ""))
+    if v.next_kind:
+        lines.append(f"next: {v.next_kind.value} (ydm requests next {r.ref}): {v.next_reason}")
+    else:
+        lines.append("next: nothing to send now" + (f": {v.next_reason}" if v.next_reason else ""))
+    if v.ico_by and RequestKind.ICO_COMPLAINT in (v.next_kind, v.next_later):
+        lines.append(f"a complaint to the ICO should be made by {v.ico_by.isoformat()} (three months after last contact)")
     output.out("\n".join(lines))
     for w in v.warnings:
         output.warn(w)
@@ -168,7 +177,7 @@ def _next(args, store, today) -> int:
     if step.letter is None:
         output.note(f"nothing to send for {args.ref} now: {step.reason}")
         return 0
-    output.note(f"next for {args.ref}: {step.kind.value}, because {step.reason}")
+    output.note(f"next for {step.view.ref}: {step.kind.value}. {step.reason}")
     if not args.output:
         output.out_raw(step.letter.text)
     else:
