@@ -77,3 +77,103 @@ def make_letter(
 @pytest.fixture
 def letter() -> Letter:
     return make_letter()
+
+
+# --- a real SMTP server on 127.0.0.1 (aiosmtpd) ---------------------------------------------------
+
+USER, PASSWORD = "me@example.org", "correct horse"
+
+
+class Inbox:
+    """aiosmtpd handler that keeps every accepted message (raw bytes) with its envelope."""
+
+    def __init__(self):
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content
+                              or envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def _authenticator(server, session, envelope, mechanism, auth_data):
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == USER
+          and auth_data.password.decode() == PASSWORD)
+    return AuthResult(success=ok, handled=False)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """Start aiosmtpd on 127.0.0.1 (plain, or with TLS contexts); yields a start(**kw) -> (inbox, port)."""
+    from aiosmtpd.controller import Controller
+
+    started = []
+
+    def start(**kwargs):
+        inbox = Inbox()
+        port = free_port()
+        kwargs.setdefault("authenticator", _authenticator)
+        kwargs.setdefault("auth_require_tls", False)
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, **kwargs)
+        controller.start()
+        started.append(controller)
+        return inbox, port
+
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1 (made with `cryptography`), as (cert_path, key_path)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                       critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    d = tmp_path_factory.mktemp("tls")
+    cert_path, key_path = d / "cert.pem", d / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+@pytest.fixture
+def memory_keyring():
+    """A fresh in-memory keyring for the test (never the developer's)."""
+    import keyring
+
+    from tests.store.keyring_backend import MemoryKeyring
+
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
