@@ -195,10 +195,12 @@ def find_office(
     provider: str | None = None,
     client=None,
     today: date | None = None,
+    use_cache: bool = True,
 ) -> LookupResult:
     """The registration office for a postcode, or the addresses to pick from when it is split.
 
-    `address` is a slug/UPRN from an earlier answer's choices. Raises InputError (bad postcode or
+    `address` is a slug/UPRN from an earlier answer's choices. `use_cache=False` writes nothing to
+    disk and reads nothing from it (the guided session, which persists nothing). Raises InputError (bad postcode or
     slug), MissingKeyError (no key), NotFoundError (the API does not know the postcode/address),
     NetworkError (offline with nothing cached, or an answer that cannot be read).
     """
@@ -222,7 +224,7 @@ def find_office(
             url,
             params={token: key},
             secret_params=(token,),
-            cache_ttl=CACHE_TTL,
+            cache_ttl=CACHE_TTL if use_cache else None,
             keep=_trim,
             what=f"the {LABELS[provider]} lookup",
         )

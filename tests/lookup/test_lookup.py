@@ -334,3 +334,11 @@ def test_address_lines_with_escaped_newlines():
                                                    address="Electoral Registration Officer\\nCounty Hall"))
     office = lookup.parse_answer(body, "democracy-club", today=TODAY)[0]
     assert office.address == ("Electoral Registration Officer", "County Hall")
+
+
+def test_use_cache_false_writes_nothing(api_server, dc_key, isolated_home):
+    api_server.route(f"{DC}/postcode/CF101AA/", Reply(200, samples.CARDIFF))
+    assert find("CF10 1AA", use_cache=False).office.name == "Cardiff Council"
+    assert find("CF10 1AA", use_cache=False).from_cache is False
+    assert len(api_server.seen) == 2
+    assert not (isolated_home / "cache").exists()
