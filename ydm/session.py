@@ -1,0 +1,508 @@
+"""Guided session for library patrons: the questions, the answers, the plan, the idle clock, wipe().
+
+No Textual, no printing, no files: the terminal app (`ydm.tui.session_app`) and the line-by-line
+flow (`ydm.plain_session`) both drive one `Session`, so the two faces ask the same questions in the
+same order and produce the same letters. Everything the patron types lives in this object and in
+its `MemoryStore`; `wipe()` forgets it (on finish, on inactivity and on exit). Letters, due dates and
+PDFs come from the core (`service`, `deadlines`, `formats`): nothing is re-implemented here.
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ydm import contacts, deadlines, postcodes, profile, service
+from ydm.errors import DataError, InputError, YdmError
+from ydm.letters import Letter
+from ydm.memory_store import MemoryStore
+from ydm.model import Channel, Organisation, RequestKind
+
+DEFAULT_TIMEOUT_MIN = 10.0
+
+# --- plain words -------------------------------------------------------------------------------
+
+GOALS: dict[str, tuple[str, str]] = {
+    "know": (
+        "Find out what the parties know about me",
+        ("A letter to each party with elected representatives where you live, asking for a copy "
+        "of everything they hold about you and where they got it."),
+    ),
+    "stop-contact": (
+        "Stop parties contacting me",
+        ("A letter to each of those parties telling them to stop sending you leaflets, calls, texts "
+        "and emails. They must stop."),
+    ),
+    "stop-sold": (
+        "Stop my details being sold",
+        ("Letters to data brokers telling them to stop using your details for marketing, and one to "
+        "your council's electoral registration office to take you off the open register, which "
+        "anyone can buy."),
+    ),
+    "choose": ("Choose the letters myself", "Pick the kind of letter and the organisations yourself."),
+}
+
+KIND_TITLES = {
+    RequestKind.ACCESS: "Get a copy of my data",
+    RequestKind.OBJECT_MARKETING: "Stop marketing me",
+    RequestKind.OBJECT_PROCESSING: "Stop profiling me",
+    RequestKind.OPEN_REGISTER: "Take me off the open register",
+    RequestKind.ERASURE: "Delete my data",
+}
+
+# What each letter does, what to expect, how long, and what if nothing comes back: everyday words.
+KIND_EXPLAINED = {
+    RequestKind.ACCESS: (
+        "A 'subject access request'. The law says they must send you a copy of the information "
+        "they hold about you, say where they got it, why they use it and who they shared it with. "
+        "It is free. They may ask you to prove who you are: that pauses the clock until you do. "
+        "They have one month; they can extend by two more months if they tell you why within the "
+        "first month."
+    ),
+    RequestKind.OBJECT_MARKETING: (
+        "An objection to direct marketing. You do not need a reason: once they get it they must "
+        "stop using your details to send you political or marketing messages, by post, phone, "
+        "text or email. They should confirm within one month."
+    ),
+    RequestKind.OBJECT_PROCESSING: (
+        "An objection to profiling. It asks them to stop scoring you or guessing how you vote. "
+        "They must stop unless they can show a strong reason of their own. They have one month."
+    ),
+    RequestKind.OPEN_REGISTER: (
+        "A request to your electoral registration office to leave you out of the open register, "
+        "the version of the electoral register that anyone can buy. You stay on the full "
+        "register and can still vote. Copies already sold cannot be changed."
+    ),
+    RequestKind.ERASURE: (
+        "A request to delete what they hold about you. They must delete it unless the law lets "
+        "them keep it, and tell you what they did within one month."
+    ),
+}
+
+NO_ANSWER = (
+    "If there is no answer by the due date, send a reminder. If there is still nothing, complain "
+    "to the organisation itself; it must acknowledge a complaint within 30 days. After that you can "
+    "complain to the Information Commissioner's Office (ico.org.uk, 0303 123 1113) within three "
+    "months of your last contact with the organisation."
+)
+
+CHANNELS: dict[str, tuple[Channel, str, str]] = {
+    "first-class": (Channel.FIRST_CLASS, "Post, first class", "We print the letters; you post them."),
+    "second-class": (Channel.SECOND_CLASS, "Post, second class", "Cheaper; counted as arriving two days later."),
+    "email": (Channel.EMAIL, "Email from my own email",
+              ("We show the address and the text to paste into your own webmail. Letters to "
+              "organisations without an email address go by first-class post.")),
+    "hand": (Channel.HAND, "By hand", "You deliver the letters yourself."),
+}
+
+# Postcode areas that cross a border: we ask rather than guess (Royal Mail postcode areas).
+_BORDER_AREAS = {"CH", "SY", "LD", "TD"}
+_WELSH_AREAS = {"CF", "LL", "NP", "SA", "LD", "SY"}
+NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales",
+                "northern-ireland": "Northern Ireland"}
+
+
+def nation_guess(postcode: str) -> tuple[str, bool]:
+    """(england|scotland|wales|northern-ireland, sure) from a postcode's area letters."""
+    area = postcodes.area(postcode)
+    calendar = postcodes.nation_of_postcode(postcode).value
+    if calendar == "scotland":
+        nation = "scotland"
+    elif calendar == "northern-ireland":
+        nation = "northern-ireland"
+    else:
+        nation = "wales" if area in _WELSH_AREAS - {"SY"} else "england"
+    return nation, area not in _BORDER_AREAS
+
+
+# --- questions -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One screen (or one prompt in --plain): a question, why we ask, and how to answer."""
+
+    id: str
+    title: str  # a few words, for the step line
+    prompt: str
+    why: str
+    kind: str = "text"  # text | choice | multi
+    options: tuple[Option, ...] = ()
+    optional: bool = False
+    default: Any = None  # text: a string; choice: a value; multi: a tuple of values
+    hint: str = ""  # e.g. "like SW1A 1AA"
+
+
+@dataclass
+class SessionConfig:
+    """What the librarian set: printer, idle timeout (seconds), a folder for the patron's files."""
+
+    printer: str | None = None
+    timeout: float = DEFAULT_TIMEOUT_MIN * 60
+    export_dir: Path | None = None
+
+    @property
+    def warn_after(self) -> float:
+        """Seconds of quiet before the "are you still there?" warning: a minute before the wipe."""
+        return max(self.timeout - 60.0, self.timeout * 0.8)
+
+
+def load_config(path: Path | None = None, *, printer: str | None = None, timeout_min: float | None = None,
+                export_dir: str | Path | None = None) -> SessionConfig:
+    """session.toml in the config dir (printer, timeout in minutes, export_dir), then CLI overrides."""
+    from ydm import paths
+
+    path = path or paths.config_dir() / "session.toml"
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise DataError(f"{path} cannot be read: {exc}") from None
+    unknown = set(data) - {"printer", "timeout", "export_dir"}
+    if unknown:
+        raise DataError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (printer, timeout, export_dir)")
+    minutes = timeout_min if timeout_min is not None else data.get("timeout", DEFAULT_TIMEOUT_MIN)
+    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or minutes <= 0:
+        raise InputError(f"the timeout must be a positive number of minutes, not '{minutes}'")
+    folder = export_dir if export_dir is not None else data.get("export_dir")
+    if folder is not None:
+        folder = Path(str(folder)).expanduser()
+        if not folder.is_dir():
+            raise InputError(f"the export folder {folder} does not exist (plug in the USB stick first?)")
+    name = printer if printer is not None else data.get("printer")
+    return SessionConfig(printer=str(name) if name else None, timeout=float(minutes) * 60, export_dir=folder)
+
+
+# --- the plan --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One letter, how it travels and when the answer is due (assuming it is sent today)."""
+
+    letter: Letter
+    channel: Channel
+    how: str  # "Email to dpo@x.org" / "Post to: ..." / "Web form: https://..."
+    deadline: deadlines.Deadline
+
+    @property
+    def org_name(self) -> str:
+        return self.letter.org.display_name
+
+
+@dataclass
+class Plan:
+    items: list[PlanItem] = field(default_factory=list)
+
+    @property
+    def letters(self) -> list[Letter]:
+        return [i.letter for i in self.items]
+
+    def by_channel(self, *channels: Channel) -> list[PlanItem]:
+        return [i for i in self.items if i.channel in channels]
+
+
+def _route(letter: Letter, preferred: Channel) -> tuple[Channel, str]:
+    """The channel actually used for one letter, and where it goes, in words."""
+    post = "Post to: " + ", ".join(line for line in letter.recipient_lines)
+    if preferred is Channel.EMAIL:
+        if letter.recipient_email:
+            return Channel.EMAIL, f"Email to {letter.recipient_email}"
+        if letter.recipient_webform:
+            return Channel.WEBFORM, f"Web form: {letter.recipient_webform}"
+        return Channel.FIRST_CLASS, post + " (no email address known, so by first-class post)"
+    if preferred is Channel.HAND:
+        return Channel.HAND, post.replace("Post to", "Deliver to")
+    return preferred, post
+
+
+# --- the session ---------------------------------------------------------------------------------
+
+Lookup = Callable[[str], Organisation | None]
+
+
+class Session:
+    """One patron's guided session. Faces call `current()`, `answer()`, `back()`, `plan()`, `wipe()`."""
+
+    def __init__(self, config: SessionConfig | None = None, *, today: date | Callable[[], date] | None = None,
+                 directory: contacts.Directory | None = None, lookup: Lookup | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.config = config or SessionConfig()
+        self._today = today
+        self._directory = directory
+        self._lookup = lookup
+        self.clock = clock
+        self.store = MemoryStore()
+        self.answers: dict[str, Any] = {}
+        self.history: list[str] = []
+        self.office: Organisation | None = None
+        self.office_looked_up = False
+        self.saved: list[str] = []  # files the patron chose to save (shown before finishing)
+        self.printed: list[str] = []
+        self.copied = False  # something went to the clipboard: clear it on wipe
+        self._plan: Plan | None = None
+        self.last_activity = clock()
+
+    # -- dates, data ---------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        if self._today is None:
+            from ydm import clock
+
+            return clock.today()
+        return self._today if isinstance(self._today, date) else self._today()
+
+    @property
+    def directory(self) -> contacts.Directory:
+        if self._directory is None:
+            self._directory = contacts.load()
+        return self._directory
+
+    # -- inactivity ----------------------------------------------------------------------------
+    def touch(self) -> None:
+        self.last_activity = self.clock()
+
+    def idle_seconds(self) -> float:
+        return self.clock() - self.last_activity
+
+    def should_warn(self) -> bool:
+        return self.idle_seconds() >= self.config.warn_after
+
+    def expired(self) -> bool:
+        return self.idle_seconds() >= self.config.timeout
+
+    def seconds_left(self) -> int:
+        return max(0, int(self.config.timeout - self.idle_seconds() + 0.999))
+
+    @property
+    def started(self) -> bool:
+        return bool(self.answers)
+
+    def wipe(self) -> None:
+        """Forget everything the patron told us or we made for them."""
+        self.store.wipe()
+        self.answers.clear()
+        self.history.clear()
+        self.office = None
+        self.office_looked_up = False
+        self.saved.clear()
+        self.printed.clear()
+        self._plan = None
+        self.touch()
+
+    # -- derived answers -----------------------------------------------------------------------
+    @property
+    def goal(self) -> str | None:
+        return self.answers.get("goal")
+
+    @property
+    def kinds(self) -> list[RequestKind]:
+        goal = self.goal
+        if goal == "know":
+            return [RequestKind.ACCESS]
+        if goal == "stop-contact":
+            return [RequestKind.OBJECT_MARKETING]
+        if goal == "stop-sold":
+            return [RequestKind.OBJECT_MARKETING, RequestKind.OPEN_REGISTER]
+        return [RequestKind(k) for k in self.answers.get("kinds", ())]
+
+    @property
+    def nation(self) -> str | None:
+        if "nation" in self.answers:
+            return self.answers["nation"]
+        if "postcode" in self.answers:
+            return nation_guess(self.answers["postcode"])[0]
+        return None
+
+    def needs_office(self) -> bool:
+        return RequestKind.OPEN_REGISTER in self.kinds
+
+    def needs_targets(self) -> bool:
+        return any(k is not RequestKind.OPEN_REGISTER for k in self.kinds)
+
+    def candidate_orgs(self) -> tuple[list[Organisation], set[str]]:
+        """Organisations offered on the "who" question, and which are ticked to start with."""
+        d = self.directory
+        goal = self.goal
+        if goal in ("know", "stop-contact"):
+            orgs = d.parties_elected_in(self.nation or "england")
+            return orgs, {o.id for o in orgs}
+        if goal == "stop-sold":
+            orgs = [o for o in d.in_category("broker") if o.has_channel]
+            return orgs, {o.id for o in orgs}
+        elected = d.parties_elected_in(self.nation or "england")
+        rest = [o for cat in ("party", "campaigner", "broker") for o in d.in_category(cat)
+                if o.has_channel and o not in elected]
+        return elected + rest, set()
+
+    # -- the flow ------------------------------------------------------------------------------
+    def steps(self) -> list[str]:
+        """The question ids that apply, given the answers so far, in order."""
+        ids = ["goal"]
+        if self.goal == "choose":
+            ids.append("kinds")
+        ids += ["name", "postcode"]
+        postcode = self.answers.get("postcode")
+        if postcode and not nation_guess(postcode)[1]:
+            ids.append("nation")
+        ids += ["address", "email"]
+        if self.needs_office():
+            if self.office is not None:
+                ids.append("office")
+            if self.office is None or self.answers.get("office") == "manual":
+                ids += ["office_name", "office_address"]
+        if self.needs_targets():
+            ids.append("targets")
+        ids.append("channel")
+        return ids
+
+    def needs_lookup(self) -> bool:
+        """True when the next question depends on a registration-office lookup not yet made."""
+        return self.needs_office() and not self.office_looked_up and "postcode" in self.answers
+
+    def look_up_office(self) -> None:
+        """Ask the lookup (only the postcode leaves the machine). Blocking: faces run it off the UI thread."""
+        lookup = self._lookup or default_lookup
+        try:
+            self.office = lookup(self.answers["postcode"])
+        except (YdmError, OSError):  # offline, no key, unknown postcode: the manual path covers them
+            self.office = None
+        self.office_looked_up = True
+
+    def current(self) -> Question | None:
+        """The next unanswered question, or None when everything needed is known."""
+        for qid in self.steps():
+            if qid not in self.answers:
+                return self.question(qid)
+        return None
+
+    def position(self) -> tuple[int, int]:
+        """(this question's number, how many questions) for "Question 3 of 8"."""
+        steps = self.steps()
+        done = sum(1 for s in steps if s in self.answers)
+        return min(done + 1, len(steps)), len(steps)
+
+    def back(self) -> Question | None:
+        """Forget the last answer and return its question again (None at the very start)."""
+        if not self.history:
+            return None
+        qid = self.history.pop()
+        self.answers.pop(qid, None)
+        if qid == "postcode":
+            self.office, self.office_looked_up = None, False
+            self.answers.pop("nation", None)
+        self._plan = None
+        return self.question(qid)
+
+    def answer(self, qid: str, value: Any) -> None:
+        """Check and keep one answer; InputError says in plain words what to fix."""
+        from ydm.session_questions import check
+
+        self.answers[qid] = check(self, self.question(qid), value)
+        if qid in self.history:
+            self.history.remove(qid)
+        self.history.append(qid)
+        self._plan = None
+        self.touch()
+
+    def question(self, qid: str) -> Question:
+        from ydm.session_questions import build
+
+        return build(self, qid)
+
+    # -- letters -------------------------------------------------------------------------------
+    def person(self):
+        a = self.answers
+        return profile.make_person(name=a.get("name", ""), address=a.get("address", ""),
+                                   postcode=a.get("postcode", ""), email=a.get("email", ""))
+
+    def office_org(self) -> Organisation | None:
+        if not self.needs_office():
+            return None
+        if self.answers.get("office") == "found" and self.office is not None:
+            return self.office
+        from ydm import lookup
+
+        lines = [part.strip() for part in self.answers.get("office_address", "").split(",")]
+        office = lookup.manual_office(self.answers.get("office_name", ""), lines, today=self.today)
+        return lookup.office_as_organisation(office)
+
+    def plan(self) -> Plan:
+        """The letters with their route and due date. Built once per set of answers."""
+        if self._plan is not None:
+            return self._plan
+        if self.current() is not None:
+            raise InputError("some questions are still unanswered")
+        person = self.person()
+        preferred = CHANNELS[self.answers["channel"]][0]
+        targets = [self.directory.get(i) for i in self.answers.get("targets", ())]
+        letters: list[Letter] = []
+        for kind in self.kinds:
+            orgs = [self.office_org()] if kind is RequestKind.OPEN_REGISTER else targets
+            letters += service.draft_letters(kind, person, orgs, today=self.today)
+        items = []
+        for letter in letters:
+            channel, how = _route(letter, preferred)
+            due = deadlines.compute_deadline(letter.kind, sent=self.today, channel=channel,
+                                             nation=letter.org.home_nation)
+            items.append(PlanItem(letter, channel, how, due))
+        self._plan = Plan(items)
+        self._record(self._plan)
+        return self._plan
+
+    def _record(self, plan: Plan) -> None:
+        """Keep the requests in the in-memory store (same shape as the tracker), never on disk."""
+        from ydm.model import Event, EventKind, Request
+
+        self.store.wipe()
+        self.store.add_many(
+            Request(ref=i.letter.reference, kind=i.letter.kind, org_id=i.letter.org.id, channel=i.channel,
+                    events=[Event(EventKind.DRAFTED, self.today)], letter_text=i.letter.text,
+                    org_name=i.org_name)
+            for i in plan.items
+        )
+
+
+def default_lookup(postcode: str) -> Organisation | None:
+    """The registration office for a postcode, with the HTTP cache kept in memory (nothing on disk)."""
+    from ydm import lookup
+    from ydm.http import HttpClient
+
+    with HttpClient(cache=MemoryCache()) as client:
+        result = lookup.find_office(postcode, client=client)
+    return lookup.office_as_organisation(result.office) if result.office else None
+
+
+class MemoryCache:
+    """Stands in for `ydm.http.Cache`: the answer for a patron's postcode must not reach the disk."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, tuple[Any, float]] = {}
+
+    def get(self, url: str, ttl: float, *, now: float | None = None, allow_stale: bool = False):
+        hit = self._data.get(url)
+        return None if hit is None else (hit[0], hit[1], False)
+
+    def put(self, url: str, data: Any, *, now: float | None = None) -> None:
+        self._data[url] = (data, time.time())
+
+    def prune(self, max_age: float | None = None) -> None:
+        pass
+
+    def clear(self) -> int:
+        count = len(self._data)
+        self._data.clear()
+        return count

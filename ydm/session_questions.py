@@ -1,0 +1,164 @@
+"""The guided session's questions in plain English, and the checks on each answer.
+
+Kept apart from `session` (the state machine) so the words can be read and edited in one place.
+Each question says why we ask; every check raises InputError with what to fix, in everyday words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ydm import postcodes, profile
+from ydm.errors import InputError
+from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, RequestKind
+from ydm.session import CHANNELS, GOALS, KIND_TITLES, NATION_NAMES, Option, Question, nation_guess
+
+if TYPE_CHECKING:
+    from ydm.session import Session
+
+
+def build(s: Session, qid: str) -> Question:
+    """The question `qid` as it stands given the answers so far."""
+    a = s.answers
+    if qid == "goal":
+        return Question(
+            "goal", "What to do", "What would you like to do today?",
+            "So we write the right letters. Each choice is explained; you can go back and change it.",
+            kind="choice", options=tuple(Option(k, t, d) for k, (t, d) in GOALS.items()),
+            default=a.get("goal", "know"))
+    if qid == "kinds":
+        return Question(
+            "kinds", "Which letters", "Which letters would you like to send? Choose one or more.",
+            "Each organisation you pick later gets one letter of each kind you choose here.",
+            kind="multi",
+            options=tuple(Option(k.value, KIND_TITLES[k], KIND_SUMMARIES[k]) for k in INITIAL_KINDS),
+            default=tuple(a.get("kinds", ())))
+    if qid == "name":
+        return Question(
+            "name", "Your name", "What is your full name?",
+            "Organisations need your name to find you in their records. It goes on each letter and "
+            "nowhere else: nothing is kept on this computer.",
+            hint="as it appears on the electoral register", default=a.get("name", ""))
+    if qid == "postcode":
+        return Question(
+            "postcode", "Your postcode", "What is your postcode?",
+            "It tells us which parties have elected representatives where you live and which council "
+            "keeps your electoral register. It also goes on the letters.",
+            hint="like SW1A 1AA", default=a.get("postcode", ""))
+    if qid == "nation":
+        guess = nation_guess(a["postcode"])[0]
+        return Question(
+            "nation", "Where you live", "Your postcode is near a border. Which nation do you live in?",
+            "Different parties have elected representatives in each nation.",
+            kind="choice", options=tuple(Option(k, v) for k, v in NATION_NAMES.items()),
+            default=a.get("nation", guess))
+    if qid == "address":
+        return Question(
+            "address", "Your address", "What is your address? Leave out the postcode.",
+            "Organisations match your address with their records (most parties use the electoral "
+            "register), and post their answer to it.",
+            hint="separate lines with commas, like: 1 High Street, Anytown", default=a.get("address", ""))
+    if qid == "email":
+        return Question(
+            "email", "Your email", "What is your email address? You can leave this empty.",
+            "Organisations can send their answer by email, which is usually quicker. If you send "
+            "letters from your own email, they will reply to it.",
+            optional=True, hint="like name@example.org", default=a.get("email", ""))
+    if qid == "office":
+        office = s.office
+        where = ", ".join(office.postal_address) if office else ""
+        return Question(
+            "office", "Registration office", "Is this your electoral registration office?",
+            "The open register letter goes to the office that keeps the electoral register for "
+            "your address. We looked it up from your postcode only.",
+            kind="choice",
+            options=(Option("found", f"Yes: {office.display_name if office else ''}", where),
+                     Option("manual", "No, I will type the address myself")),
+            default=a.get("office", "found"))
+    if qid == "office_name":
+        return Question(
+            "office_name", "Council", "Which council do you pay council tax to?",
+            "The open register letter goes to that council's electoral registration officer. We "
+            "could not look it up here, so the librarian can help you find it on the council's website.",
+            hint="like Cardiff Council", default=a.get("office_name", ""))
+    if qid == "office_address":
+        return Question(
+            "office_address", "Council address", "What is the electoral registration office's postal address?",
+            "So the letter can be posted. It is usually on the council's 'electoral registration' web page.",
+            hint="separate lines with commas, with the postcode last", default=a.get("office_address", ""))
+    if qid == "targets":
+        orgs, ticked = s.candidate_orgs()
+        where = NATION_NAMES.get(s.nation or "", "")
+        lead = {
+            "know": f"These parties have elected representatives in {where}. Each gets a letter.",
+            "stop-contact": f"These parties have elected representatives in {where}. Each gets a letter.",
+            "stop-sold": "These data brokers trade in people's details. Each gets a letter.",
+        }.get(s.goal or "", "Choose the organisations to write to.")
+        return Question(
+            "targets", "Who gets a letter", lead + (" Untick any you want to leave out." if ticked else ""),
+            "A letter only works for the organisation it is sent to, so each one gets its own, "
+            "with its own reference number.",
+            kind="multi",
+            options=tuple(Option(o.id, o.display_name, o.category.value) for o in orgs),
+            default=tuple(a.get("targets", sorted(ticked, key=[o.id for o in orgs].index))))
+    if qid == "channel":
+        return Question(
+            "channel", "How to send", "How will you send the letters?",
+            "The time an organisation has to answer starts when the letter arrives, so the due dates "
+            "depend on how you send it.",
+            kind="choice", options=tuple(Option(k, label, d) for k, (_c, label, d) in CHANNELS.items()),
+            default=a.get("channel", "first-class"))
+    raise KeyError(qid)
+
+
+def check(s: Session, q: Question, value: Any) -> Any:
+    """The answer as kept, or InputError saying what to change."""
+    if q.kind == "choice":
+        allowed = [o.value for o in q.options]
+        if value not in allowed:
+            raise InputError("Please choose one of the options.")
+        return value
+    if q.kind == "multi":
+        chosen = [v for v in (value or ()) if v in {o.value for o in q.options}]
+        if not chosen:
+            raise InputError("Please choose at least one.")
+        if q.id == "kinds":
+            return tuple(k.value for k in INITIAL_KINDS if k.value in chosen)
+        return tuple(dict.fromkeys(chosen))
+    text = " ".join(str(value or "").split()) if q.id not in ("address", "office_address") else str(value or "")
+    if not text.strip():
+        if q.optional:
+            return ""
+        raise InputError({
+            "name": "Please type your name.",
+            "postcode": "Please type your postcode, like SW1A 1AA.",
+            "address": "Please type your address, so the organisations can find you.",
+            "office_name": "Please type the council's name.",
+            "office_address": "Please type the office's address.",
+        }.get(q.id, "Please type an answer."))
+    if q.id == "postcode":
+        try:
+            return postcodes.normalise(text)
+        except InputError:
+            raise InputError(f"'{text.strip()}' does not look like a UK postcode. Try something like SW1A 1AA.") from None
+    if q.id == "email":
+        try:
+            return profile.validate_email(text)
+        except InputError:
+            raise InputError(f"'{text.strip()}' does not look like an email address, like name@example.org.") from None
+    if q.id in ("address", "office_address"):
+        lines = [" ".join(line.split()) for line in text.replace("\n", ",").split(",")]
+        lines = [line for line in lines if line]
+        if q.id == "address":
+            postcode = s.answers.get("postcode", "")
+            lines = [ln for ln in lines if not (postcodes.is_valid(ln) and postcodes.normalise(ln) == postcode)]
+            if not lines:
+                raise InputError("Please type the street and town as well as the postcode.")
+        return ", ".join(lines)
+    return text
+
+
+def kind_title(kind: RequestKind) -> str:
+    from ydm.session import KIND_TITLES
+
+    return KIND_TITLES.get(kind, kind.value)

@@ -1,0 +1,178 @@
+"""What the patron takes home: the take-home sheet (text and PDF), the calendar file, printing, saving.
+
+The sheet says what went to whom, when each answer is due (from the deadline engine, assuming the
+letters go today by the chosen way) and what to do if nothing comes back, and when. The PDF uses the
+formats helper's layout (`ydm.formats.pdf`: `new_document`, `Flow`), so it looks like our letters.
+
+Nothing here touches the disk unless the patron asked: printing pipes the PDF bytes to `lp` on its
+standard input (no temp file, and a job title without any personal data), and saving writes only
+into the folder the librarian configured.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from ydm.deadlines import fmt
+from ydm.errors import InputError, OutputError
+from ydm.session import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Plan, PlanItem
+
+SHEET_TITLE = "Your Data Matters: your letters and what happens next"
+SHEET_FILE = "ydm-take-home-sheet.pdf"
+LETTERS_FILE = "ydm-letters.pdf"
+ICS_FILE = "ydm-due-dates.ics"
+REMIND_AFTER = timedelta(days=1)  # the day after the due date
+COMPLAIN_AFTER = timedelta(days=14)  # a fortnight after the reminder (a suggestion, not the law)
+
+
+@dataclass(frozen=True)
+class Step:
+    """What to do next for one letter, and from when."""
+
+    on: date
+    what: str
+
+
+def next_steps(item: PlanItem) -> list[Step]:
+    """If no answer: reminder, complaint to the organisation, then the ICO (law.md §8, derived)."""
+    due = item.deadline.due
+    remind = due + REMIND_AFTER
+    complain = remind + COMPLAIN_AFTER
+    return [
+        Step(due, "the answer is due by the end of this day"),
+        Step(remind, "no answer yet? send a reminder quoting the reference"),
+        Step(complain, "still nothing? complain to the organisation; it must acknowledge within 30 days"),
+        Step(complain + timedelta(days=30),
+             "no acknowledgement or a poor answer? complain to the ICO (ico.org.uk, 0303 123 1113) "
+             "within three months of your last contact"),
+    ]
+
+
+def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
+    """The sheet as (heading, paragraphs): one source for the text, the screen and the PDF."""
+    sections: list[tuple[str, list[str]]] = [
+        ("", [(f"Made on {fmt(today, full=True)}. Nothing about you was kept on the library computer: "
+              "this sheet and your letters are the only record, so keep them safe.")]),
+    ]
+    kinds = list(dict.fromkeys(i.letter.kind for i in plan.items))
+    sections.append(("What the letters do", [f"{KIND_TITLES[k]}: {KIND_EXPLAINED[k]}" for k in kinds]))
+    for n, item in enumerate(plan.items, start=1):
+        lines = [
+            f"What: {KIND_TITLES[item.letter.kind]}",
+            f"Reference: {item.letter.reference} (quote it if they contact you)",
+            f"How: {item.how}",
+            f"Answer due by: {fmt(item.deadline.due, full=True)}, if sent today ({item.deadline.summary})",
+        ]
+        lines += [f"- {fmt(step.on)}: {step.what}" for step in next_steps(item)[1:]]
+        sections.append((f"{n}. {item.org_name}", lines))
+    sections.append(("If there is no answer", [NO_ANSWER, ("If you send a letter later than today, each date "
+                                               "moves on by the same number of days.")]))
+    return sections
+
+
+def sheet_text(plan: Plan, today: date) -> str:
+    """The sheet as plain text (the --plain flow reads it out; the app shows it)."""
+    out = [SHEET_TITLE, ""]
+    for heading, paragraphs in sheet_sections(plan, today):
+        if heading:
+            out += [heading, "-" * min(len(heading), 72)]
+        out += paragraphs + [""]
+    return "\n".join(out)
+
+
+def sheet_pdf(plan: Plan, today: date) -> bytes:
+    """The sheet as an A4 PDF, laid out with the letters' own fonts and paragraph flow."""
+    from ydm.formats import pdf as layout
+
+    sections = sheet_sections(plan, today)
+    every = SHEET_TITLE + "".join(h + "".join(p) for h, p in sections)
+    doc = layout.new_document(title=SHEET_TITLE, text=every)
+    flow = layout.Flow(doc)
+    flow.paragraph(SHEET_TITLE, style="B", size=14.0)
+    flow.space(3)
+    for heading, paragraphs in sections:
+        if heading:
+            flow.ensure(layout.line_height(12.0) * 3)
+            flow.paragraph(layout.clean(heading), style="B", size=12.0)
+            flow.space(1)
+        for text in paragraphs:
+            flow.paragraph(layout.clean(text))
+        flow.space(3)
+    flow.draw()
+    try:
+        return bytes(doc.output())
+    except Exception as exc:  # fpdf raises plain exceptions; say it in one line
+        raise OutputError(f"could not make the take-home sheet: {exc}") from exc
+
+
+def letters_pdf(plan: Plan, *, only_post: bool = False) -> bytes:
+    """All letters in one PDF, for printing (each on its own pages)."""
+    from ydm.formats import pdf
+
+    letters = [i.letter for i in plan.items if not only_post or i.channel.value in ("first-class", "second-class", "hand")]
+    return pdf.render_many(letters or plan.letters)
+
+
+def ics_bytes(plan: Plan) -> bytes:
+    """Due dates as a calendar file; private entries (reference only) since calendars are often synced."""
+    from ydm.formats.ics import DueEntry, to_ics
+
+    return to_ics(
+        [DueEntry(i.letter.reference, i.deadline.due, f"reply due from {i.org_name}",
+                  description="See your take-home sheet for what to do if there is no answer.")
+         for i in plan.items],
+        private=True,
+    )
+
+
+def email_text(item: PlanItem) -> str:
+    """What the patron pastes into their own webmail: the letter without the postal blocks."""
+    return item.letter.body
+
+
+# --- printing and saving -------------------------------------------------------------------------
+
+Runner = Callable[..., subprocess.CompletedProcess]
+
+
+def print_pdf(data: bytes, printer: str, *, title: str = "ydm letters", run: Runner = subprocess.run) -> None:
+    """Send PDF bytes to `lp -d PRINTER` through stdin: no temp file, no name in the job title."""
+    lp = shutil.which("lp")
+    if lp is None:
+        raise OutputError("printing needs the 'lp' command (CUPS), which is not installed here")
+    try:
+        done = run([lp, "-d", printer, "-t", title, "-"], input=data, capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        raise OutputError(f"the printer '{printer}' did not answer within a minute") from None
+    except OSError as exc:
+        raise OutputError(f"could not start the printing command: {exc.strerror or exc}") from None
+    if done.returncode != 0:
+        reason = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise OutputError(f"the printer '{printer}' refused the job" + (f": {reason[-1]}" if reason else ""))
+
+
+def save_to(folder: Path, name: str, data: bytes) -> Path:
+    """Write one file into the librarian's export folder (never elsewhere); a new name if it exists."""
+    if folder is None:
+        raise InputError("no folder for files was set up (ask the librarian: ydm session --export-dir)")
+    folder = Path(folder)
+    if os.sep in name or name.startswith("."):
+        raise InputError(f"'{name}' is not a plain file name")
+    target = folder / name
+    stem, suffix = os.path.splitext(name)
+    n = 2
+    while target.exists():
+        target = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    try:
+        with open(target, "xb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise OutputError(f"could not save {target.name} in {folder}: {exc.strerror or exc}") from None
+    return target
