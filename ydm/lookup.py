@@ -87,7 +87,7 @@ class Office:
 
 EONI = Office(
     name="The Electoral Office for Northern Ireland",
-    address=("Electoral Office for Northern Ireland", "St Anne's House", "15 Church Street", "Belfast"),
+    address=("St Anne's House", "15 Church Street", "Belfast"),
     postcode="BT1 1ER",
     email="info@eoni.org.uk",
     phone="0300 7200 300",
@@ -350,8 +350,8 @@ def office_id(office: Office) -> str:
 def office_as_organisation(office: Office) -> Organisation:
     """The office as an Organisation of category ERO, so an open-register letter goes to it like any other."""
     postal = tuple(office.address)
-    if not any("registration officer" in ln.lower() for ln in postal):
-        postal = ("Electoral Registration Officer",) + postal
+    if not any(word in ln.lower() for ln in postal + (office.name,) for word in ("electoral", "registration")):
+        postal = ("Electoral Registration Officer",) + postal  # the letter is for the officer
     if office.postcode:
         postal += (office.postcode,)
     if office.source in LABELS:
@@ -366,10 +366,9 @@ def office_as_organisation(office: Office) -> Organisation:
         notes += f" Website: {office.website}"
     return Organisation(
         id=office_id(office),
-        display_name=f"Electoral Registration Officer, {office.name}"
-        if "registration officer" not in office.name.lower()
-        else office.name,
+        display_name=office.name,
         category=Category.ERO,
+        aliases=("electoral registration officer", "electoral registration office", "ero"),
         nations=(office.nation,) if office.nation else (),
         postal_address=postal,
         email=office.email if _EMAIL.match(office.email) else "",
@@ -393,8 +392,9 @@ def manual_office(name: str, address: list[str] | tuple[str, ...], *, email: str
     if not lines:
         raise InputError("the office needs a postal address")
     postcode = find_in_lines(lines) or ""
-    if postcode:
-        lines = tuple(ln for ln in lines if ln.replace(" ", "").upper() != postcode.replace(" ", ""))
+    if postcode:  # kept once, as the office's postcode, not inside a line too
+        pattern = re.compile(r"\s*".join(postcode.replace(" ", "")), re.IGNORECASE)
+        lines = tuple(x for x in (pattern.sub("", ln).strip(" ,") for ln in lines) if x)
     if email and "@" not in email:
         raise InputError(f"'{email}' does not look like an email address")
     nation = {Nation.SCOTLAND: "scotland", Nation.NORTHERN_IRELAND: "northern-ireland"}.get(

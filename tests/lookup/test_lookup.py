@@ -235,7 +235,7 @@ def cardiff_office():
 def test_office_as_organisation():
     org = lookup.office_as_organisation(cardiff_office())
     assert org.id == "ero-cardiff-council" and org.category is Category.ERO
-    assert org.display_name == "Electoral Registration Officer, Cardiff Council"
+    assert org.display_name == "Cardiff Council" and "ero" in org.aliases
     assert org.postal_address[-1] == "CF10 4UW" and org.postal_address[0] == "Electoral Registration Officer"
     assert org.email == "electoralservices@cardiff.gov.uk" and org.phone == "029 2087 2034"
     assert org.nations == ("wales",) and org.has_channel
@@ -247,7 +247,14 @@ def test_scottish_office_has_scottish_calendar():
     office = lookup.parse_answer(samples.EDINBURGH, "democracy-club", today=TODAY)[0]
     org = lookup.office_as_organisation(office)
     assert org.home_nation is Nation.SCOTLAND
-    assert org.postal_address[0] == "Electoral Registration Officer"  # added: the letter goes to the ERO
+    assert org.postal_address[:2] == ("Electoral Registration Officer", "Lothian Valuation Joint Board")
+
+
+def test_officer_line_is_added_when_the_address_does_not_name_one():
+    office = lookup.manual_office("Cardiff Council", ["County Hall", "Atlantic Wharf", "Cardiff CF10 4UW"])
+    org = lookup.office_as_organisation(office)
+    assert org.postal_address == ("Electoral Registration Officer", "County Hall", "Atlantic Wharf", "Cardiff",
+                                  "CF10 4UW")
 
 
 def test_eoni_as_organisation():

@@ -16,8 +16,8 @@ def register(sub) -> None:
     p = sub.add_parser(
         "lookup",
         help="find your electoral registration office from your postcode",
-        description="Find the electoral registration office for a UK postcode, so you can ask it to take "
-        "you off the open register. Only the postcode is sent (to Democracy Club or the Electoral "
+        description="Find the electoral registration office for a UK postcode, so you can ask it to take\n"
+        "you off the open register. Only the postcode is sent (to Democracy Club or the Electoral\n"
         "Commission; an API key is needed: see 'ydm config set-key'). Northern Ireland is always EONI.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Examples:\n  ydm lookup 'CF10 1AA'\n  ydm lookup WV14 8TU --address 2\n"
