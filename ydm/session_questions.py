@@ -6,15 +6,135 @@ Each question says why we ask; every check raises InputError with what to fix, i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ydm import postcodes, profile
 from ydm.errors import InputError
-from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, RequestKind
-from ydm.session import CHANNELS, GOALS, KIND_TITLES, NATION_NAMES, Option, Question, nation_guess
+from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, Channel, RequestKind
 
 if TYPE_CHECKING:
     from ydm.session import Session
+
+# --- plain words -------------------------------------------------------------------------------
+
+GOALS: dict[str, tuple[str, str]] = {
+    "know": (
+        "Find out what the parties know about me",
+        ("A letter to each party with elected representatives where you live, asking for a copy "
+        "of everything they hold about you and where they got it."),
+    ),
+    "stop-contact": (
+        "Stop parties contacting me",
+        ("A letter to each of those parties telling them to stop sending you leaflets, calls, texts "
+        "and emails. They must stop."),
+    ),
+    "stop-sold": (
+        "Stop my details being sold",
+        ("Letters to data brokers telling them to stop using your details for marketing, and one to "
+        "your council's electoral registration office to take you off the open register, which "
+        "anyone can buy."),
+    ),
+    "choose": ("Choose the letters myself", "Pick the kind of letter and the organisations yourself."),
+}
+
+KIND_TITLES = {
+    RequestKind.ACCESS: "Get a copy of my data",
+    RequestKind.OBJECT_MARKETING: "Stop marketing me",
+    RequestKind.OBJECT_PROCESSING: "Stop profiling me",
+    RequestKind.OPEN_REGISTER: "Take me off the open register",
+    RequestKind.ERASURE: "Delete my data",
+}
+
+# What each letter does, what to expect, how long, and what if nothing comes back: everyday words.
+KIND_EXPLAINED = {
+    RequestKind.ACCESS: (
+        "A 'subject access request'. The law says they must send you a copy of the information "
+        "they hold about you, say where they got it, why they use it and who they shared it with. "
+        "It is free. They may ask you to prove who you are: that pauses the clock until you do. "
+        "They have one month; they can extend by two more months if they tell you why within the "
+        "first month."
+    ),
+    RequestKind.OBJECT_MARKETING: (
+        "An objection to direct marketing. You do not need a reason: once they get it they must "
+        "stop using your details to send you political or marketing messages, by post, phone, "
+        "text or email. They should confirm within one month."
+    ),
+    RequestKind.OBJECT_PROCESSING: (
+        "An objection to profiling. It asks them to stop scoring you or guessing how you vote. "
+        "They must stop unless they can show a strong reason of their own. They have one month."
+    ),
+    RequestKind.OPEN_REGISTER: (
+        "A request to your electoral registration office to leave you out of the open register, "
+        "the version of the electoral register that anyone can buy. You stay on the full "
+        "register and can still vote. Copies already sold cannot be changed."
+    ),
+    RequestKind.ERASURE: (
+        "A request to delete what they hold about you. They must delete it unless the law lets "
+        "them keep it, and tell you what they did within one month."
+    ),
+}
+
+NO_ANSWER = (
+    "If there is no answer by the due date, send a reminder. If there is still nothing, complain "
+    "to the organisation itself; it must acknowledge a complaint within 30 days. After that you can "
+    "complain to the Information Commissioner's Office (ico.org.uk, 0303 123 1113) within three "
+    "months of your last contact with the organisation."
+)
+
+CHANNELS: dict[str, tuple[Channel, str, str]] = {
+    "first-class": (Channel.FIRST_CLASS, "Post, first class", "We print the letters; you post them."),
+    "second-class": (Channel.SECOND_CLASS, "Post, second class", "Cheaper; counted as arriving two days later."),
+    "email": (Channel.EMAIL, "Email from my own email",
+              ("We show the address and the text to paste into your own webmail. Letters to "
+              "organisations without an email address go by first-class post.")),
+    "hand": (Channel.HAND, "By hand", "You deliver the letters yourself."),
+}
+
+# Postcode areas that cross a border: we ask rather than guess (Royal Mail postcode areas).
+_BORDER_AREAS = {"CH", "SY", "LD", "TD"}
+_WELSH_AREAS = {"CF", "LL", "NP", "SA", "LD", "SY"}
+NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales",
+                "northern-ireland": "Northern Ireland"}
+
+
+def nation_guess(postcode: str) -> tuple[str, bool]:
+    """(england|scotland|wales|northern-ireland, sure) from a postcode's area letters."""
+    area = postcodes.area(postcode)
+    calendar = postcodes.nation_of_postcode(postcode).value
+    if calendar == "scotland":
+        nation = "scotland"
+    elif calendar == "northern-ireland":
+        nation = "northern-ireland"
+    else:
+        nation = "wales" if area in _WELSH_AREAS - {"SY"} else "england"
+    return nation, area not in _BORDER_AREAS
+
+
+
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One screen (or one prompt in --plain): a question, why we ask, and how to answer."""
+
+    id: str
+    title: str  # a few words, for the step line
+    prompt: str
+    why: str
+    kind: str = "text"  # text | choice | multi
+    options: tuple[Option, ...] = ()
+    optional: bool = False
+    default: Any = None  # text: a string; choice: a value; multi: a tuple of values
+    hint: str = ""  # e.g. "like SW1A 1AA"
+
 
 
 def build(s: Session, qid: str) -> Question:
@@ -157,8 +277,3 @@ def check(s: Session, q: Question, value: Any) -> Any:
         return ", ".join(lines)
     return text
 
-
-def kind_title(kind: RequestKind) -> str:
-    from ydm.session import KIND_TITLES
-
-    return KIND_TITLES.get(kind, kind.value)
