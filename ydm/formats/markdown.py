@@ -17,14 +17,16 @@ if TYPE_CHECKING:
     from ydm.letters import Letter
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\s*)([#>+=]|\d+[.)](?=\s))")
+_LINE_START = re.compile(r"^(\s*)([#>+=])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _LIST_ITEM = re.compile(r"^\s*[-\u2022]\s+")
 
 
 def escape(text: str) -> str:
     """Escape what CommonMark would take as formatting (inline marks, headings, quotes, lists)."""
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _block(lines: Sequence[str]) -> str:
