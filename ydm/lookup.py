@@ -349,9 +349,7 @@ def office_id(office: Office) -> str:
 
 def office_as_organisation(office: Office) -> Organisation:
     """The office as an Organisation of category ERO, so an open-register letter goes to it like any other."""
-    postal = tuple(office.address)
-    if not any(word in ln.lower() for ln in postal + (office.name,) for word in ("electoral", "registration")):
-        postal = ("Electoral Registration Officer",) + postal  # the letter is for the officer
+    postal = tuple(office.address)  # letters.recipient_block adds the officer and the name if missing
     if office.postcode:
         postal += (office.postcode,)
     if office.source in LABELS:

@@ -247,14 +247,19 @@ def test_scottish_office_has_scottish_calendar():
     office = lookup.parse_answer(samples.EDINBURGH, "democracy-club", today=TODAY)[0]
     org = lookup.office_as_organisation(office)
     assert org.home_nation is Nation.SCOTLAND
-    assert org.postal_address[:2] == ("Electoral Registration Officer", "Lothian Valuation Joint Board")
+    assert org.postal_address[0] == "Lothian Valuation Joint Board"
 
 
-def test_officer_line_is_added_when_the_address_does_not_name_one():
+def test_letter_is_addressed_to_the_officer():
+    from ydm.letters import recipient_block
+
     office = lookup.manual_office("Cardiff Council", ["County Hall", "Atlantic Wharf", "Cardiff CF10 4UW"])
     org = lookup.office_as_organisation(office)
-    assert org.postal_address == ("Electoral Registration Officer", "County Hall", "Atlantic Wharf", "Cardiff",
-                                  "CF10 4UW")
+    assert org.postal_address == ("County Hall", "Atlantic Wharf", "Cardiff", "CF10 4UW")
+    lines, missing = recipient_block(org)
+    assert not missing and lines[:2] == ("Electoral Registration Officer", "Cardiff Council")
+    lines, _ = recipient_block(lookup.office_as_organisation(cardiff_office()))
+    assert lines[0] == "Electoral Registration Officer" and lines.count("Electoral Registration Officer") == 1
 
 
 def test_eoni_as_organisation():
@@ -349,3 +354,10 @@ def test_use_cache_false_writes_nothing(api_server, dc_key, isolated_home):
     assert find("CF10 1AA", use_cache=False).from_cache is False
     assert len(api_server.seen) == 2
     assert not (isolated_home / "cache").exists()
+
+
+def test_picker_for_polling_districts_within_one_council_needs_no_address(api_server, dc_key):
+    body = dict(samples.SPLIT, electoral_services=samples.CARDIFF_ES, registration=None)
+    api_server.route(f"{DC}/postcode/CF101AA/", Reply(200, body))
+    result = find("CF10 1AA")
+    assert not result.needs_address and result.office.name == "Cardiff Council" and result.choices == ()
