@@ -320,7 +320,8 @@ def _answer_deadline(request, events, received, cal, warnings):
     except InputError as exc:
         warnings.append(f"{exc.message}; counted without the pause")
         dl = compute_deadline(request.kind, received, nation=cal, id_received=id_on, fee_received=fee_on)
-    warnings.extend(n for n in dl.notes if "came after the window closed" in n)
+    if extended_ev is not None and not dl.extended:
+        warnings.extend(n for n in dl.base_notes if "came after the window closed" in n)
     return dl, None
 
 

@@ -47,6 +47,10 @@ _OFF: dict[tuple[Nation, int], frozenset[date]] = {}
 _NAMED: dict[tuple[Nation, int], dict[date, str]] = {}
 _GOVUK: dict[Nation, dict[int, dict[date, str]]] | None = None
 _WARNINGS: list[str] = []
+_NEXT: dict[Nation, dict[date, date]] = {}  # next_working_day memo per calendar
+_CALENDAR: dict[Nation | str, Nation] = {n: n.calendar for n in Nation} | {
+    n.value: n.calendar for n in Nation
+}
 
 
 def clear_cache() -> None:
@@ -54,6 +58,7 @@ def clear_cache() -> None:
     global _GOVUK
     _OFF.clear()
     _NAMED.clear()
+    _NEXT.clear()
     _GOVUK = None
     _WARNINGS.clear()
 
@@ -217,7 +222,7 @@ def is_working_day(d: date, nation: Nation | str) -> bool:
     """Monday to Friday and not a bank holiday in `nation` (law.md R7; Reg 1182/71 Art 3(4))."""
     if d.weekday() >= 5:
         return False
-    cal = nation.calendar if isinstance(nation, Nation) else to_nation(nation).calendar
+    cal = _CALENDAR.get(nation) or to_nation(nation).calendar  # type: ignore[arg-type]
     days = _OFF.get((cal, d.year))
     if days is None:
         days = _off(cal, d.year)
@@ -228,10 +233,19 @@ def next_working_day(d: date, nation: Nation | str) -> date:
     """`d` itself if it is a working day, else the first working day after it.
 
     This is the "moves to the next working day" roll of law.md R7, so a working day stays put.
+    Memoised per calendar (a few thousand dates at most): it is the hot path of every deadline.
     """
-    while not is_working_day(d, nation):
-        d += _ONE_DAY
-    return d
+    cal = _CALENDAR.get(nation) or to_nation(nation).calendar  # type: ignore[arg-type]
+    memo = _NEXT.get(cal)
+    if memo is None:
+        memo = _NEXT[cal] = {}
+    found = memo.get(d)
+    if found is None:
+        found = d
+        while not is_working_day(found, cal):
+            found += _ONE_DAY
+        memo[d] = found
+    return found
 
 
 def add_working_days(d: date, n: int, nation: Nation | str) -> date:
