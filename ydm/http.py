@@ -30,7 +30,7 @@ from ydm import __version__
 from ydm.errors import DataError, NetworkError
 from ydm.paths import cache_dir, config_dir
 
-USER_AGENT = f"ydm/{__version__} (Your Data Matters; +https://pypi.org/project/ydm/)"
+USER_AGENT = f"ydm/{__version__} (Your Data Matters)"
 CONFIG_NAME = "lookup.toml"
 
 # service name -> (environment variable, config key, default)
@@ -45,6 +45,7 @@ DEFAULT_RETRIES = 2  # extra attempts after the first, on 5xx / 429 / connection
 DEFAULT_BACKOFF = 0.5  # seconds, doubled each retry
 CACHE_MAX_ENTRIES = 32  # the cache holds location-ish answers: keep it small
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_BYTES = 5_000_000  # the answers we expect are a few kB; anything huge is not one of them
 
 
 class HttpStatusError(NetworkError):
@@ -284,6 +285,8 @@ class HttpClient:
                     problem = f"{host} answered with HTTP {response.status_code}"
                 elif response.status_code >= 400:
                     raise _status_error(response, what)
+                elif len(response.content) > MAX_BYTES:
+                    raise NetworkError(f"{host} sent an unexpectedly large answer, so ydm did not read {what}")
                 else:
                     try:
                         return response.json()

@@ -191,3 +191,11 @@ def test_lookup_modules_do_not_import_requests_until_used():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == []
+
+
+def test_huge_answer_is_refused(api_server, monkeypatch):
+    monkeypatch.setattr(http, "MAX_BYTES", 100)
+    api_server.route("/huge", Reply(200, {"x": "y" * 200}))
+    with client() as c, pytest.raises(NetworkError) as err:
+        c.get_json(api_server.base + "/huge")
+    assert "unexpectedly large" in str(err.value)
