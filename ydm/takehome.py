@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ydm.deadlines import fmt
 from ydm.errors import InputError, OutputError
+from ydm.model import Channel
 from ydm.session import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Plan, PlanItem
 
 SHEET_TITLE = "Your Data Matters: your letters and what happens next"
@@ -115,7 +116,8 @@ def letters_pdf(plan: Plan, *, only_post: bool = False) -> bytes:
     """All letters in one PDF, for printing (each on its own pages)."""
     from ydm.formats import pdf
 
-    letters = [i.letter for i in plan.items if not only_post or i.channel.value in ("first-class", "second-class", "hand")]
+    post = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)
+    letters = [i.letter for i in plan.items if not only_post or i.channel in post]
     return pdf.render_many(letters or plan.letters)
 
 
@@ -129,6 +131,13 @@ def ics_bytes(plan: Plan) -> bytes:
          for i in plan.items],
         private=True,
     )
+
+
+def letters_text(plan: Plan) -> str:
+    """Every letter as plain text, one after the other (read on screen or by a screen reader)."""
+    rule = "\n" + "=" * 60 + "\n"
+    return rule.join(f"Letter {n} of {len(plan.items)}: {i.org_name}\n\n{i.letter.text}"
+                     for n, i in enumerate(plan.items, start=1))
 
 
 def email_text(item: PlanItem) -> str:
@@ -176,3 +185,62 @@ def save_to(folder: Path, name: str, data: bytes) -> Path:
     except OSError as exc:
         raise OutputError(f"could not save {target.name} in {folder}: {exc.strerror or exc}") from None
     return target
+
+
+# --- the choices offered at the end of a session (both faces) -----------------------------------
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    label: str
+    detail: str = ""
+
+
+def actions(session, *, web: bool = False) -> list[Action]:
+    """What the patron can take, given the librarian's printer and folder (or a browser download)."""
+    plan = session.plan()
+    printer, folder = session.config.printer, session.config.export_dir
+    where = "download it in your browser" if web else f"save it in {folder}"
+    can_save = web or folder is not None
+    found: list[Action] = []
+    if printer:
+        found.append(Action("print-letters", "Print the letters", f"on the printer {printer}"))
+    if can_save:
+        found.append(Action("save-letters", "Save the letters as a PDF", where))
+    if plan.by_channel(Channel.EMAIL, Channel.WEBFORM):
+        found.append(Action("email", "Show the email text", "the address and the words to paste into your own email"))
+    if printer:
+        found.append(Action("print-sheet", "Print the take-home sheet", "what went to whom and when answers are due"))
+    if can_save:
+        found.append(Action("save-sheet", "Save the take-home sheet as a PDF", where))
+        found.append(Action("save-ics", "Save the due dates for your calendar", f"a .ics file; {where}"))
+    found.append(Action("read-letters", "Read the letters here", "the full text of each letter, on the screen"))
+    found.append(Action("read-sheet", "Read the take-home sheet here", "on the screen"))
+    found.append(Action("finish", "Finish", "wipe everything and return to the start"))
+    return found
+
+
+def payload(session, action_id: str) -> tuple[str, bytes]:
+    """(file name, bytes) for a print or save action. File names carry no personal data."""
+    plan = session.plan()
+    if action_id in ("print-letters", "save-letters"):
+        return LETTERS_FILE, letters_pdf(plan)
+    if action_id in ("print-sheet", "save-sheet"):
+        return SHEET_FILE, sheet_pdf(plan, session.today)
+    if action_id == "save-ics":
+        return ICS_FILE, ics_bytes(plan)
+    raise InputError(f"'{action_id}' makes no file")
+
+
+def carry_out(session, action_id: str, *, run: Runner = subprocess.run) -> str:
+    """Print or save to the export folder; returns a sentence saying what happened."""
+    name, data = payload(session, action_id)
+    if action_id.startswith("print-"):
+        print_pdf(data, session.config.printer, run=run)
+        what = "letters" if action_id == "print-letters" else "take-home sheet"
+        session.printed.append(what)
+        return f"Sent the {what} to the printer {session.config.printer}."
+    target = save_to(session.config.export_dir, name, data)
+    session.saved.append(str(target))
+    return f"Saved {target.name} in {target.parent}."
