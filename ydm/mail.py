@@ -220,7 +220,9 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, *, password: str | N
         raise NetworkError(f"the mail server refused the recipient {', '.join(exc.recipients)}") from None
     except smtplib.SMTPSenderRefused as exc:
         raise NetworkError(f"the mail server refused the sender address {exc.sender}: {_reason(exc)}") from None
-    except smtplib.SMTPServerDisconnected:
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout as a disconnect
+            raise NetworkError(f"the mail server {where} did not answer within {settings.timeout:g} seconds") from None
         raise NetworkError(f"the mail server {where} closed the connection",
                            hint="check the port and security setting (587 starttls, 465 ssl)") from None
     except smtplib.SMTPResponseException as exc:
