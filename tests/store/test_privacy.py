@@ -223,11 +223,10 @@ def test_damaged_store_is_a_clear_error_and_untouched(tmp_path, damage):
         data[4096 + 100: 4096 * 6] = os.urandom(4096 * 5 - 100)
     path.write_bytes(bytes(data))
     before = path.read_bytes()
-    with pytest.raises(StoreError):
-        with SqliteStore(path) as s:
-            s.list()
-            for r in s.list():
-                s.get(r.ref)
+    with pytest.raises(StoreError), SqliteStore(path) as s:
+        s.list()
+        for r in s.list():
+            s.get(r.ref)
     assert path.read_bytes() == before
 
 

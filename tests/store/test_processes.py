@@ -37,11 +37,11 @@ WRITER = textwrap.dedent("""
     while True:
         batch = [Request(ref=f"YDM-{n + i:05d}", kind=RequestKind.ACCESS, org_id="reform-uk",
                          events=[Event(EventKind.DRAFTED, date(2026, 9, 1))], letter_text="x" * 4000)
-                 for i in range(%d)]
+                 for i in range(BATCH)]
         s.add_many(batch)
-        n += %d
+        n += BATCH
         print(n, flush=True)
-""" % (BATCH, BATCH))
+""").replace("BATCH", str(BATCH))
 
 
 def test_sigkill_mid_batch_leaves_a_consistent_store(tmp_path, keyring_file):
@@ -111,7 +111,7 @@ def test_cli_in_a_child_process_uses_the_file_keyring(tmp_path, keyring_file, is
         s.add(Request(ref="YDM-KIDS1", kind=RequestKind.ERASURE, org_id="reform-uk", org_name="Reform UK",
                       events=[Event(EventKind.SENT, date(2026, 9, 1))]))
     env = subprocess_env(YDM_TODAY="2026-10-20")
-    out = subprocess.run([sys.executable, "-m", "ydm", "requests", "list", "--json"], env=env,
+    out = subprocess.run([sys.executable, "-m", "ydm", "requests", "list", "--json"], check=False, env=env,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
@@ -121,12 +121,12 @@ def test_cli_in_a_child_process_uses_the_file_keyring(tmp_path, keyring_file, is
 
 def test_cli_without_any_keyring_needs_a_passphrase(tmp_path, isolated_home):
     env = subprocess_env(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    out = subprocess.run([sys.executable, "-m", "ydm", "requests", "list"], env=env, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "ydm", "requests", "list"], check=False, env=env, capture_output=True,
                          text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert out.returncode == 5 and out.stderr.startswith("ydm: error:") and "passphrase" in out.stderr
     assert "Traceback" not in out.stderr
     env["YDM_PASSPHRASE"] = "long enough passphrase"
-    out = subprocess.run([sys.executable, "-m", "ydm", "store", "info", "--json"], env=env, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "ydm", "store", "info", "--json"], check=False, env=env, capture_output=True,
                          text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["key_mode"] == "passphrase"
