@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ydm import holidays_uk
 from ydm.escalation import REMINDER_GRACE_DAYS, Assessment, State, assess, assess_many
@@ -284,3 +286,38 @@ def test_levels_match_the_tui():
 
     assert set(LEVEL.values()) <= {"late", "soon", "waiting", "done", "draft"}
     assert set(LEVEL) == set(State)
+
+
+# ---- robustness: any history, in any order, gives an answer and never raises -------------------
+
+_event = st.builds(
+    lambda kind, offset, satisfied: (kind, D(2026, 1, 1) + timedelta(days=offset), satisfied),
+    st.sampled_from(list(EventKind)),
+    st.integers(0, 500),
+    st.sampled_from([None, True, False]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    events=st.lists(_event, max_size=8),
+    kind=st.sampled_from(list(RequestKind)),
+    channel=st.sampled_from(list(Channel)),
+    nation=st.sampled_from([None, *Nation]),
+    today_offset=st.integers(0, 600),
+)
+def test_any_history_is_assessed(events, kind, channel, nation, today_offset):
+    r = req(
+        *[(k, d, {} if s is None else {"satisfied": s}) for k, d, s in events],
+        kind=kind,
+        channel=channel,
+        nation=nation,
+    )
+    today = D(2026, 1, 1) + timedelta(days=today_offset)
+    got = assess(r, today)
+    assert got.status and got.level in {"late", "soon", "waiting", "done", "draft"}
+    if got.due is not None:
+        assert got.days_left == (got.due - today).days
+        assert got.deadline is not None and got.deadline.steps
+    if got.next_step is not None:
+        assert got.next_step.reason
