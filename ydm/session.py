@@ -117,6 +117,11 @@ def _route(letter: Letter, preferred: Channel) -> tuple[Channel, str]:
         if letter.recipient_webform:
             return Channel.WEBFORM, f"Web form: {letter.recipient_webform}"
         return Channel.FIRST_CLASS, post + " (no email address known, so by first-class post)"
+    if letter.address_missing:  # no postal address known: email or web form instead of a blank envelope
+        if letter.recipient_email:
+            return Channel.EMAIL, f"Email to {letter.recipient_email} (no postal address is known)"
+        if letter.recipient_webform:
+            return Channel.WEBFORM, f"Web form: {letter.recipient_webform} (no postal address is known)"
     if preferred is Channel.HAND:
         return Channel.HAND, post.replace("Post to", "Deliver to")
     return preferred, post

@@ -1,0 +1,53 @@
+"""The last screen: lists every file the patron chose to save, then wipes on Finish."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ydm.tui.screens.guided.base import GuidedScreen
+
+
+class FinishScreen(GuidedScreen):
+    """Finish (Enter) wipes everything and returns to the welcome; Back returns to the choices."""
+
+    TITLE = "Finish"
+    NEXT_LABEL = "Finish and wipe"
+    HELP = """\
+Check you have everything listed here. **Finish and wipe** removes everything you typed from
+this computer and goes back to the start. **Escape** goes back to print or save more.
+"""
+
+    def progress(self) -> str:
+        return "Finish"
+
+    def body(self) -> ComposeResult:
+        s = self.session
+        lines = []
+        if s.saved:
+            lines.append("These files were saved. Please take them with you:")
+            lines += [f"  • {path}" for path in s.saved]
+        else:
+            lines.append("No files were saved on this computer.")
+        if s.printed:
+            lines.append("Printed: " + ", ".join(s.printed) + ". Collect them from the printer.")
+        with VerticalScroll(classes="guided-body"):
+            yield Static("Before you go", classes="question", markup=False)
+            yield Static("\n".join(lines), id="saved-files", markup=False)
+            yield Static(
+                "Finish wipes everything you typed from this computer and goes back to the start.",
+                classes="why",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#next").focus()
+
+    def go_next(self) -> None:
+        self.guided_app.finish()
+
+    def action_back(self) -> None:
+        from ydm.tui.screens.guided.outputs import OutputsScreen
+
+        self.app.switch_screen(OutputsScreen())

@@ -1,0 +1,158 @@
+"""SessionApp: the guided session for library patrons (`ydm session`, and `ydm serve` in a browser).
+
+Wiring only. The questions, letters and dates come from `ydm.session.Session`; the screens live in
+`ydm.tui.screens.guided`. What differs from the main app is the lifecycle: an in-memory store, an
+inactivity timer that warns and then wipes, and a wipe on Finish, on Ctrl+C / Ctrl+Q and on exit.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+from ydm.session import Session, SessionConfig
+from ydm.tui.base import TodayArg, YdmAppBase
+
+
+class SessionApp(YdmAppBase):
+    """One kiosk session after another; `session` holds the current patron's answers in memory."""
+
+    TITLE = "Your Data Matters: guided session"
+    CSS_PATH = Path(__file__).parent / "session.tcss"
+    ENABLE_COMMAND_PALETTE = False  # one path through, nothing hidden behind a palette
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *YdmAppBase.BINDINGS,
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
+    ]
+
+    def __init__(
+        self,
+        config: SessionConfig | None = None,
+        *,
+        today: TodayArg = None,
+        theme: str | None = None,
+        clock: Callable[[], float] | None = None,
+        lookup=None,
+        directory=None,
+        run_command: Callable[..., subprocess.CompletedProcess] = subprocess.run,
+        tick_seconds: float = 1.0,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(today=today, theme=theme, **kwargs)
+        extra = {"clock": clock} if clock is not None else {}
+        self.session = Session(config, today=lambda: self.today, lookup=lookup, directory=directory, **extra)
+        self.run_command = run_command
+        self.tick_seconds = tick_seconds
+        self._warning: Any = None
+
+    # --- lifecycle ----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from ydm.tui.screens.guided.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen())
+        self.set_interval(self.tick_seconds, self.check_inactivity, name="idle-check")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self.session.touch()
+        await super().on_event(event)
+
+    def wipe(self) -> None:
+        """Forget the patron; clear anything we put on the clipboard."""
+        if self.session.copied:
+            self.copy_to_clipboard("")
+            self.session.copied = False
+        self.session.wipe()
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.wipe()
+        super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        self.session.wipe()
+
+    async def action_quit(self) -> None:
+        self.exit()
+
+    # --- inactivity ---------------------------------------------------------------------------
+    def check_inactivity(self) -> None:
+        """Called every tick (and directly by tests): warn, then wipe and go back to the welcome."""
+        from ydm.tui.screens.guided.idle import IdleWarning
+
+        s = self.session
+        if not s.started:
+            s.touch()
+            return
+        if s.expired():
+            self.restart(reason="Nobody pressed a key for a while, so everything was wiped.")
+            return
+        if s.should_warn():
+            if self._warning is None or self._warning not in self.screen_stack:
+                self._warning = IdleWarning(s.seconds_left())
+                self.push_screen(self._warning)
+            else:
+                self._warning.update_left(s.seconds_left())
+
+    # --- moving through the session -----------------------------------------------------------
+    def start(self) -> None:
+        self.wipe()
+        self.next_step()
+
+    def next_step(self) -> None:
+        """Show the next unanswered question, or the letters when all are answered."""
+        from ydm.tui.screens.guided.idle import BusyScreen
+        from ydm.tui.screens.guided.question import QuestionScreen
+        from ydm.tui.screens.guided.review import ReviewScreen
+
+        s = self.session
+        if s.needs_lookup():
+            self.switch_screen(
+                BusyScreen("Looking up your electoral registration office from your postcode…")
+            )
+            self.run_blocking(s.look_up_office, on_done=lambda _: self.next_step(), description="look up")
+            return
+        question = s.current()
+        if question is None:
+            self.run_blocking(
+                s.plan, on_done=lambda _: self.switch_screen(ReviewScreen()), description="write the letters"
+            )
+            return
+        self.switch_screen(QuestionScreen(question))
+
+    def go_back(self) -> None:
+        from ydm.tui.screens.guided.question import QuestionScreen
+        from ydm.tui.screens.guided.welcome import WelcomeScreen
+
+        question = self.session.back()
+        self.switch_screen(QuestionScreen(question) if question else WelcomeScreen())
+
+    def finish(self) -> None:
+        self.restart(reason="")
+
+    def restart(self, *, reason: str) -> None:
+        """Wipe, close any dialogs and show the welcome screen again."""
+        from ydm.tui.screens.guided.welcome import WelcomeScreen
+
+        self.wipe()
+        self._warning = None
+        while len(self.screen_stack) > 2 or isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        self.switch_screen(WelcomeScreen())
+        if reason:
+            self.notify(reason, timeout=10)
+
+
+def run(config: SessionConfig | None = None, **kwargs: Any) -> int:
+    """Start the guided session (the CLI's `ydm session`). Always wipes, whatever happens."""
+    app = SessionApp(config, **kwargs)
+    try:
+        app.run()
+    finally:
+        app.session.wipe()
+    return 0
