@@ -37,10 +37,14 @@ _NATIONS = {"england": "england", "wales": "wales", "scotland": "scotland", "nor
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLUG = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
+# EONI keeps the register for all of Northern Ireland (law.md §5, §6). Postal address and email
+# as printed on EONI's own Freedom of Information page (undated archived copy, read 2026-11-26);
+# no phone number is built in because none was confirmed from a source.
 EONI_SOURCE = Source(
-    ref="https://www.eoni.org.uk/Contact-Us",
-    date="2026-11-26",
-    supports="EONI handles electoral registration for all of Northern Ireland (law.md §5, §6)",
+    ref="http://www.eoni.org.uk/Utility/About-EONI/Freedom-of-information",
+    date="undated (archived copy, read 2026-11-26)",
+    supports="postal address (2nd Floor, St Anne's House, 15 Church Street, Belfast BT1 1ER) and info@eoni.org.uk; "
+    "EONI handles electoral registration for all of Northern Ireland (law.md §5, §6)",
 )
 
 
@@ -87,10 +91,10 @@ class Office:
 
 EONI = Office(
     name="The Electoral Office for Northern Ireland",
-    address=("St Anne's House", "15 Church Street", "Belfast"),
+    address=("2nd Floor, St Anne's House", "15 Church Street", "Belfast"),
     postcode="BT1 1ER",
     email="info@eoni.org.uk",
-    phone="0300 7200 300",
+    phone="",
     website="https://www.eoni.org.uk/",
     nation="northern-ireland",
     council_id="EONI",

@@ -265,7 +265,8 @@ def test_letter_is_addressed_to_the_officer():
 def test_eoni_as_organisation():
     org = lookup.office_as_organisation(find("BT7 1NN").office)
     assert org.id == "ero-eoni" and org.home_nation is Nation.NORTHERN_IRELAND
-    assert org.sources and org.sources[0].ref.startswith("https://www.eoni.org.uk")
+    assert org.sources and org.sources[0].ref.startswith("http://www.eoni.org.uk/Utility/About-EONI")
+    assert "15 Church Street" in org.postal_address and org.email == "info@eoni.org.uk"
 
 
 def test_bad_email_from_api_is_dropped():
