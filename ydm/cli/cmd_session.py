@@ -1,0 +1,38 @@
+"""`ydm session [--plain] [--printer P] [--timeout MIN] [--export-dir DIR]`: the guided session.
+
+For a librarian helping a patron. Nothing the patron types is written to disk; everything is wiped
+on Finish, after MIN minutes without a key press, and on exit. Settings can also live in
+session.toml in the config folder (printer, timeout, export_dir); flags win over the file.
+"""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "session",
+        help="guided session for library patrons (nothing is kept)",
+        description="A guided session, one plain question at a time, for a librarian helping a patron. "
+        "Nothing the patron types is saved; everything is wiped on Finish, on inactivity and on exit. "
+        "Defaults come from session.toml in the config folder (keys: printer, timeout, export_dir).",
+    )
+    p.add_argument("--plain", action="store_true",
+                   help="plain numbered prompts on stdin/stdout (for screen readers and braille displays)")
+    p.add_argument("--printer", metavar="NAME", help="print letters with 'lp -d NAME'")
+    p.add_argument("--timeout", metavar="MIN", type=float,
+                   help="minutes without a key press before everything is wiped (default 10)")
+    p.add_argument("--export-dir", metavar="DIR", help="folder (e.g. a USB stick) where patrons may save files")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ydm.session import Session, load_config
+
+    config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir)
+    if args.plain:
+        from ydm.plain_session import run_plain
+
+        return run_plain(Session(config))
+    from ydm.tui.session_app import run as run_app
+
+    return run_app(config)
