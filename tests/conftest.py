@@ -11,4 +11,9 @@ def isolated_home(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("YDM_HOME", str(home))
     monkeypatch.delenv("YDM_PASSPHRASE", raising=False)
-    return home
+    monkeypatch.delenv("YDM_TODAY", raising=False)
+    from ydm import holidays_uk
+
+    holidays_uk.clear_cache()  # a GOV.UK file written by one test must not leak into the next
+    yield home
+    holidays_uk.clear_cache()
