@@ -194,3 +194,16 @@ def test_format_contract_via_importlib(letter):
     import importlib
 
     assert importlib.import_module("ydm.formats.pdf").render(letter).startswith(b"%PDF-")
+
+
+def test_reusable_text_document_for_other_printouts():
+    from ydm.formats.pdf_layout import render_text_document
+
+    body = "What you sent today:\n\n  - Access request to Example Party (YDM-7K3P9)\n  - 张伟: objection\n\n" + \
+        "\n\n".join(["Wait one month for the answer, then use ydm to write a reminder."] * 60)
+    reader = read(render_text_document("Your take-home sheet", body, footer="Your Data Matters"))
+    n = len(reader.pages)
+    assert n >= 2
+    first = norm(reader.pages[0].extract_text())
+    assert first.startswith("Your take-home sheet") and "张伟: objection" in first
+    assert f"Your Data Matters · page 1 of {n}" in first

@@ -1,42 +1,37 @@
 """PDF letters to post in a UK DL window envelope (fpdf2, pure Python, fonts shipped in ydm/fonts/).
 
-Why our own line breaking: fpdf2's `multi_cell` re-measures the line for every character it adds,
-which made 40 letters take ~1.5 s; measuring each word once (cached) and drawing whole lines with
-`cell` takes a tenth of that. Laying a letter out before drawing it also tells us its page count,
-so long letters say "page 2 of 3" and each letter in a combined PDF is numbered on its own.
-
-Reusable pieces for other printouts (the guided session's take-home sheet): `new_document`,
-`ensure_glyphs`, `Flow` (paragraphs with page breaks, drawn later), `draw_fold_marks`.
+`render(letter)` makes one letter, `render_many(letters)` one PDF for printing (each letter on a
+new page, numbered on its own), `render_by_org(letters)` one PDF per organisation. The layout
+engine and fonts are in `ydm.formats.pdf_layout` (re-exported here).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ydm.formats.pdf_layout import *  # the reusable API, re-exported for callers of ydm.formats.pdf
+from ydm.formats.pdf_layout import (
+    BODY_PT,
+    TOP_FIRST,
+    Flow,
+    Placed,
+    clean,
+    draw_fold_marks,
+    draw_footer,
+    ensure_glyphs,
+    fit_size,
+    line_height,
+    new_document,
+    output_bytes,
+    text_block,
+)
 from ydm.formats.text import long_date
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
     from ydm.letters import Letter
-
-FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
-FAMILY = "ydmsans"  # DejaVu Sans: Latin incl. Polish, Welsh, Irish, Vietnamese; Greek; Cyrillic
-FALLBACK_FAMILY = "ydmcjk"  # Droid Sans Fallback: Han, kana, hangul
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FALLBACK_FILE = "DroidSansFallbackFull.ttf"
-
-# --- Page geometry, in mm on A4 portrait (210 x 297) ---------------------------------------------
-PAGE_W, PAGE_H = 210.0, 297.0
-LEFT, RIGHT_EDGE = 25.0, 190.0  # text from 25 mm (DIN 5008 text line) to 20 mm from the right edge
-TOP_FIRST, TOP_NEXT = 20.0, 20.0
-BOTTOM = 280.0  # body text stops here; the footer sits below
-FOOTER_Y = 285.0
 
 # Where the address must go so it shows through a DL window envelope.
 # - Envelope: DL, 110 x 220 mm, window 90 x 45 mm placed 20 mm from the left and 15 mm from the bottom
@@ -52,281 +47,24 @@ FOOTER_Y = 285.0
 # postcode last on its own line, inside the window with clear space around it: same conclusion.
 WINDOW_X, WINDOW_Y, WINDOW_W, WINDOW_H = 20.0, 45.0, 85.0, 45.0  # DIN 5008 form B address field
 ADDRESS_X, ADDRESS_TOP, ADDRESS_BOTTOM, ADDRESS_W = 25.0, 51.0, 89.0, 75.0
-FOLD_MARKS = (105.0, 210.0)
-PUNCH_MARK = 148.5
+# (The fold marks at 105 and 210 mm are drawn by pdf_layout.draw_fold_marks.)
 
 SENDER_X, SENDER_W = 125.0, 65.0  # the writer's address, top right as UK letters do
-BODY_PT, SMALL_PT, ADDRESS_PT, MIN_PT = 11.0, 8.0, 10.5, 7.5
-PT_MM = 25.4 / 72
-
-
-def line_height(size_pt: float) -> float:
-    """Baseline-to-baseline distance for a font size: 1.3 x the size, in mm."""
-    return size_pt * PT_MM * 1.3
-
-
-def clean(text: str) -> str:
-    """NFC (so a decomposed "Siân" prints as one glyph), tabs to spaces, no control characters."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\t", "    ")
-    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
-
-
-# --- Documents and fonts -------------------------------------------------------------------------
-
-
-def new_document(*, title: str = "", text: str = "") -> FPDF:
-    """An empty A4 document in mm with our fonts, no automatic page breaks (a `Flow` decides them).
-
-    Pass `text` (everything you will print) so the CJK fallback font is loaded only when needed:
-    loading it costs about 0.2 s, DejaVu about 0.05 s per style.
-    """
-    from fpdf import FPDF
-
-    from ydm import __version__
-
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(LEFT, TOP_FIRST, PAGE_W - RIGHT_EDGE)
-    pdf.c_margin = 0  # text starts exactly where we place it
-    for style, name in FONT_FILES.items():
-        pdf.add_font(FAMILY, style, str(FONTS_DIR / name))
-    pdf.set_font(FAMILY, size=BODY_PT)
-    pdf.set_creator(f"ydm {__version__}")
-    pdf.set_lang("en-GB")
-    if title:
-        pdf.set_title(clean(title))
-    ensure_glyphs(pdf, text)
-    return pdf
-
-
-def ensure_glyphs(pdf: FPDF, text: str) -> bool:
-    """Load the CJK fallback font if `text` has characters DejaVu lacks. Returns True if loaded."""
-    if FALLBACK_FAMILY in pdf.fonts:
-        return True
-    cmap = pdf.fonts[FAMILY].cmap
-    if all(ord(c) in cmap for c in set(text) if c not in "\n\r\t"):
-        return False
-    pdf.add_font(FALLBACK_FAMILY, "", str(FONTS_DIR / FALLBACK_FILE))
-    pdf.set_fallback_fonts([FALLBACK_FAMILY], exact_match=False)  # also behind bold text
-    return True
-
-
-def _uncovered(pdf: FPDF, text: str) -> bool:
-    """True if `text` has a character DejaVu Sans lacks (so fpdf2 must look at the fallback font)."""
-    cmap = pdf.fonts[FAMILY].cmap
-    return any(ord(c) not in cmap for c in text)
-
-
-def _fallback(pdf: FPDF, on: bool) -> None:
-    """Switch fallback lookups on or off: off, fpdf2 draws a line in one piece, ~3x faster."""
-    if FALLBACK_FAMILY not in pdf.fonts or bool(pdf._fallback_font_ids) == on:
-        return
-    pdf.set_fallback_fonts([FALLBACK_FAMILY] if on else [], exact_match=False)
-
-
-def draw_fold_marks(pdf: FPDF) -> None:
-    """Short grey ticks in the left margin: fold here (thirds for DL) and the hole-punch middle."""
-    pdf.set_draw_color(150)
-    pdf.set_line_width(0.2)
-    for y in FOLD_MARKS:
-        pdf.line(0, y, 5, y)
-    pdf.line(0, PUNCH_MARK, 3, PUNCH_MARK)
-    pdf.set_draw_color(0)
-
-
-# --- Layout: measure and place first, draw afterwards --------------------------------------------
-
-
-@dataclass(frozen=True)
-class Placed:
-    """One line of text at an absolute position (x, y = top of the line box, in mm)."""
-
-    x: float
-    y: float
-    text: str
-    style: str = ""
-    size: float = BODY_PT
-    width: float = 0.0  # box width, used for right alignment
-    align: str = "L"
-    grey: bool = False
-
-
-_LIST_MARKER = re.compile(r"^(\s*)((?:[-*\u2022\u2013]|\(?[0-9a-zA-Z]{1,4}[.)])\s+)")
-
-
-class Flow:
-    """Text laid out over pages with automatic page breaks; `draw` then renders it all at once.
-
-    Measuring needs the document's fonts, so a Flow borrows the document it will be drawn on.
-    """
-
-    def __init__(self, pdf: FPDF, *, top: float = TOP_FIRST, next_top: float = TOP_NEXT,
-                 bottom: float = BOTTOM):
-        self.pdf = pdf
-        self.pages: list[list[Placed]] = [[]]
-        self.y = top
-        self.next_top = next_top
-        self.bottom = bottom
-        # one cache per document: the letters in a batch share most of their words
-        self._widths: dict[tuple[str, str, float], float] = pdf.__dict__.setdefault("_ydm_widths", {})
-        self._font: tuple[str, float] | None = None
-
-    # measuring
-    def width(self, text: str, style: str = "", size: float = BODY_PT) -> float:
-        """Width in mm. Text DejaVu covers is summed from its glyph widths (what fpdf2 does, minus the
-        overhead); anything else asks fpdf2, which knows the fallback font."""
-        key = (text, style, size)
-        found = self._widths.get(key)
-        if found is None:
-            font = self.pdf.fonts[FAMILY + style]
-            cmap, cw = font.cmap, font.cw
-            if all(ord(c) in cmap for c in text):
-                found = sum(cw[ord(c)] for c in text) * size * 0.001 * PT_MM
-            else:
-                if self._font != (style, size):
-                    self.pdf.set_font(FAMILY, style, size)
-                    self._font = (style, size)
-                _fallback(self.pdf, True)
-                found = self.pdf.get_string_width(text)
-            self._widths[key] = found
-        return found
-
-    def wrap(self, text: str, width: float, style: str = "", size: float = BODY_PT,
-             first_width: float | None = None) -> list[str]:
-        """Greedy word wrap; words wider than the line (long URLs, CJK runs) break by character."""
-        lines: list[str] = []
-        current: list[str] = []
-        used = 0.0
-        space = self.width(" ", style, size)
-        limit = width if first_width is None else first_width
-        for word in text.split(" "):
-            if not word:
-                continue
-            w = self.width(word, style, size)
-            if current and used + space + w > limit:
-                lines.append(" ".join(current))
-                current, used, limit = [], 0.0, width
-            if not current and w > limit:
-                pieces = self._break_word(word, limit, width, style, size)
-                lines.extend(pieces[:-1])
-                word = pieces[-1]
-                w = self.width(word, style, size)
-                limit = width
-            used = used + space + w if current else w
-            current.append(word)
-        if current or not lines:
-            lines.append(" ".join(current))
-        return lines
-
-    def _break_word(self, word: str, limit: float, width: float, style: str, size: float) -> list[str]:
-        pieces, start = [], 0
-        for end in range(1, len(word) + 1):
-            if end - start > 1 and self.width(word[start:end], style, size) > limit:
-                pieces.append(word[start:end - 1])
-                start, limit = end - 1, width
-        pieces.append(word[start:])
-        return pieces
-
-    # placing
-    def place(self, item: Placed) -> None:
-        self.pages[-1].append(item)
-
-    def new_page(self) -> None:
-        self.pages.append([])
-        self.y = self.next_top
-
-    def room(self) -> float:
-        return self.bottom - self.y
-
-    def ensure(self, height: float) -> None:
-        """Start a new page unless `height` mm still fit on this one."""
-        if height > self.room() and self.pages[-1]:
-            self.new_page()
-
-    def space(self, height: float) -> None:
-        self.y += height
-        if self.y > self.bottom:
-            self.new_page()
-
-    def paragraph(self, text: str, *, x: float = LEFT, right: float = RIGHT_EDGE, style: str = "",
-                  size: float = BODY_PT, lead: float | None = None) -> None:
-        """Wrap one line of source text; a leading list marker gets a hanging indent."""
-        lead = lead or line_height(size)
-        indent, hang = 0.0, 0.0
-        m = _LIST_MARKER.match(text)
-        if m:
-            indent = self.width(m.group(1), style, size) if m.group(1) else 0.0
-            hang = indent + self.width(m.group(2), style, size)
-            text = m.group(2) + text[m.end():]
-        else:
-            stripped = text.lstrip(" ")
-            indent = hang = self.width(text[: len(text) - len(stripped)], style, size) if stripped != text else 0
-            text = stripped
-        width = right - x
-        lines = self.wrap(text, width - hang, style, size, first_width=width - indent)
-        for i, line in enumerate(lines):
-            self.ensure(lead)
-            self.place(Placed(x + (indent if i == 0 else hang), self.y, line, style, size))
-            self.y += lead
-
-    def draw(self, *, on_page: Callable[[int, int], None] | None = None) -> None:
-        """Add the pages to the document and draw everything; `on_page(n, total)` after each page."""
-        pdf = self.pdf
-        total = len(self.pages)
-        for n, items in enumerate(self.pages, start=1):
-            pdf.add_page()
-            current = None
-            for it in items:
-                if current != (it.style, it.size, it.grey):
-                    pdf.set_font(FAMILY, it.style, it.size)
-                    pdf.set_text_color(90 if it.grey else 0)
-                    current = (it.style, it.size, it.grey)
-                h = line_height(it.size)
-                mixed = _uncovered(pdf, it.text)
-                _fallback(pdf, mixed)
-                pdf.set_xy(it.x, it.y)
-                pdf.cell(it.width or self.width(it.text, it.style, it.size) + 0.01, h, it.text,
-                         align=it.align)
-                if mixed:
-                    # fpdf2 may leave the fallback font selected in the page's content stream while
-                    # believing the main font is: make it set the font again before the next line.
-                    pdf.current_font_is_set_on_page = False
-            pdf.set_text_color(0)
-            _fallback(pdf, True)
-            if on_page:
-                on_page(n, total)
-        self._font = None
-
-
-def fit_size(flow: Flow, lines: Sequence[str], width: float, start: float, minimum: float = MIN_PT,
-             height: float | None = None) -> float:
-    """The largest size <= start (in 0.5 pt steps) at which every line fits `width` (and `height`)."""
-    size = start
-    while size > minimum:
-        wide = max((flow.width(line, "", size) for line in lines), default=0.0)
-        tall = len(lines) * line_height(size)
-        if wide <= width and (height is None or tall <= height):
-            break
-        size -= 0.5
-    return max(size, minimum)
-
-
-# --- The letter ----------------------------------------------------------------------------------
-
-_SIGN_OFF = re.compile(r"^\s*(yours (faithfully|sincerely|truly)|kind regards|best wishes|regards)\b",
-                       re.IGNORECASE)
+ADDRESS_PT = 10.5
 
 
 def _address_block(flow: Flow, lines: Sequence[str], *, missing: bool) -> None:
     """The recipient inside the window area; smaller type rather than spilling out of the window."""
     lines = [clean(line) for line in lines if line.strip()]
     if missing:
-        # Wrap the "address needed" note so the person sees where to write it by hand.
-        wrapped = [part for line in lines for part in flow.wrap(line, ADDRESS_W, "", 9.0)]
+        # The known lines in black, the "address needed" note small and grey: write the address there.
         y = ADDRESS_TOP
-        for part in wrapped:
-            flow.place(Placed(ADDRESS_X, y, part, "", 9.0, grey=True))
-            y += line_height(9.0)
+        for line in lines:
+            note = line.startswith("[")
+            size = 9.0 if note else ADDRESS_PT
+            for part in flow.wrap(line, ADDRESS_W, "", size):
+                flow.place(Placed(ADDRESS_X, y, part, "", size, grey=note))
+                y += line_height(size)
         return
     size = fit_size(flow, lines, ADDRESS_W, ADDRESS_PT, height=ADDRESS_BOTTOM - ADDRESS_TOP)
     y = ADDRESS_TOP
@@ -356,16 +94,7 @@ def layout_letter(flow: Flow, letter: Letter) -> None:
     flow.paragraph(clean(letter.subject), style="B")
     flow.space(line_height(BODY_PT) * 0.6)
 
-    lines = clean(letter.body).rstrip().split("\n")
-    lead = line_height(BODY_PT)
-    for i, line in enumerate(lines):
-        if not line.strip():
-            flow.space(lead)
-            continue
-        if _SIGN_OFF.match(line):
-            # keep the sign-off, the signature space and the name together
-            flow.ensure(lead * min(len(lines) - i, 8))
-        flow.paragraph(line)
+    text_block(flow, letter.body)
 
 
 def _numbering(pdf: FPDF, letter: Letter, first_page_marks: bool = True) -> Callable[[int, int], None]:
@@ -373,12 +102,7 @@ def _numbering(pdf: FPDF, letter: Letter, first_page_marks: bool = True) -> Call
         if n == 1 and first_page_marks:
             draw_fold_marks(pdf)
         if total > 1:
-            pdf.set_font(FAMILY, "", SMALL_PT)
-            pdf.set_text_color(90)
-            pdf.set_xy(LEFT, FOOTER_Y)
-            pdf.cell(RIGHT_EDGE - LEFT, line_height(SMALL_PT),
-                     f"{letter.reference} \u00b7 page {n} of {total}", align="C")
-            pdf.set_text_color(0)
+            draw_footer(pdf, f"{letter.reference} \u00b7 page {n} of {total}")
 
     return on_page
 
@@ -398,20 +122,11 @@ def add_letter(pdf: FPDF, letter: Letter) -> int:
     return len(flow.pages)
 
 
-def _output(pdf: FPDF) -> bytes:
-    from ydm.errors import OutputError
-
-    try:
-        return bytes(pdf.output())
-    except Exception as exc:  # fpdf raises plain exceptions on bad input; show one line, not a traceback
-        raise OutputError(f"could not make the PDF: {exc}") from exc
-
-
 def render(letter: Letter) -> bytes:
     """One letter as a PDF, ready to print, fold in three and post in a DL window envelope."""
     pdf = new_document(title=letter.subject, text=_all_text([letter]))
     add_letter(pdf, letter)
-    return _output(pdf)
+    return output_bytes(pdf)
 
 
 def render_many(letters: Sequence[Letter]) -> bytes:
@@ -424,7 +139,7 @@ def render_many(letters: Sequence[Letter]) -> bytes:
     pdf = new_document(title=title, text=_all_text(letters))
     for letter in letters:
         add_letter(pdf, letter)
-    return _output(pdf)
+    return output_bytes(pdf)
 
 
 def render_by_org(letters: Sequence[Letter]) -> dict[str, bytes]:
