@@ -81,3 +81,46 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+@pytest.fixture
+def fixed_references(monkeypatch):
+    """Letter references YDM-TEST1, YDM-TEST2, … so screens and snapshots are repeatable."""
+    counter = iter(range(1, 10_000))
+    alphabet = "ABCDEFGHJK"
+
+    def next_ref() -> str:
+        n = next(counter)
+        return f"YDM-T{alphabet[n // 100 % 10]}{alphabet[n // 10 % 10]}{alphabet[n % 10]}X"
+
+    monkeypatch.setattr("ydm.letters.new_reference", next_ref)
+    return next_ref
+
+
+JANE = {
+    "name": "Jane Public",
+    "address": "1 High Street, Anytown",
+    "postcode": "SW1A 1AA",
+    "email": "jane@example.org",
+}
+
+
+def seed_requests(today: date, sent_on: date, specs) -> list:
+    """Store requests through the tracker (the same path the wizard takes): specs are
+    (org_id, kind, channel) triples. Returns the stored requests."""
+    from ydm import contacts, tracker
+    from ydm.letters import render
+    from ydm.profile import make_person
+    from ydm.store import open_store
+
+    person = make_person(**JANE)
+    directory = contacts.load()
+    stored = []
+    with open_store() as store:
+        store.save_profile(person)
+        for org_id, kind, channel in specs:
+            letter = render(kind, person, directory.get(org_id), today=sent_on)
+            stored += tracker.record_letters(
+                [letter], channel=channel, sent_on=sent_on, store=store, today=today
+            )
+    return stored

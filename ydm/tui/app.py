@@ -83,18 +83,21 @@ class YdmApp(YdmAppBase):
                     plan.reason or "There is no letter to write for this request now.", title="No next letter"
                 )
                 return
-            from ydm.tui.screens.write.review import ReviewScreen
+            from ydm.model import RequestKind
             from ydm.tui.screens.write.state import WizardState
 
-            if plan.person is None:
-                self.notify(
-                    "Fill in your details first (step 1), then write the letter.", title="Your details"
-                )
             state = WizardState(person=plan.person, orgs=[plan.org], kinds=[plan.kind], related_ref=plan.ref)
-            if plan.person is None:
-                self.start_wizard(state)
+            if plan.kind is RequestKind.FOLLOW_UP:
+                from ydm.tui.screens.missing_items import MissingItemsScreen
+
+                def picked(items: list[str] | None) -> None:
+                    if items:
+                        state.missing = items
+                        self._write_continuing(state)
+
+                self.push_screen(MissingItemsScreen(), picked)
             else:
-                self.push_screen(ReviewScreen(state))
+                self._write_continuing(state)
 
         self.run_blocking(
             self.backend.next_letter,
@@ -104,6 +107,16 @@ class YdmApp(YdmAppBase):
             description="finding the next letter",
             group="next",
         )
+
+    def _write_continuing(self, state: Any) -> None:
+        """Review → send → record for a letter that continues a request (details first if none saved)."""
+        if state.person is None:
+            self.notify("Fill in your details first; the letter is written next.", title="Your details")
+            self.start_wizard(state)
+            return
+        from ydm.tui.screens.write.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(state))
 
     def open_organisations(self) -> None:
         from ydm.tui.screens.organisations import OrganisationsScreen

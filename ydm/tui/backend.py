@@ -66,7 +66,8 @@ class NextPlan:
     person: Person | None
 
 
-def level_of(status: str, days_left: int | None, overdue: bool) -> str:
+def level_of(status: str, days_left: int | None, overdue: bool, next_kind: RequestKind | None = None) -> str:
+    """How urgent a request is, for sorting and styling; the words shown are the tracker's."""
     words = status.lower()
     if words in DONE_WORDS or words.startswith("answered"):
         return "done"
@@ -74,6 +75,8 @@ def level_of(status: str, days_left: int | None, overdue: bool) -> str:
         return "late"
     if words == "drafted":
         return "draft"
+    if next_kind is not None:
+        return "act"  # not late, but a letter from you is the next step (e.g. an incomplete reply)
     if days_left is not None and days_left <= SOON_DAYS:
         return "soon"
     return "waiting"
@@ -83,10 +86,11 @@ def row_from_view(view: Any) -> RequestRow:
     """Pack a tracker.RequestView into a RequestRow."""
     request: Request = view.request
     sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
-    level = level_of(view.status, view.days_left, view.overdue)
-    status = view.status.upper()
-    if level == "soon" and status == "WAITING":
-        status = "DUE SOON"
+    # ydm.escalation gives the words and the level; the fallback only covers an older core.
+    level = getattr(view, "level", "") or level_of(view.status, view.days_left, view.overdue, view.next_kind)
+    if view.next_kind is not None and level in ("waiting", "soon"):
+        level = "act"  # a letter from you is the next step
+    status = getattr(view, "label", "") or view.status.upper()
     return RequestRow(
         request=request,
         org_name=request.org_name or request.org_id,
@@ -196,6 +200,7 @@ class Backend:
         extra_text: str = "",
         related_ref: str = "",
         previous: Iterable[Draft] = (),
+        missing: Iterable[str] = (),
     ) -> list[Draft]:
         """One Draft per organisation and kind (open-register letters go to the registration office).
 
@@ -204,7 +209,7 @@ class Backend:
         from ydm import service
 
         if related_ref:
-            return [self._next_draft(related_ref, kinds[0], person, today, extra_text)]
+            return [self._next_draft(related_ref, kinds[0], person, today, extra_text, list(missing))]
         refs = {(d.org.id, d.kind): d.letter.reference for d in previous}
         drafts: list[Draft] = []
         for kind in kinds:
@@ -260,21 +265,34 @@ class Backend:
             ref=request.ref, kind=row.next_kind, reason=row.next_reason, org=org, person=self.load_profile()
         )
 
-    def _next_draft(self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str) -> Draft:
+    def _next_draft(
+        self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str]
+    ) -> Draft:
+        """The next letter of a request, written by tracker.next_letter (not stored until recorded)."""
         from ydm import tracker
 
-        plan = self.next_letter(ref, today)
-        writer = getattr(tracker, "next_letter", None)
-        letter = None
-        if writer is not None:
-            step = writer(self.store, ref, today=today, person=person, extra_text=extra_text)
-            letter = getattr(step, "letter", None)
-        if letter is None:
-            from ydm.letters import render
-
-            letter = render(kind, person, plan.org, today=today, reference=ref, extra_text=extra_text)
+        step = tracker.next_letter(
+            self.store,
+            ref,
+            today=today,
+            person=person,
+            directory=self.directory,
+            missing=missing,
+            kind=kind,
+            extra_text=extra_text,
+            keep=False,
+        )
+        letter = step.letter
         request = self.store.get(ref)
-        return Draft(org=plan.org, kind=kind, letter=letter, channel=request.channel)
+        org = letter.org
+        channel = (
+            request.channel
+            if org.id == request.org_id
+            else Channel.EMAIL
+            if org.email
+            else Channel.FIRST_CLASS
+        )
+        return Draft(org=org, kind=kind, letter=letter, channel=channel)
 
     def record_sent(
         self, drafts: list[Draft], sent_on: date, today: date, *, related_ref: str = ""

@@ -85,7 +85,7 @@ class YdmAppBase(App):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="Explain this screen and list its keys"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave ydm", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave ydm", priority=True, show=False),
     ]
 
     def __init__(self, *, today: TodayArg = None, theme: str | None = None, **kwargs: Any) -> None:

@@ -42,7 +42,12 @@ legal deadline for the answer, so you know when to send a reminder or complain.
 You have no requests yet. Press [b]n[/b] or the button below to write your first one. \
 Press [b]F1[/b] for help at any time."""
 
-LEVEL_ORDER = {"late": 0, "soon": 1, "waiting": 2, "draft": 3, "done": 4}
+LEVEL_ORDER = {"late": 0, "act": 1, "soon": 2, "waiting": 3, "draft": 4, "done": 5}
+
+
+def clip(text: str, width: int) -> str:
+    """Cut to `width` with an ellipsis, so a cut name is visibly cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def sort_rows(rows: list[RequestRow]) -> list[RequestRow]:
@@ -73,6 +78,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         Binding("w", "write_next", "Next letter", id="write-next", tooltip="Write the next letter"),
         Binding("o", "organisations", "Organisations", id="organisations", tooltip="Browse organisations"),
         Binding("r", "refresh", "Refresh", id="refresh", show=False),
+        Binding("q", "app.quit", "Quit", id="dashboard-quit", show=False),
     ]
 
     def __init__(self) -> None:
@@ -136,19 +142,23 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         keep = table.cursor_row if table.row_count else 0
         table.clear(columns=True)
         width = max(self.size.width, 80)
-        fixed = 15 + 11 + 11 + 8 + 14 + 12  # kind, sent, due, days, status, padding
-        table.add_column("Organisation", width=max(14, width - fixed - 4), key="org")
+        narrow = width < 100  # at 80 columns: dates without the year when it is this year's
+        date_width = 9 if narrow else 11
+        fixed = 14 + 2 * date_width + 7 + 13 + 6 * 2 + 2  # kind, dates, days, status, padding, scrollbar
+        org_width = max(14, width - fixed)
+        table.add_column("Organisation", width=org_width, key="org")
         table.add_column("Kind", width=14, key="kind")
-        table.add_column("Sent", width=11, key="sent")
-        table.add_column("Due", width=11, key="due")
+        table.add_column("Sent", width=date_width, key="sent")
+        table.add_column("Due", width=date_width, key="due")
         table.add_column("Days", width=7, key="days")
         table.add_column("Status", width=13, key="status")
+        year = self.app.today.year if narrow else None
         for row in self.rows:
             table.add_row(
-                row.org_name,
+                clip(row.org_name, org_width),
                 KIND_LABELS.get(row.request.kind, str(row.request.kind)),
-                short_date(row.sent),
-                short_date(row.due),
+                short_date(row.sent, this_year=year),
+                short_date(row.due, this_year=year),
                 days_text(row.days_left),
                 status_text(row.status, row.level),
                 key=row.ref,

@@ -16,7 +16,7 @@ hold about you, tell them to stop, and keep track of the legal deadlines for the
 
 Everything works with the keyboard. The keys for the current screen are listed below and in the
 bar at the bottom. `Tab` moves between fields, `Enter` chooses, `Escape` goes back.
-`Ctrl+P` opens the command list. `F1` shows this help anywhere.
+`Ctrl+P` opens the command list. `F1` shows this help anywhere. `Ctrl+Q` leaves ydm.
 """
 
 

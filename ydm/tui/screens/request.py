@@ -96,7 +96,7 @@ letter you sent, and `Esc` to go back.
         for step in row.due_steps:
             due.append(f"\n  · {step}")
         self.query_one("#request-due", Static).update(due)
-        timeline = Text("What happened\n", style="bold underline")
+        timeline = Text.assemble(("What happened", "bold underline"), "\n")
         for event in sorted(request.events, key=lambda e: e.on):
             timeline.append(f"  {event.on:%d %b %Y}  ", style="bold")
             timeline.append(EVENT_LABELS.get(event.kind, event.kind.value))
@@ -105,8 +105,9 @@ letter you sent, and `Esc` to go back.
             timeline.append("\n")
         if not request.events:
             timeline.append("  nothing recorded yet\n")
+        timeline.rstrip()
         self.query_one("#request-timeline", Static).update(timeline)
-        nxt = Text("Next step\n", style="bold underline")
+        nxt = Text.assemble(("Next step", "bold underline"), "\n")
         nxt.append("  " + (row.next_reason or "Wait for their answer."))
         self.query_one("#request-next", Static).update(nxt)
         button = self.query_one("#write-next", Button)

@@ -10,6 +10,7 @@ from rich.text import Text
 # NO_COLOR monochrome filter still leaves the symbol, the word and the bold/underline cues.
 _LOOK = {
     "late": ("!", "bold reverse red"),
+    "act": ("»", "bold magenta"),
     "soon": ("»", "bold yellow"),
     "waiting": ("·", ""),
     "done": ("✓", "green"),
@@ -33,8 +34,13 @@ def days_text(days_left: int | None) -> Text:
     return Text(str(days_left))
 
 
-def short_date(value: date | None) -> str:
-    return f"{value:%d %b %Y}" if value else "—"
+def short_date(value: date | None, *, this_year: int | None = None) -> str:
+    """'20 Jan 2026'; with `this_year`, '20 Jan' for that year and '20 Jan 25' for others."""
+    if not value:
+        return "—"
+    if this_year is None:
+        return f"{value:%d %b %Y}"
+    return f"{value:%d %b}" if value.year == this_year else f"{value:%d %b %y}"
 
 
 def long_date(value: date | None) -> str:

@@ -231,6 +231,11 @@ you choose, inside your letters.
         )
 
     def _saved(self) -> None:
+        if self.state.continuing:  # writing the next letter of a request: organisation and kind are known
+            from ydm.tui.screens.write.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(self.state))
+            return
         from ydm.tui.screens.write.who import WhoScreen
 
         self.app.push_screen(WhoScreen(self.state))

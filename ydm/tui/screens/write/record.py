@@ -64,7 +64,9 @@ If you have not sent them yet, press `Ctrl+G` to leave: nothing is recorded.
     def body(self) -> ComposeResult:
         with VerticalScroll(id="record", classes="form"):
             ways = "; ".join(
-                f"{d.org.display_name}: {CHANNEL_LABELS[d.channel].lower()}" for d in self.state.drafts
+                dict.fromkeys(
+                    f"{d.org.display_name}: {CHANNEL_LABELS[d.channel].lower()}" for d in self.state.drafts
+                )
             )
             yield Static(
                 f"{len(self.state.drafts)} letter(s) to record. How they travel: {ways}.",
@@ -111,12 +113,14 @@ If you have not sent them yet, press `Ctrl+G` to leave: nothing is recorded.
 
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
-        text = Text("Recorded. When the answers are due, and how that was counted:\n\n", style="bold")
+        text = Text.assemble(
+            ("Recorded. When the answers are due, and how that was counted:", "bold"), "\n\n"
+        )
         text.append(Text("\n\n").join(explain(r) for r in rows))
         self.query_one("#due-dates", Static).update(text)
         self.query_one("#sent-on", Input).disabled = True
         next_button = self.query_one("#next", Button)
-        next_button.label = "Finish: back to my requests (Ctrl+N)"
+        next_button.label = "Finish (Ctrl+N)"
         next_button.disabled = False
         next_button.focus()
 

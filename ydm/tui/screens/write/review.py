@@ -46,6 +46,7 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
                     yield Static("Writing your letters…", id="preview", markup=False)
 
     def on_mount(self) -> None:
+        self.query_one("#draft-list").focus()
         self.redraft()
 
     def redraft(self) -> None:
@@ -59,6 +60,7 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
             extra_text=state.extra_text,
             related_ref=state.related_ref,
             previous=list(state.drafts),
+            missing=state.missing,
             on_done=self._drafted,
             description="writing your letters",
             group="draft",
@@ -77,8 +79,6 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
         if drafts:
             listing.highlighted = min(keep, len(drafts) - 1)
             self.show(listing.highlighted)
-            if self.focused is None or self.focused is self.query_one("#next"):
-                listing.focus()
 
     def show(self, index: int | None) -> None:
         if index is None or index >= len(self.state.drafts):

@@ -77,9 +77,7 @@ is used to count the deadline in the next step.
                     yield Button("Save text", id="save-text", compact=True)
                     yield Button("Open web form", id="open-webform", compact=True)
                     yield Button("Copy text", id="copy-text", compact=True)
-                yield Label(
-                    "Save files in this folder (empty: your Downloads folder):", classes="field-label"
-                )
+                yield Label("Folder for saved files (empty: Downloads):", classes="field-label")
                 yield Input(placeholder="e.g. ~/Documents/letters", id="folder")
                 yield Static("", id="delivered", classes="why")
 

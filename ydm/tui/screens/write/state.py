@@ -19,6 +19,7 @@ class WizardState:
     drafts: list[Draft] = field(default_factory=list)
     sent_on: date | None = None
     related_ref: str = ""  # set when writing the next letter of an existing request
+    missing: list[str] = field(default_factory=list)  # follow-up: the Art 15 items their reply left out
     recorded: list[RequestRow] = field(default_factory=list)
 
     @property
