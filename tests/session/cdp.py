@@ -70,41 +70,32 @@ class Page:
         return found
 
 
-async def visit(url: str, *, user_data_dir: Path, want: bytes, screenshot: Path | None = None,
+async def visit(proc: subprocess.Popen, url: str, *, want: bytes, screenshot: Path | None = None,
                 limit: float = 60.0) -> tuple[bytes, list[str], str]:
     """(websocket bytes received, URLs requested, page title) once `want` arrived or `limit` passed."""
     import aiohttp
 
-    proc = subprocess.Popen([chromium_path(), *CHROMIUM_FLAGS, f"--user-data-dir={user_data_dir}", "about:blank"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        browser_ws = await asyncio.wait_for(asyncio.to_thread(_devtools_url, proc), timeout=limit)
-        port = re.search(r":(\d+)/", browser_ws).group(1)
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"http://127.0.0.1:{port}/json/list") as resp:
-                targets = await resp.json(content_type=None)
-            page_ws = next(t["webSocketDebuggerUrl"] for t in targets if t.get("type") == "page")
-            async with http.ws_connect(page_ws, max_msg_size=0) as ws:
-                page = Page(ws)
-                await page.call("Network.enable")
-                await page.call("Page.enable")
-                await page.call("Page.navigate", url=url)
-                loop = asyncio.get_running_loop()
-                end = loop.time() + limit
-                while want not in page.frames() and loop.time() < end:
-                    await page.pump(1.0)
-                await page.pump(1.0)  # let it paint
-                title = (await page.call("Runtime.evaluate", expression="document.title"))["result"].get("value", "")
-                if screenshot is not None:
-                    shot = await page.call("Page.captureScreenshot", format="png")
-                    screenshot.write_bytes(base64.b64decode(shot["data"]))
-                return page.frames(), page.urls(), title
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    browser_ws = await asyncio.wait_for(asyncio.to_thread(_devtools_url, proc), timeout=limit)
+    port = re.search(r":(\d+)/", browser_ws).group(1)
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"http://127.0.0.1:{port}/json/list") as resp:
+            targets = await resp.json(content_type=None)
+        page_ws = next(t["webSocketDebuggerUrl"] for t in targets if t.get("type") == "page")
+        async with http.ws_connect(page_ws, max_msg_size=0) as ws:
+            page = Page(ws)
+            await page.call("Network.enable")
+            await page.call("Page.enable")
+            await page.call("Page.navigate", url=url)
+            loop = asyncio.get_running_loop()
+            end = loop.time() + limit
+            while want not in page.frames() and loop.time() < end:
+                await page.pump(1.0)
+            await page.pump(1.0)  # let it paint
+            title = (await page.call("Runtime.evaluate", expression="document.title"))["result"].get("value", "")
+            if screenshot is not None:
+                shot = await page.call("Page.captureScreenshot", format="png")
+                screenshot.write_bytes(base64.b64decode(shot["data"]))
+            return page.frames(), page.urls(), title
 
 
 def _devtools_url(proc: subprocess.Popen) -> str:
@@ -115,8 +106,18 @@ def _devtools_url(proc: subprocess.Popen) -> str:
     raise RuntimeError("chromium did not start its DevTools endpoint")
 
 
-def run_visit(*args, **kwargs):
-    return asyncio.run(visit(*args, **kwargs))
+def run_visit(url: str, *, user_data_dir: Path, **kwargs):
+    """Start Chromium, visit `url` (see `visit`), always stop Chromium again."""
+    proc = subprocess.Popen([chromium_path(), *CHROMIUM_FLAGS, f"--user-data-dir={user_data_dir}", "about:blank"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        return asyncio.run(visit(proc, url, **kwargs))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def pretty(frames: bytes) -> str:
