@@ -146,3 +146,45 @@ def test_help_documents_setup(capsys):
         main(["send", "--help"])
     out = capsys.readouterr().out
     assert "--setup" in out and "--host" in out and "--security" in out and "keyring" in out
+
+
+@pytest.fixture
+def webform_request(memory_keyring, monkeypatch):
+    from ydm import contacts, tracker
+
+    monkeypatch.setenv("YDM_TODAY", TODAY.isoformat())
+    org = next(o for o in contacts.load() if o.webform)
+    letter = replace(make_letter(ref="YDM-FORM3", org_id=org.id, org_name=org.display_name,
+                                 recipient_email=org.email, recipient_webform=org.webform), org=org)
+    tracker.record_letters([letter], channel="first-class", today=TODAY)
+    return org
+
+
+def test_webform_shows_url_and_text_and_records_only_when_confirmed(webform_request, capsys):
+    org = webform_request
+    assert main(["send", "YDM-FORM3", "--webform"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Open: {org.webform}")
+    assert "Dear Data Protection Officer," in out and "Reference: YDM-FORM3" in out
+    assert "ydm send YDM-FORM3 --webform --mark-sent" in out
+    assert [e.kind for e in events("YDM-FORM3").events] == [EventKind.DRAFTED]
+
+    assert main(["send", "YDM-FORM3", "--webform", "--mark-sent", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["recorded"] is True and result["url"] == org.webform and result["via"] == "webform"
+    r = events("YDM-FORM3")
+    sent = [e for e in r.events if e.kind is EventKind.SENT]
+    assert len(sent) == 1 and sent[0].data["via"] == "webform" and r.channel.value == "webform"
+
+
+def test_mailto_link_shows_a_link_and_records_nothing(setup, capsys):
+    inbox, _, letter = setup
+    assert main(["send", "YDM-SEND2", "--mailto", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["url"].startswith(f"mailto:{letter.org.email}?subject=")
+    assert result["recorded"] is False and inbox.messages == []
+    assert main(["send", "YDM-SEND2", "--mailto"]) == 0
+    out = capsys.readouterr().out
+    assert result["body_in_link"] is True  # this letter is short; the fallback is tested in test_eml_mailto...
+    assert "Open this link in your mail program" in out and "paste this text" not in out
+    assert "ydm send YDM-SEND2 --mailto --mark-sent" in out

@@ -19,6 +19,9 @@ Send:
   ydm send YDM-7K3P9                 send the request's letter (the newest one not yet sent)
   ydm send YDM-7K3P9 --dry-run       show the message instead of sending it
   ydm send YDM-7K3P9 --to dpo@example.org --again
+  ydm send YDM-7K3P9 --webform       show their web form's address and the text to paste
+  ydm send YDM-7K3P9 --webform --mark-sent      ...and record it as sent once you submitted it
+  ydm send YDM-7K3P9 --mailto        a mailto: link for your own mail program
 
 Security: starttls (port 587, the default), ssl (port 465), or plain, which is allowed only to
 this computer (127.0.0.1), e.g. a local relay.
@@ -38,6 +41,14 @@ def register(sub) -> None:
     p.add_argument("--again", action="store_true", help="send even if the letter was already sent")
     p.add_argument("--dry-run", action="store_true", help="show the message; send and record nothing")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    h = p.add_argument_group("without SMTP")
+    how = h.add_mutually_exclusive_group()
+    how.add_argument("--mailto", action="store_true",
+                     help="show a mailto: link for your own mail program (and the text to paste if too long)")
+    how.add_argument("--webform", action="store_true",
+                     help="show the organisation's web form and the text to paste into it")
+    h.add_argument("--mark-sent", action="store_true",
+                   help="with --mailto/--webform: record the letter as sent today (once you have sent it)")
     s = p.add_argument_group("setting up (with --setup; unchanged settings are kept)")
     s.add_argument("--setup", action="store_true", help="save SMTP settings (and the password)")
     s.add_argument("--show-setup", action="store_true", help="show the SMTP settings (never the password)")
@@ -161,66 +172,130 @@ def _pick(request, later: list, again: bool):
     return (None, EventKind.SENT) if again or not done else None
 
 
-def _send(args) -> int:
+class _Prepared:
+    """The request, which of its letters to send, and that letter rebuilt for the chosen channel."""
+
+    def __init__(self, request, stored, event_kind, letter):
+        self.request, self.stored, self.event_kind, self.letter = request, stored, event_kind, letter
+
+
+def _prepare(store, args, today, *, mode: str) -> _Prepared:
+    from ydm import contacts
+    from ydm.errors import InputError, NotFoundError
+    from ydm.letters import Letter
+    from ydm.model import Category, EventKind, Organisation, Person
+
+    request = store.get(args.ref)
+    ref = request.ref
+    picked = _pick(request, store.letters(ref), args.again)
+    if picked is None:
+        sent = max((e.on for e in request.events if e.kind == EventKind.SENT), default=None)
+        raise InputError(f"{ref} was already sent" + (f" on {sent.isoformat()}" if sent else ""),
+                         hint="use --again to send it once more")
+    stored, event_kind = picked
+    subject, body = split_stored_text(stored.text if stored else request.letter_text)
+    if stored and stored.subject:
+        subject = stored.subject
+    try:
+        org = contacts.load().get(request.org_id)
+    except NotFoundError:
+        org = Organisation(id=request.org_id, display_name=request.org_name or request.org_id,
+                           category=Category.OTHER)
+    to = (args.to or org.email).strip()
+    if mode != "webform" and not to:
+        raise InputError(f"no email address is known for {org.display_name}",
+                         hint="give one with --to, use --webform if they have a form, or post the letter")
+    drafted = next((e.on for e in request.events if e.kind == EventKind.DRAFTED), today)
+    letter = Letter(kind=stored.kind if stored else request.kind, reference=ref,
+                    on=stored.on if stored else drafted, subject=subject or ref, body=body,
+                    person=store.load_profile() or Person(name=""), org=org, recipient_lines=(),
+                    recipient_email=to, recipient_webform=org.webform)
+    return _Prepared(request, stored, event_kind, letter)
+
+
+def _record(store, p: _Prepared, today, *, via: str):
+    """Add the sent event (with the time) and, for a first letter, set the channel it went by."""
     from datetime import UTC, datetime
 
-    from ydm import clock, contacts, mail, tracker
+    from ydm import tracker
+    from ydm.model import Channel, EventKind
+
+    at = datetime.now(UTC).replace(microsecond=0)
+    channel = Channel.WEBFORM if via == "webform" else Channel.EMAIL
+    if p.event_kind == EventKind.SENT and not p.stored and p.request.channel != channel:
+        p.request.channel = channel  # the deadline counts from the day an email or form is received
+        store.update(p.request)
+    data = {"via": via, "time": at.isoformat(), "letter": p.letter.kind.value}
+    return tracker.mark(store, p.request.ref, p.event_kind, today=today, on=today, data=data), at
+
+
+def _send(args) -> int:
+    from ydm import clock, mail
     from ydm.cli import output
-    from ydm.errors import InputError, NetworkError, NotFoundError
-    from ydm.letters import Letter
-    from ydm.model import Category, Channel, EventKind, Organisation, Person
+    from ydm.errors import NetworkError
     from ydm.store import open_store
 
-    settings = mail.load_settings()  # first: no point unlocking the store if email is not set up
+    mode = "webform" if args.webform else "mailto" if args.mailto else "smtp"
+    # SMTP settings first: no point unlocking the store if email is not set up
+    settings = mail.load_settings() if mode == "smtp" and not args.dry_run else None
     today = clock.today()
     with open_store() as store:
-        request = store.get(args.ref)
-        ref = request.ref
-        picked = _pick(request, store.letters(ref), args.again)
-        if picked is None:
-            sent = max((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
-            raise InputError(f"{ref} was already sent" + (f" on {sent.isoformat()}" if sent else ""),
-                             hint="use --again to send it once more")
-        stored, event_kind = picked
-        kind = stored.kind if stored else request.kind
-        text = stored.text if stored else request.letter_text
-        subject, body = split_stored_text(text)
-        if stored and stored.subject:
-            subject = stored.subject
-        try:
-            org = contacts.load().get(request.org_id)
-        except NotFoundError:
-            org = Organisation(id=request.org_id, display_name=request.org_name or request.org_id,
-                               category=Category.OTHER)
-        to = (args.to or org.email).strip()
-        if not to:
-            raise InputError(f"no email address is known for {org.display_name}",
-                             hint="give one with --to, or post the letter")
-        person = store.load_profile() or Person(name="")
-        letter = Letter(kind=kind, reference=ref, on=stored.on if stored else today, subject=subject or ref,
-                        body=body, person=person, org=org, recipient_lines=(), recipient_email=to)
-
+        p = _prepare(store, args, today, mode=mode)
+        letter, ref = p.letter, p.request.ref
+        if mode != "smtp":
+            return _hand_over(args, store, p, today, mode)
         if args.dry_run:
             from ydm.formats.eml import POLICY, build_message
 
-            msg = build_message(letter, sender=settings.sender)
+            sender = settings.sender if settings else ""
+            msg = build_message(letter, sender=sender)
             output.out(msg.as_bytes(policy=POLICY).decode("utf-8", "replace").replace("\r\n", "\n"))
             return 0
         try:
             mail.send_letter(letter, settings)
         except NetworkError as exc:
             raise NetworkError(f"{exc.message}; {ref} was not sent and stays a draft", hint=exc.hint) from None
-        at = datetime.now(UTC).replace(microsecond=0)
-        data = {"via": "email", "time": at.isoformat(), "letter": kind.value}
-        if event_kind is EventKind.SENT and not stored and request.channel is not Channel.EMAIL:
-            request.channel = Channel.EMAIL  # the deadline counts from an email's (same-day) receipt
-            store.update(request)
-        view = tracker.mark(store, ref, event_kind, today=today, on=today, data=data)
-    result = {"ref": ref, "sent": True, "to": to, "time": at.isoformat(), "event": event_kind.value,
-              "due": view.due.isoformat() if view.due else None}
+        view, at = _record(store, p, today, via="email")
+    result = {"ref": ref, "sent": True, "via": "email", "to": letter.recipient_email, "time": at.isoformat(),
+              "event": p.event_kind.value, "due": view.due.isoformat() if view.due else None}
     if args.json:
         output.out_json(result)
     else:
         due = f"; reply due by {view.due.isoformat()}" if view.due else ""
-        output.out(f"Sent {ref} to {org.display_name} <{to}> and recorded it as sent on {today.isoformat()}{due}.")
+        output.out(f"Sent {ref} to {letter.org.display_name} <{letter.recipient_email}> and recorded it as sent "
+                   f"on {today.isoformat()}{due}.")
+    return 0
+
+
+def _hand_over(args, store, p: _Prepared, today, mode: str) -> int:
+    """--mailto / --webform: show the link or form and the text; record only with --mark-sent."""
+    from ydm.cli import output
+    from ydm.formats.mailto import mailto_link, webform_handover
+
+    ref = p.request.ref
+    result: dict = {"ref": ref, "via": "webform" if mode == "webform" else "email"}
+    if mode == "webform":
+        hand = webform_handover(p.letter)
+        result.update(url=hand.url, subject=hand.subject, text=hand.text, fields=dict(hand.fields))
+        shown = hand.as_text()
+    else:
+        link = mailto_link(p.letter)
+        result.update(url=link.url, subject=link.subject, body_in_link=link.body_in_link, text=link.body)
+        shown = f"Open this link in your mail program:\n\n{link.url}\n"
+        if not link.body_in_link:
+            shown += ("\nThe letter is too long to fit in a link: paste this text into the message "
+                      f"(subject: {link.subject}):\n\n{link.body}")
+    if args.mark_sent:
+        view, at = _record(store, p, today, via=result["via"])
+        result.update(recorded=True, time=at.isoformat(), due=view.due.isoformat() if view.due else None)
+    else:
+        result["recorded"] = False
+    if args.json:
+        output.out_json(result)
+        return 0
+    output.out(shown)
+    if args.mark_sent:
+        output.out(f"Recorded {ref} as sent on {today.isoformat()}.")
+    else:
+        output.out(f"When you have sent it, record it: ydm send {ref} --{mode} --mark-sent")
     return 0
