@@ -1,7 +1,8 @@
 """SMTP adapter: send a letter from the person's own mail account (smtplib, stdlib).
 
 Settings (host, port, user, security, from address) live in `smtp.toml` in the config folder; the
-password lives in the OS keyring (`ydm.secrets`, name `smtp-password`), never in a file. Security is
+password lives in the OS keyring (`ydm.secrets`, name `smtp-password`), never in a file (on a machine
+without a keyring, `YDM_SMTP_PASSWORD` in the environment). Security is
 STARTTLS (port 587, the default) or implicit TLS ("ssl", port 465), both with certificate checks;
 "plain" (no encryption) is refused for anything but this computer (127.0.0.0/8, ::1, localhost),
 so it can only serve a local relay or a test server.
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 CONFIG_NAME = "smtp.toml"
 PASSWORD_SECRET = "smtp-password"
+PASSWORD_ENV = "YDM_SMTP_PASSWORD"
 SECURITY_MODES = ("starttls", "ssl", "plain")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "plain": 25}
 DEFAULT_TIMEOUT = 30.0
@@ -146,21 +148,42 @@ def save_settings(settings: SmtpSettings, path: Path | None = None) -> Path:
 
 
 def get_password() -> str | None:
+    """The SMTP password: `YDM_SMTP_PASSWORD` if set (headless machines), else the keyring's."""
+    import os
+
     from ydm import secrets
 
-    return secrets.get_secret(PASSWORD_SECRET)
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    try:
+        return secrets.get_secret(PASSWORD_SECRET)
+    except Exception:  # noqa: BLE001 - no usable keyring means "no stored password", not a crash
+        return None
 
 
 def set_password(password: str) -> None:
+    """Keep the password in the OS keyring; never in a file."""
     from ydm import secrets
+    from ydm.errors import StoreError
 
-    secrets.set_secret(PASSWORD_SECRET, password)
+    if not secrets.keyring_available():
+        raise StoreError("there is no system keyring to keep the SMTP password in",
+                         hint=f"set {PASSWORD_ENV} in the environment instead")
+    try:
+        secrets.set_secret(PASSWORD_SECRET, password)
+    except Exception as exc:  # noqa: BLE001 - keyring backends raise many kinds; show one line
+        raise StoreError(f"the system keyring did not store the SMTP password: {exc}",
+                         hint=f"or set {PASSWORD_ENV} in the environment") from None
 
 
 def delete_password() -> None:
+    import contextlib
+
     from ydm import secrets
 
-    secrets.delete_secret(PASSWORD_SECRET)
+    with contextlib.suppress(Exception):  # nothing stored, or no keyring: nothing to delete
+        secrets.delete_secret(PASSWORD_SECRET)
 
 
 # --- sending -------------------------------------------------------------------------------------

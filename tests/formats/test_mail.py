@@ -178,3 +178,25 @@ def test_broken_settings_file_is_a_data_error():
     path.write_text('[smtp]\nhost = "smtp.example.org"\nsecurity = "plain"\n')
     with pytest.raises(DataError, match="only allowed to this computer"):
         mail.load_settings()
+
+
+def test_no_keyring_gives_a_clear_message_and_env_password_works(monkeypatch, smtp_server):
+    import keyring
+    from keyring.backends import fail
+
+    from ydm.errors import StoreError
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(StoreError, match="no system keyring") as info:
+            mail.set_password("x")
+        assert "YDM_SMTP_PASSWORD" in str(info.value)
+        assert mail.get_password() is None
+        mail.delete_password()  # nothing to delete: no error
+        monkeypatch.setenv("YDM_SMTP_PASSWORD", PASSWORD)
+        inbox, port = smtp_server()
+        mail.send_letter(make_letter(), plain(port))  # password from the environment
+        assert len(inbox.messages) == 1
+    finally:
+        keyring.set_keyring(before)
