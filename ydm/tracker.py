@@ -132,6 +132,13 @@ def view(request: Request, today: date) -> RequestView:
     step = a.next_step
     kind = step.kind if step is not None and step.kind is not None and not step.kind.is_initial else None
     now = kind is not None and (step.on_or_after is None or step.on_or_after <= today)
+    reason = step.reason if step is not None else ""
+    if kind is RequestKind.FOLLOW_UP and request.kind not in (RequestKind.ACCESS, RequestKind.FOLLOW_UP):
+        # A follow-up asks for missing Art 15 items: it only fits an access request. An objection or
+        # erasure that was not done properly goes to a complaint instead.
+        kind = RequestKind.COMPLAINT
+        reason = ("Their reply did not do what you asked: complain to them under DPA 2018 s.164A "
+                  "(a follow-up asking for missing items is for access requests).")
     warnings = a.warnings
     extra = extra_warnings(request)
     if extra:
@@ -139,7 +146,7 @@ def view(request: Request, today: date) -> RequestView:
     return RequestView(
         request=request, today=today, status=a.state.value, due=a.due, label=a.status, level=a.level,
         due_label=a.due_label, deadline=a.deadline, next_kind=kind if now else None,
-        next_reason=step.reason if step is not None else "", next_later=None if now else kind,
+        next_reason=reason, next_later=None if now else kind,
         next_on=None if now or kind is None else step.on_or_after, ico_by=a.ico_by, warnings=tuple(warnings),
     )
 

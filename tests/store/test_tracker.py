@@ -70,6 +70,12 @@ TABLE = [
 ]
 
 
+def test_incomplete_objection_goes_to_complaint_not_follow_up(st):
+    st.add(make(SENT + [(E.RESPONSE_INCOMPLETE, "2026-09-20")], kind=RequestKind.OBJECT_MARKETING))
+    v = tracker.list_requests(st, today=d("2026-09-25"))[0]
+    assert (v.status, v.next_kind) == ("incomplete", RequestKind.COMPLAINT) and "164A" in v.next_reason
+
+
 @pytest.mark.parametrize(("events", "today", "status", "nxt"), TABLE)
 def test_escalation_choices_via_tracker(st, events, today, status, nxt):
     st.add(make(events))
