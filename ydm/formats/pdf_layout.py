@@ -140,7 +140,8 @@ class Placed:
     grey: bool = False
 
 
-_LIST_MARKER = re.compile(r"^(\s*)((?:[-*\u2022\u2013]|\(?[0-9a-zA-Z]{1,4}[.)])\s+)")
+# "- ", "* ", "• ", "(a) ", "(iv) ", "1. ", "2) " at the start of a line (not "Dr. Smith"):
+_LIST_MARKER = re.compile(r"^(\s*)((?:[-*\u2022\u2013]|\([0-9a-zA-Z]{1,4}\)|[0-9]{1,3}[.)])\s+)")
 
 
 class Flow:
