@@ -145,6 +145,7 @@ class Session:
         self.clock = clock
         self.store = MemoryStore()
         self.answers: dict[str, Any] = {}
+        self.drafts: dict[str, Any] = {}  # answers taken back with Back: shown again as defaults
         self.history: list[str] = []
         self.office: Organisation | None = None
         self.office_looked_up = False
@@ -193,6 +194,7 @@ class Session:
         """Forget everything the patron told us or we made for them."""
         self.store.wipe()
         self.answers.clear()
+        self.drafts.clear()
         self.history.clear()
         self.office = None
         self.office_looked_up = False
@@ -298,7 +300,8 @@ class Session:
         if not self.history:
             return None
         qid = self.history.pop()
-        self.answers.pop(qid, None)
+        if qid in self.answers:
+            self.drafts[qid] = self.answers.pop(qid)
         if qid == "postcode":
             self.office, self.office_looked_up = None, False
             self.answers.pop("nation", None)
@@ -308,6 +311,8 @@ class Session:
     def answer(self, qid: str, value: Any) -> None:
         """Check and keep one answer; InputError says in plain words what to fix."""
         self.answers[qid] = _questions.check(self, self.question(qid), value)
+        if qid in ("goal", "kinds", "postcode", "nation"):
+            self.drafts.pop("targets", None)  # a different list of organisations follows
         if qid in self.history:
             self.history.remove(qid)
         self.history.append(qid)

@@ -139,7 +139,7 @@ class Question:
 
 def build(s: Session, qid: str) -> Question:
     """The question `qid` as it stands given the answers so far."""
-    a = s.answers
+    a = {**s.drafts, **s.answers}
     if qid == "goal":
         return Question(
             "goal", "What to do", "What would you like to do today?",

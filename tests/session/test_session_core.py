@@ -140,7 +140,10 @@ def test_back_forgets_the_last_answer():
     s.answer("name", PATRON)
     q = s.back()
     assert q.id == "name" and "name" not in s.answers
+    assert q.default == PATRON  # shown again, to correct rather than retype
     assert s.current().id == "name"
+    s.wipe()
+    assert s.drafts == {}
 
 
 def test_email_preference_falls_back_to_post_or_webform():
