@@ -151,6 +151,7 @@ class SqliteStore:
                 self._create(key_mode)
             else:
                 self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider))
+                self._wrapped = self._meta()["wrapped_key"]
                 if version < SCHEMA_VERSION:
                     self._migrate(version)
         except sqlite3.DatabaseError as exc:
@@ -161,6 +162,7 @@ class SqliteStore:
         with self._tx() as c:
             if c.execute("PRAGMA user_version").fetchone()[0] != 0:  # another process created it meanwhile
                 self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider))
+                self._wrapped = self._meta()["wrapped_key"]
                 return
             if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(f"{self.path} has tables but no ydm schema; left untouched")
@@ -170,9 +172,14 @@ class SqliteStore:
             dek = crypto.new_key()
             meta = crypto.new_envelope(store_id, dek, mode=key_mode or crypto.choose_mode(),
                                        provider=self._provider, new=True)
-            c.executemany("INSERT INTO meta VALUES (?, ?)", [("store_id", store_id), *meta.items()])
-            c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            try:
+                c.executemany("INSERT INTO meta VALUES (?, ?)", [("store_id", store_id), *meta.items()])
+                c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            except BaseException:
+                crypto.forget_keyring_key(meta)  # no orphan key in the keyring
+                raise
             self._cipher = crypto.Cipher(dek)
+            self._wrapped = meta["wrapped_key"]
 
     def _migrate(self, version: int) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -246,7 +253,19 @@ class SqliteStore:
         return self._cipher.seal(json.dumps(obj, separators=(",", ":")).encode(), aad, bucket=bucket)
 
     def _open_json(self, blob: bytes, aad: bytes):
-        return json.loads(self._cipher.open(blob, aad).decode("utf-8"))  # str parses faster than bytes
+        try:
+            plain = self._cipher.open(blob, aad)
+        except StoreError:
+            self._check_not_rekeyed()
+            raise
+        return json.loads(plain.decode("utf-8"))  # str parses faster than bytes
+
+    def _check_not_rekeyed(self) -> None:
+        """Another ydm (e.g. `ydm store rekey` while the app is open) changed the key: say so plainly."""
+        row = self._conn.execute("SELECT value FROM meta WHERE name = 'wrapped_key'").fetchone()
+        if row and row[0] != self._wrapped:
+            raise StoreError("the store's key was changed by another ydm (store rekey) since it was opened; "
+                             "close it and open it again")
 
     def _head_blob(self, token: bytes, r: Request) -> bytes:
         return self._seal_json(head_to_dict(r), b"requests/head|" + token, HEAD_BUCKET)
@@ -258,6 +277,7 @@ class SqliteStore:
         token = self._cipher.token(ref)
         row = c.execute("SELECT id, token, head, body FROM requests WHERE token = ?", (token,)).fetchone()
         if row is None:
+            self._check_not_rekeyed()
             raise not_found(ref, self.refs())
         return row
 

@@ -55,6 +55,7 @@ def rekey(store: SqliteStore, *, mode: str | None, provider: crypto.PassphrasePr
         crypto.forget_keyring_key(meta)  # the new entry is an orphan now
         raise
     store._cipher = new
+    store._wrapped = meta["wrapped_key"]
     store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old ciphertexts out of the WAL
     if old_meta.get("key_name") != meta.get("key_name"):
         crypto.forget_keyring_key(old_meta)

@@ -242,3 +242,19 @@ def test_crypto_primitives():
     assert c.token("YDM-AAAAA") == c.token("YDM-AAAAA") != crypto.Cipher(crypto.new_key()).token("YDM-AAAAA")
     params = crypto.KdfParams.fresh()
     assert crypto.derive_kek("pw", params) == crypto.derive_kek("pw", crypto.KdfParams.from_dict(params.to_dict()))
+
+
+def test_rekey_by_another_process_is_a_clear_error_for_an_open_store(tmp_path):
+    path = tmp_path / "s.db"
+    with SqliteStore(path) as s:
+        _fill(s)
+    app = SqliteStore(path)  # e.g. the TUI, left open
+    with SqliteStore(path) as cli:
+        cli.rekey()
+    with pytest.raises(StoreError, match="key was changed"):
+        app.get("YDM-ZQ7K3")
+    with pytest.raises(StoreError, match="key was changed"):
+        app.list()
+    app.close()
+    with SqliteStore(path) as again:
+        assert again.get("YDM-ZQ7K3").org_id == "reform-uk"
