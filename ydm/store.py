@@ -45,31 +45,12 @@ from ydm.store_codec import (
     person_to_dict,
     request_from_dict,
 )
+from ydm.store_schema import APPLICATION_ID, SCHEMA_V1, check_file
 
-APPLICATION_ID = 0x59444D53  # "YDMS" in the SQLite header: tells our files from anyone else's
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 10.0
-_MAGIC = b"SQLite format 3\x00"
 HEAD_BUCKET, BODY_BUCKET, PROFILE_BUCKET = 256, 1024, 512
 
-_SCHEMA_V1 = """
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE requests (
-    id INTEGER PRIMARY KEY,
-    token BLOB NOT NULL UNIQUE,
-    head BLOB NOT NULL,
-    body BLOB NOT NULL
-);
-CREATE TABLE letters (
-    id INTEGER PRIMARY KEY,
-    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
-    blob BLOB NOT NULL
-);
-CREATE INDEX letters_request ON letters(request_id);
-CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
-"""
-
-# version -> step that brings the schema from version-1 to version (runs inside one transaction).
 # (No executescript: it would COMMIT the surrounding transaction.)
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
@@ -78,28 +59,12 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: lambda conn: _run_script(conn, _SCHEMA_V1),
+    1: lambda conn: _run_script(conn, SCHEMA_V1),
 }
 
 
 def default_path() -> Path:
     return paths.data_dir() / "requests.db"
-
-
-def check_file(path: Path) -> None:
-    """Refuse files that are not ydm stores, by reading the header only (never opening for write)."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return
-    if size == 0:
-        return
-    with path.open("rb") as f:
-        header = f.read(100)
-    if len(header) < 100 or not header.startswith(_MAGIC):
-        raise StoreError(f"{path} is not a ydm store (not an SQLite database); it was left untouched")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise StoreError(f"{path} is an SQLite database from another program, not a ydm store; left untouched")
 
 
 class SqliteStore:
