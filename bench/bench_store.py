@@ -55,6 +55,23 @@ def build(home: Path) -> float:
     return time.perf_counter() - t
 
 
+BREAKDOWN = """
+import time, json
+t0 = time.perf_counter()
+from datetime import date
+from ydm import escalation, holidays_uk, tracker
+from ydm.store import open_store
+from ydm.tracker_assess import _home_nations
+t1 = time.perf_counter()
+s = open_store(); t2 = time.perf_counter()
+rs = s.list(); t3 = time.perf_counter()
+holidays_uk.is_working_day(date(2026, 1, 1), "england-and-wales"); _home_nations(); t4 = time.perf_counter()
+vs = [tracker.view(r, date.fromisoformat("{today}")) for r in rs]; t5 = time.perf_counter()
+print(json.dumps({{"imports": t1 - t0, "open (key, sqlite)": t2 - t1, "decrypt+decode 10k": t3 - t2,
+                  "calendars+contacts": t4 - t3, "derive 10k (escalation)": t5 - t4}}))
+"""
+
+
 def timed(cmd: list[str], env: dict) -> float:
     t = time.perf_counter()
     out = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
@@ -87,6 +104,12 @@ def main() -> int:
         medians[name] = statistics.median(times)
         print(f"  {name:<36} median {medians[name] * 1000:7.1f} ms   runs: "
               + " ".join(f"{x * 1000:.0f}" for x in times))
+    import json
+
+    parts = [json.loads(subprocess.run([sys.executable, "-c", BREAKDOWN.format(today=TODAY.isoformat())], env=env,
+                                       capture_output=True, text=True, check=True).stdout) for _ in range(3)]
+    print("in-process breakdown (median of 3): " + ", ".join(
+        f"{k} {statistics.median(p[k] for p in parts) * 1000:.0f} ms" for k in parts[0]))
     base = medians["python3 -I -c pass"]
     main_case = medians["ydm requests list --overdue"]
     print(f"ydm requests list --overdue: {main_case:.3f} s ({main_case / base:.1f}x bare python, "
