@@ -293,7 +293,8 @@ class Session:
         """(this question's number, how many questions) for "Question 3 of 8"."""
         steps = self.steps()
         done = sum(1 for s in steps if s in self.answers)
-        return min(done + 1, len(steps)), len(steps)
+        unknown = 1 if "goal" not in self.answers else 0  # the default goal adds "who gets a letter"
+        return min(done + 1, len(steps)), len(steps) + unknown
 
     def back(self) -> Question | None:
         """Forget the last answer and return its question again (None at the very start)."""

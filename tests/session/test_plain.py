@@ -53,7 +53,7 @@ def test_whole_plain_session_reads_like_a_conversation(fresh_dirs, fake_lp):
     cfg = SessionConfig(printer="desk")
     code, said, session, script = run([*WHOLE, "2", "1", "6", "", "q"], cfg)
     assert code == 0
-    assert "Question 1 of 6: What to do" in said
+    assert "Question 1 of 7: What to do" in said
     assert "Why we ask:" in said
     assert "1. Find out what the parties know about me" in said
     assert "Answer due by" in said and "Reference YDM-" in said

@@ -50,9 +50,9 @@ class QuestionScreen(GuidedScreen):
             yield Static(q.prompt, classes="question", id="prompt", markup=False)
             yield Static(f"Why we ask: {q.why}", classes="why", id="why", markup=False)
             if q.kind == "text":
-                yield Input(value=q.default or "", placeholder=q.hint, id="answer")
+                yield Input(value=q.default or "", id="answer")
                 if q.hint:
-                    yield Static(q.hint, classes="hint", markup=False)
+                    yield Static(q.hint[0].upper() + q.hint[1:] + ".", classes="hint", markup=False)
             elif q.kind == "choice":
                 options = [Option(_option_prompt(o.label, o.detail), id=o.value) for o in q.options]
                 yield OptionList(*options, id="answer")
@@ -85,7 +85,7 @@ class QuestionScreen(GuidedScreen):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(f"Please check: {message}")
+        error.update(f"Problem: {message}")
         error.display = True
 
     @on(Input.Submitted, "#answer")

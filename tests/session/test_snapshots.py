@@ -1,0 +1,70 @@
+"""Every guided step at 80×24 (the smallest supported size), fixed date, fixed references, no blink."""
+
+from __future__ import annotations
+
+from ydm.session import SessionConfig
+from ydm.tui.screens.guided.idle import IdleWarning
+
+from .conftest import PATRON, POSTCODE, STREET
+
+
+async def test_each_step_at_80x24(make_app, screen_snapshot, clock, fresh_dirs):
+    app = make_app(SessionConfig(printer="front-desk", timeout=600))
+    shots = []
+
+    async def shot(name: str) -> None:
+        shots.append((name, await screen_snapshot(pilot, name)))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shot("01-welcome")
+        await pilot.press("enter")
+        await pilot.pause()
+        await shot("02-goal")
+        await pilot.press("enter")
+        await pilot.pause()
+        await shot("03-name")
+        await pilot.press("enter")
+        await pilot.pause()
+        await shot("04-name-missing")
+        await pilot.press(*PATRON, "enter")
+        await pilot.pause()
+        await shot("05-postcode")
+        await pilot.press(*POSTCODE, "enter")
+        await pilot.pause()
+        await shot("06-address")
+        await pilot.press(*f"{STREET}, Edinburgh", "enter")
+        await pilot.pause()
+        await shot("07-email")
+        await pilot.press("enter")
+        await pilot.pause()
+        await shot("08-targets")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await shot("09-channel")
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await shot("10-review")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await shot("11-outputs")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await shot("12-email")
+        await pilot.press("escape")
+        await pilot.pause()
+        clock.advance(540)
+        app.check_inactivity()
+        await pilot.pause()
+        assert isinstance(app.screen, IdleWarning)
+        await shot("13-idle-warning")
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await shot("14-finish")
+        await pilot.press("f1")
+        await pilot.pause()
+        await shot("15-help")
+    failed = [name for name, ok in shots if not ok]
+    assert failed == []
