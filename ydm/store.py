@@ -31,11 +31,10 @@ from pathlib import Path
 from typing import Self
 
 from ydm import crypto, paths
-from ydm.errors import StoreError
+from ydm.errors import InputError, StoreError
 from ydm.model import Event, Person, Request
 from ydm.store_codec import (
     StoredLetter,
-    event_to_dict,
     head_to_dict,
     letter_from_dict,
     letter_to_dict,
@@ -215,7 +214,11 @@ class SqliteStore:
     # --- records ------------------------------------------------------------------------------
 
     def _seal_json(self, obj, aad: bytes, bucket: int) -> bytes:
-        return self._cipher.seal(json.dumps(obj, separators=(",", ":")).encode(), aad, bucket=bucket)
+        try:
+            text = json.dumps(obj, separators=(",", ":"))
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"cannot store this: {exc} (event data must be plain text, numbers, lists)") from None
+        return self._cipher.seal(text.encode(), aad, bucket=bucket)
 
     def _open_json(self, blob: bytes, aad: bytes):
         try:
@@ -313,7 +316,6 @@ class SqliteStore:
         with self._tx() as c:
             row = self._row(c, ref)
             r = self._decode(row, with_body=False)
-            event_to_dict(event)  # validates it serialises before we touch the row
             r.events.append(event)
             c.execute("UPDATE requests SET head = ? WHERE id = ?", (self._head_blob(row[1], r), row[0]))
         return r

@@ -196,3 +196,11 @@ def test_concurrent_threads_do_not_lose_events(tmp_path):
     assert len(stores[0].get("YDM-AAAAA").events) == 41
     for s in stores:
         s.close()
+
+
+def test_event_data_must_be_plain_json(tmp_path):
+    with SqliteStore(tmp_path / "s.db") as s:
+        s.add(req())
+        with pytest.raises(InputError, match="cannot store"):
+            s.add_event("YDM-AAAAA", Event(EventKind.SENT, D, data={"when": D}))
+        assert len(s.get("YDM-AAAAA").events) == 1
