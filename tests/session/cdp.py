@@ -99,17 +99,25 @@ async def visit(proc: subprocess.Popen, url: str, *, want: bytes, screenshot: Pa
 
 
 def _devtools_url(proc: subprocess.Popen) -> str:
+    seen = []
     for line in proc.stderr:
         found = re.search(r"DevTools listening on (ws://\S+)", line)
         if found:
             return found.group(1)
-    raise RuntimeError("chromium did not start its DevTools endpoint")
+        seen.append(line.strip())
+    raise RuntimeError("chromium did not start its DevTools endpoint: " + " | ".join(seen[-5:]))
 
 
 def run_visit(url: str, *, user_data_dir: Path, **kwargs):
     """Start Chromium, visit `url` (see `visit`), always stop Chromium again."""
+    import os
+    import tempfile
+
+    # Chromium's singleton socket path must be short: its own small TMPDIR, not the test's.
+    short_tmp = tempfile.mkdtemp(prefix="ydm-cr-", dir="/tmp")
+    env = {**os.environ, "TMPDIR": short_tmp}
     proc = subprocess.Popen([chromium_path(), *CHROMIUM_FLAGS, f"--user-data-dir={user_data_dir}", "about:blank"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     try:
         return asyncio.run(visit(proc, url, **kwargs))
     finally:
@@ -118,6 +126,7 @@ def run_visit(url: str, *, user_data_dir: Path, **kwargs):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        shutil.rmtree(short_tmp, ignore_errors=True)
 
 
 def pretty(frames: bytes) -> str:
