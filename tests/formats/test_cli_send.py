@@ -188,3 +188,16 @@ def test_mailto_link_shows_a_link_and_records_nothing(setup, capsys):
     assert result["body_in_link"] is True  # this letter is short; the fallback is tested in test_eml_mailto...
     assert "Open this link in your mail program" in out and "paste this text" not in out
     assert "ydm send YDM-SEND2 --mailto --mark-sent" in out
+
+
+def test_request_without_letter_text_is_not_sent(setup, capsys):
+    from ydm.store import open_store
+
+    inbox, _, _ = setup
+    with open_store() as store:
+        r = store.get("YDM-SEND2")
+        r.letter_text = ""
+        store.update(r)
+    assert main(["send", "YDM-SEND2"]) == 2
+    assert "no letter text is stored for YDM-SEND2" in capsys.readouterr().err
+    assert inbox.messages == []

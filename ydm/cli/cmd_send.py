@@ -194,6 +194,8 @@ def _prepare(store, args, today, *, mode: str) -> _Prepared:
                          hint="use --again to send it once more")
     stored, event_kind = picked
     subject, body = split_stored_text(stored.text if stored else request.letter_text)
+    if not body.strip():
+        raise InputError(f"no letter text is stored for {ref}", hint=f"write it again with: ydm requests next {ref}")
     if stored and stored.subject:
         subject = stored.subject
     try:
@@ -232,7 +234,7 @@ def _record(store, p: _Prepared, today, *, via: str):
 def _send(args) -> int:
     from ydm import clock, mail
     from ydm.cli import output
-    from ydm.errors import NetworkError
+    from ydm.errors import NetworkError, StoreError
     from ydm.store import open_store
 
     mode = "webform" if args.webform else "mailto" if args.mailto else "smtp"
@@ -255,7 +257,11 @@ def _send(args) -> int:
             mail.send_letter(letter, settings)
         except NetworkError as exc:
             raise NetworkError(f"{exc.message}; {ref} was not sent and stays a draft", hint=exc.hint) from None
-        view, at = _record(store, p, today, via="email")
+        try:
+            view, at = _record(store, p, today, via="email")
+        except StoreError as exc:  # sent, but not recorded: say so, and how to fix it
+            raise StoreError(f"{ref} was sent, but recording it failed ({exc.message})",
+                             hint=f"record it with: ydm requests mark {ref} sent") from None
     result = {"ref": ref, "sent": True, "via": "email", "to": letter.recipient_email, "time": at.isoformat(),
               "event": p.event_kind.value, "due": view.due.isoformat() if view.due else None}
     if args.json:
