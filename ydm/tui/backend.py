@@ -20,7 +20,21 @@ from ydm.model import Category, Channel, EventKind, Organisation, Person, Reques
 
 DONE_WORDS = {"closed", "withdrawn", "answered", "done", "answered after complaint"}
 LATE_WORDS = {"overdue", "overdue, reminded", "complaint not acknowledged", "complaint unresolved"}
-SOON_DAYS = 7  # "due soon" on the dashboard: a display choice, not a legal rule
+SOON_DAYS = 7
+CATEGORY_ORDER = {
+    c: i
+    for i, c in enumerate(
+        (
+            Category.PARTY,
+            Category.CAMPAIGNER,
+            Category.BROKER,
+            Category.PLATFORM,
+            Category.ERO,
+            Category.REGULATOR,
+            Category.OTHER,
+        )
+    )
+}  # "due soon" on the dashboard: a display choice, not a legal rule
 
 
 @dataclass(frozen=True)
@@ -127,10 +141,34 @@ class Backend:
         """The encrypted store, opened on first use (keyring, or the passphrase modal)."""
         with self._lock:
             if self._store is None:
-                from ydm.store import open_store
-
-                self._store = open_store(passphrase=self._passphrase)
+                self._store = self._open_store()
             return self._store
+
+    def _open_store(self) -> Any:
+        """Open the store; a mistyped passphrase is asked again (three tries), a keyring problem is not."""
+        from ydm.crypto import WrongKey
+        from ydm.store import open_store
+
+        if self._passphrase is None:
+            return open_store()
+        tries = 3
+        for attempt in range(1, tries + 1):
+            asked: list[bool] = []
+
+            def provider(
+                purpose: str, confirm: bool, attempt: int = attempt, asked: list[bool] = asked
+            ) -> str:
+                asked.append(True)
+                if attempt > 1:
+                    purpose = f"{purpose} (that one did not open it; try {attempt} of {tries})"
+                return self._passphrase(purpose, confirm)
+
+            try:
+                return open_store(passphrase=provider)
+            except WrongKey:
+                if not asked or attempt == tries:
+                    raise
+        raise AssertionError("unreachable")
 
     @property
     def directory(self) -> Any:
@@ -141,6 +179,14 @@ class Backend:
                 self._directory = contacts.load()
             return self._directory
 
+    def _no_store_yet(self) -> bool:
+        """True for a new user: nothing saved yet, so reading needs no key (and no passphrase prompt)."""
+        if self._store is not None:
+            return False
+        from ydm.store import default_path
+
+        return not default_path().exists()
+
     def close(self) -> None:
         with self._lock:
             if self._store is not None and hasattr(self._store, "close"):
@@ -149,7 +195,11 @@ class Backend:
 
     # --- organisations -------------------------------------------------------------------------
     def search_orgs(self, query: str = "", category: str | Category | None = None) -> list[Organisation]:
-        return self.directory.search(query, category)
+        """The directory's search; with no query, parties and campaigners come first (this app's focus)."""
+        found = self.directory.search(query, category)
+        if not query.strip():
+            found.sort(key=lambda o: CATEGORY_ORDER.get(o.category, 99))  # stable: keeps name order within
+        return found
 
     def parties_elected_in(self, nation: str) -> list[Organisation]:
         return self.directory.parties_elected_in(nation)
@@ -167,6 +217,8 @@ class Backend:
 
     # --- profile -------------------------------------------------------------------------------
     def load_profile(self) -> Person | None:
+        if self._no_store_yet():
+            return None
         return self.store.load_profile()
 
     def save_profile(self, person: Person) -> None:
@@ -176,6 +228,8 @@ class Backend:
     def list_rows(self, today: date) -> list[RequestRow]:
         from ydm import tracker
 
+        if self._no_store_yet():
+            return []
         return [row_from_view(v) for v in tracker.list_requests(self.store, today=today)]
 
     def request_detail(self, ref: str, today: date) -> RequestRow:
@@ -318,8 +372,22 @@ class Backend:
 
         return service.render_format([letter], fmt, combined=False)[0][1]
 
-    def mailto_url(self, letter: Any) -> str:
+    def mailto(self, letter: Any) -> Any:
+        """ydm.formats.mailto.MailtoLink: the link, and the body to paste when it is too long for one."""
         from ydm.formats import mailto
 
-        value = mailto.render(letter)
-        return value.decode("ascii") if isinstance(value, bytes) else str(value)
+        return mailto.mailto_link(letter)
+
+    def webform(self, letter: Any) -> Any:
+        """ydm.formats.mailto.WebFormHandover: the form's address and what to paste, field by field."""
+        from ydm.formats import mailto
+
+        return mailto.webform_handover(letter)
+
+    def text_to_copy(self, letter: Any, channel: Channel) -> str:
+        """The words to paste: the email body for email and web forms, the whole letter for post."""
+        if channel in (Channel.EMAIL, Channel.WEBFORM):
+            from ydm.formats.eml import email_body
+
+            return email_body(letter)
+        return letter.text

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
@@ -151,6 +152,7 @@ class YdmAppBase(App):
         fn: Callable[..., Any],
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
         description: str = "working",
         group: str = "blocking",
         exclusive: bool = False,
@@ -158,18 +160,78 @@ class YdmAppBase(App):
     ) -> Worker:
         """Run `fn` in a thread worker (PDF, HTTP, SMTP, store); call `on_done(result)` on the UI thread.
 
-        A failure shows the error modal instead of closing the app.
+        A failure shows the error modal instead of closing the app, then calls `on_error(exc)`.
+        Callbacks bound to a screen or widget that has gone away meanwhile are skipped.
         """
 
+        def still_there(callback: Callable[..., Any]) -> bool:
+            owner = getattr(callback, "__self__", None)
+            return not isinstance(owner, DOMNode) or owner is self or owner.is_attached
+
         def job() -> Any:
-            result = fn(*args, **kwargs)
-            if on_done is not None:
+            try:
+                result = fn(*args, **kwargs)
+            except Exception as exc:
+                if on_error is not None and still_there(on_error):
+                    self.call_from_thread(on_error, exc)
+                raise
+            if on_done is not None and still_there(on_done):
                 self.call_from_thread(on_done, result)
             return result
 
         return self.run_worker(
             job, name=description, group=group, thread=True, exclusive=exclusive, exit_on_error=False
         )
+
+    def save_file(
+        self,
+        name: str,
+        make: Callable[[], bytes],
+        *,
+        folder: str | None = None,
+        mime_type: str = "application/octet-stream",
+        on_saved: Callable[[str], None] | None = None,
+    ) -> None:
+        """Make a file's bytes in a worker and give it to the user.
+
+        Served in a browser, it becomes a download (`deliver_binary`). In a terminal it is written to
+        `folder` (created if needed) or the Downloads folder, directly from the worker: Textual 8.2's
+        terminal `deliver_binary` opens the target in text mode for a BytesIO, so it cannot be used
+        for PDFs. Nothing goes through a temporary file.
+        """
+
+        def job() -> str:
+            data = make()
+            if self.is_web:
+                self.call_from_thread(self._deliver_web, name, data, mime_type)
+                return name
+            from pathlib import Path
+
+            from ydm.fileio import atomic_write
+
+            if folder:
+                target_dir = Path(folder).expanduser()
+            else:
+                import platformdirs
+
+                target_dir = platformdirs.user_downloads_path()
+            target_dir.mkdir(parents=True, exist_ok=True)
+            target = target_dir / name
+            atomic_write(target, data)
+            return str(target)
+
+        def saved(where: str) -> None:
+            if not self.is_web:
+                self.notify(where, title="Saved")
+            if on_saved is not None:
+                on_saved(where)
+
+        self.run_blocking(job, on_done=saved, description=f"saving {name}", group="files")
+
+    def _deliver_web(self, name: str, data: bytes, mime_type: str) -> None:
+        import io
+
+        self.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime_type, name=name)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:

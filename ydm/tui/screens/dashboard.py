@@ -110,14 +110,22 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
             self.app.backend.list_rows,
             self.app.today,
             on_done=self.show_rows,
+            on_error=self.show_failure,
             description="loading your requests",
             group="dashboard",
             exclusive=True,
         )
 
+    def show_failure(self, error: BaseException) -> None:
+        """The store could not be opened: say so on the screen too, with the way to retry."""
+        self.query_one("#requests").display = False
+        self.query_one("#empty").display = False
+        self.query_one("#summary", Static).update("Your requests could not be opened. Press r to try again.")
+
     def show_rows(self, rows: list[RequestRow]) -> None:
         self.loaded = True
         self.rows = sort_rows(rows)
+        self.refresh_bindings()
         empty = not self.rows
         self.query_one("#empty").display = empty
         table = self.query_one("#requests", DataTable)
@@ -169,6 +177,10 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
     def on_resize(self) -> None:
         if self.rows:
             self._fill(self.query_one("#requests", DataTable))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the per-request keys while there are no requests."""
+        return not (action in ("open_request", "mark_event", "write_next") and not self.rows)
 
     # --- actions -----------------------------------------------------------------------------
     def current(self) -> RequestRow | None:

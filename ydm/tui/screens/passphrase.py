@@ -20,6 +20,7 @@ class PassphraseScreen(ModalScreen[str]):
     PassphraseScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $primary;
                                   background: $surface; padding: 1 2; }
     PassphraseScreen .field-error { color: $text-error; }
+    PassphraseScreen Label { width: 100%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel-passphrase")]
 

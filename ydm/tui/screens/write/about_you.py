@@ -32,34 +32,34 @@ FIELDS = (
         "name",
         "Your full name",
         "Needed: organisations look up their records by name.",
-        "Jane Q Public",
+        "e.g. Jane Q Public",
         True,
     ),
     Field(
         "address",
         "Your address, without the postcode",
         "Needed: they match records by address, and it is the return address. Separate lines with commas.",
-        "1 High Street, Anytown",
+        "e.g. 1 High Street, Anytown",
         True,
     ),
     Field(
         "postcode",
         "Your postcode",
         "Needed: part of your address; it also tells ydm which nation's bank holidays count.",
-        "SW1A 1AA",
+        "e.g. SW1A 1AA",
         True,
     ),
     Field(
         "email",
         "Your email address (optional)",
         "Optional: lets them answer by email, and lets you send the letters by email.",
-        "jane@example.org",
+        "e.g. jane@example.org",
     ),
     Field(
         "previous",
         "Previous addresses (optional)",
         "Optional: helps them find older records. Separate addresses with a semicolon (;).",
-        "2 Old Road, Oldtown, AB1 2CD",
+        "e.g. 2 Old Road, Oldtown, AB1 2CD",
     ),
     Field(
         "other_names",
@@ -70,7 +70,7 @@ FIELDS = (
         "dob",
         "Date of birth (optional)",
         "Optional: tells you apart from someone with the same name. Write it like 1980-05-31.",
-        "1980-05-31",
+        "e.g. 1980-05-31",
     ),
 )
 
@@ -186,7 +186,10 @@ you choose, inside your letters.
     def _left_field(self, event: Input.Blurred) -> None:
         field_id = (event.input.id or "")[2:]
         if field_id:
-            self.show_problem(field_id, check_field(field_id, event.input.value))
+            problem = check_field(field_id, event.input.value)
+            self.show_problem(field_id, problem)
+            if field_id == "postcode" and not problem and event.input.value.strip():
+                event.input.value = postcodes.normalise(event.input.value)  # show it the way letters will
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

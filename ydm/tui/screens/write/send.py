@@ -8,7 +8,7 @@ type, or a browser download when served).
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -66,9 +66,9 @@ is used to count the deadline in the next step.
     def body(self) -> ComposeResult:
         with Horizontal(id="send", classes="letters step-body"):
             yield OptionList(id="send-list", classes="draft-list")
-            with VerticalScroll(id="send-detail", classes="preview-box"):
+            with VerticalScroll(id="send-detail", classes="preview-box", can_focus=False):
                 yield Label("How will this letter travel?", classes="field-label")
-                yield RadioSet(id="channel")
+                yield RadioSet(id="channel", compact=True)
                 yield Static("", id="destination", markup=False, classes="destination")
                 with Horizontal(classes="row buttons", id="actions"):
                     yield Button("Save .eml", id="save-eml", compact=True)
@@ -114,7 +114,9 @@ is used to count the deadline in the next step.
         if channel is Channel.EMAIL:
             where = f"To: {draft.org.email}\nSubject: {letter.subject}"
         elif channel is Channel.WEBFORM:
-            where = f"Web form: {draft.org.webform}\nCopy the text and paste it into the form."
+            handover = self.app.backend.webform(letter)
+            fields = "\n".join(f"  {label}: {value}" for label, value in handover.fields if value)
+            where = f"Web form: {handover.url}\nFill in:\n{fields}\n  Subject: {handover.subject}\nThen paste the letter."
         else:
             address = "\n".join(letter.recipient_lines)
             where = f"Post it to:\n{address}"
@@ -145,80 +147,74 @@ is used to count the deadline in the next step.
             self.update_detail()
 
     # --- actions -------------------------------------------------------------------------------
-    def _filename(self, draft: Draft, extension: str) -> str:
-        # The reference, organisation id and kind only: no personal data in file names.
-        return f"{draft.letter.reference}-{draft.org.id}-{draft.kind.value}.{extension}"
-
     def _folder(self) -> str | None:
-        from pathlib import Path
-
         folder = self.query_one("#folder", Input).value.strip()
         return str(Path(folder).expanduser()) if folder else None
 
-    def _save(self, fmt: str, extension: str, mime: str) -> None:
-        draft = self.draft
-        folder = self._folder()
+    def _save(self, fmt: str, mime: str) -> None:
+        """Render in a worker (a PDF takes a moment) and save it where the user said (app.save_file)."""
+        from ydm import service
 
-        def deliver(data: bytes) -> None:
-            self.app.deliver_binary(
-                io.BytesIO(data),
-                save_directory=folder,
-                save_filename=self._filename(draft, extension),
-                mime_type=mime,
-                name=self._filename(draft, extension),
-            )
-            draft.delivered.append(f"{extension} saved")
+        draft = self.draft
+        # service.file_name: kind, organisation id and reference only; no personal data in file names.
+        name = service.file_name(draft.letter, fmt)
+
+        def saved(where: str) -> None:
+            draft.delivered.append(f"saved {where}")
             if draft is self.draft:
                 self.update_detail()
 
-        self.app.run_blocking(
-            self.app.backend.render,
-            draft.letter,
-            fmt,
-            on_done=deliver,
-            description=f"making the {extension} file",
-            group="render",
+        self.app.save_file(
+            name,
+            lambda: self.app.backend.render(draft.letter, fmt),
+            folder=self._folder(),
+            mime_type=mime,
+            on_saved=saved,
         )
 
     @on(Button.Pressed, "#save-eml")
     def _eml(self) -> None:
-        self._save("eml", "eml", "message/rfc822")
+        self._save("eml", "message/rfc822")
 
     @on(Button.Pressed, "#save-pdf")
     def _pdf(self) -> None:
-        self._save("pdf", "pdf", "application/pdf")
+        self._save("pdf", "application/pdf")
 
     @on(Button.Pressed, "#save-text")
     def _text(self) -> None:
-        self._save("text", "txt", "text/plain")
+        self._save("text", "text/plain")
 
     @on(Button.Pressed, "#open-mailto")
     def _mailto(self) -> None:
         draft = self.draft
-
-        def opened(url: str) -> None:
-            self.app.open_url(url)
-            draft.delivered.append("opened in mail app")
-            self.update_detail()
-
-        self.app.run_blocking(
-            self.app.backend.mailto_url,
-            draft.letter,
-            on_done=opened,
-            description="preparing the email",
-            group="render",
-        )
+        link = self.app.backend.mailto(draft.letter)
+        self.app.open_url(link.url)
+        draft.delivered.append("opened in your mail program")
+        if not link.body_in_link:
+            self.app.copy_to_clipboard(link.body)
+            self.notify(
+                "The letter is too long for a mail link: it is on the clipboard, paste it into the message.",
+                title="Paste the letter",
+            )
+        self.update_detail()
 
     @on(Button.Pressed, "#open-webform")
     def _webform(self) -> None:
-        self.app.open_url(self.draft.org.webform)
-        self.draft.delivered.append("web form opened")
+        draft = self.draft
+        handover = self.app.backend.webform(draft.letter)
+        self.app.open_url(handover.url)
+        self.app.copy_to_clipboard(handover.text)
+        draft.delivered.append("web form opened, text copied")
         self.update_detail()
+        self.notify(
+            "The form is opening in your browser; the letter is on the clipboard to paste.", title="Web form"
+        )
 
     @on(Button.Pressed, "#copy-text")
     def _copy(self) -> None:
-        self.app.copy_to_clipboard(self.draft.letter.text)
-        self.draft.delivered.append("text copied")
+        draft = self.draft
+        self.app.copy_to_clipboard(self.app.backend.text_to_copy(draft.letter, draft.channel))
+        draft.delivered.append("text copied")
         self.update_detail()
         self.notify(
             "The letter is on the clipboard (if your terminal allows it); paste it where it goes.",

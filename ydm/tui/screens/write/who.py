@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -51,9 +54,13 @@ class WhoScreen(WizardStep):
     """Step 2: which organisations to write to. Choices survive searching and filtering."""
 
     STEP = 2
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box"),
+    ]
     HELP = """\
 Choose every organisation you want to write to: type part of a name to search (accents and
-capitals do not matter), filter by kind of organisation, and press `Space` to tick or untick.
+capitals do not matter; `Enter` takes you to the list, `/` back to the search), filter by kind
+of organisation, and press `Space` to tick or untick.
 **All elected parties** ticks every party with elected representatives in the nation you choose.
 **Add your own** lets you write to an organisation that is not in the list.
 """
@@ -68,6 +75,7 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
                     id="org-category",
                     compact=True,
                 )
+            yield SelectionList[str](id="org-list")
             with Horizontal(classes="row buttons"):
                 yield Button("Tick all elected parties in", id="all-parties", compact=True)
                 yield Select(
@@ -78,7 +86,6 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
                     compact=True,
                 )
                 yield Button("Add your own…", id="add-own", compact=True)
-            yield SelectionList[str](id="org-list")
             yield Static("", id="chosen", classes="chosen")
 
     def on_mount(self) -> None:
@@ -88,6 +95,9 @@ capitals do not matter), filter by kind of organisation, and press `Space` to ti
         self.query_one("#nation", Select).value = self.state.nation
         self._filling = False
         self.refilter()
+        self.query_one("#org-search", Input).focus()
+
+    def action_search(self) -> None:
         self.query_one("#org-search", Input).focus()
 
     # --- list --------------------------------------------------------------------------------
