@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ydm.formats.pdf_layout import *  # the reusable API, re-exported for callers of ydm.formats.pdf
 from ydm.formats.pdf_layout import (
     BODY_PT,
+    MIN_PT,
     TOP_FIRST,
     Flow,
     Placed,
@@ -34,19 +35,23 @@ if TYPE_CHECKING:
     from ydm.letters import Letter
 
 # Where the address must go so it shows through a DL window envelope.
-# - Envelope: DL, 110 x 220 mm, window 90 x 45 mm placed 20 mm from the left and 15 mm from the bottom
-#   edge (ISO 269 / DIN 680 "DL window"; UK stationers sell the same standard window position).
-#   So on the envelope the window spans x 20-110 mm and y 50-95 mm from the top edge.
+# - Envelope: DL, 110 x 220 mm, window 90 mm wide, 20 mm from the left and 15 mm from the bottom edge;
+#   45 mm high in ISO 269 / DIN 680, 35 mm high in many UK stationers' "standard DL window" (same
+#   position). So on the envelope the window spans x 20-110 mm and y 50-95 (45 high) or 60-95 mm.
 # - Letter: A4 folded in three at 105 mm and 210 mm from the top (the DIN 5008 fold marks for DL),
-#   address field 20 mm from the left and 45 mm from the top, 85 x 45 mm ("Anschriftfeld", DIN 5008
-#   form B, the form meant for window envelopes; see e.g. din-5008-richtlinien.de, "Anschriftenfeld").
+#   address field 20 mm from the left, 45 mm from the top, 85 x 45 mm (DIN 5008 form B, the form for
+#   window envelopes), whose lower 27.3 mm (from 62.7 mm) hold the recipient's six lines; the upper
+#   17.7 mm are for postal notes (see e.g. din-5008-richtlinien.de, "Anschriftenfeld").
 # - Play: the 105 mm top panel can sit 0-5 mm below the envelope's top edge, and the 210 mm sheet can
-#   slide 0-10 mm sideways in the 220 mm envelope. What always shows is y 50-90 mm and x 20-100 mm
-#   on the sheet, so the address is drawn from y 51 mm and x 25 mm and kept within 75 mm of width.
+#   slide 0-10 mm sideways in the 220 mm envelope. What always shows, with either window height, is
+#   y 60-90 mm and x 20-100 mm on the sheet: the address is drawn from y 62 mm, x 25 mm, at most
+#   75 mm wide and down to 89.5 mm (smaller type rather than more lines).
 # Royal Mail's "A guide for letter envelope design and clear addressing" asks for the whole address,
 # postcode last on its own line, inside the window with clear space around it: same conclusion.
 WINDOW_X, WINDOW_Y, WINDOW_W, WINDOW_H = 20.0, 45.0, 85.0, 45.0  # DIN 5008 form B address field
-ADDRESS_X, ADDRESS_TOP, ADDRESS_BOTTOM, ADDRESS_W = 25.0, 51.0, 89.0, 75.0
+VISIBLE_TOP = 60.0  # top of what a 35 mm high window always shows (a 45 mm one shows from 50 mm)
+ADDRESS_X, ADDRESS_TOP, ADDRESS_BOTTOM, ADDRESS_W = 25.0, 62.0, 89.5, 75.0
+ADDRESS_TOP_MIN = 51.0  # for long blocks only: still inside a 45 mm high window
 # (The fold marks at 105 and 210 mm are drawn by pdf_layout.draw_fold_marks.)
 
 SENDER_X, SENDER_W = 125.0, 65.0  # the writer's address, top right as UK letters do
@@ -66,12 +71,20 @@ def _address_block(flow: Flow, lines: Sequence[str], *, missing: bool) -> None:
                 flow.place(Placed(ADDRESS_X, y, part, "", size, grey=note))
                 y += line_height(size)
         return
-    size = fit_size(flow, lines, ADDRESS_W, ADDRESS_PT, height=ADDRESS_BOTTOM - ADDRESS_TOP)
-    y = ADDRESS_TOP
-    for line in lines:
-        for part in flow.wrap(line, ADDRESS_W, "", size):
-            flow.place(Placed(ADDRESS_X, y, part, "", size))
-            y += line_height(size)
+    # Six lines fit the zone every DL window shows (62-89.5 mm) at 10.5 pt. Longer blocks first get
+    # smaller type (down to 9 pt), then grow upwards into the part only 45 mm high windows show (DIN
+    # 5008 allows crossing into the notes zone), and only then shrink further (to 7.5 pt).
+    plan = [(s, ADDRESS_TOP) for s in (ADDRESS_PT, 10.0, 9.5, 9.0)]
+    plan += [(s, ADDRESS_TOP_MIN) for s in (9.0, 8.5, 8.0, MIN_PT)]
+    for size, top_limit in plan:
+        parts = [part for line in lines for part in flow.wrap(line, ADDRESS_W, "", size)]
+        height = len(parts) * line_height(size)
+        if height <= ADDRESS_BOTTOM - top_limit:
+            break
+    y = max(ADDRESS_TOP_MIN, min(ADDRESS_TOP, ADDRESS_BOTTOM - height))
+    for part in parts:
+        flow.place(Placed(ADDRESS_X, y, part, "", size))
+        y += line_height(size)
 
 
 def _right_block(flow: Flow, lines: Sequence[str], y: float, size: float = 10.0) -> float:
