@@ -33,15 +33,26 @@ def extra_warnings(request: Request) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _home_nations() -> dict[str, Nation]:
-    """org id -> home nation, from the contacts directory (loaded once per process)."""
+@lru_cache(maxsize=4)
+def _home_nations_for(user_file: str, mtime: float) -> dict[str, Nation]:
     try:
         from ydm import contacts
 
         return {o.id: o.home_nation for o in contacts.load()}
     except Exception:  # noqa: BLE001 - a broken contacts file must not break the tracker: default calendar
         return {}
+
+
+def _home_nations() -> dict[str, Nation]:
+    """org id -> home nation, from the contacts directory (loaded once per process and user file)."""
+    from ydm import paths
+
+    user = paths.user_contacts_file()
+    try:
+        mtime = user.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return _home_nations_for(str(user), mtime)
 
 
 def nation_of(request: Request) -> Nation:
