@@ -130,3 +130,32 @@ def test_cli_without_any_keyring_needs_a_passphrase(tmp_path, isolated_home):
                          text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["key_mode"] == "passphrase"
+
+
+CREATOR = textwrap.dedent("""
+    import sys, time, os
+    from datetime import date
+    from ydm.model import Event, EventKind, Request, RequestKind
+    from ydm.store import SqliteStore
+    path, who, go = sys.argv[1], sys.argv[2], sys.argv[3]
+    while not os.path.exists(go):
+        time.sleep(0.001)
+    with SqliteStore(path) as s:
+        s.add(Request(ref=f"YDM-{who}0000", kind=RequestKind.ACCESS, org_id="x",
+                      events=[Event(EventKind.DRAFTED, date(2026, 9, 1))]))
+""")
+
+
+def test_two_processes_creating_the_store_at_once(tmp_path, keyring_file):
+    path = tmp_path / "data" / "requests.db"
+    go = tmp_path / "go"
+    kids = [subprocess.Popen([sys.executable, "-c", CREATOR, str(path), who, str(go)], env=subprocess_env(),
+                             stderr=subprocess.PIPE, text=True) for who in "AB"]
+    time.sleep(0.5)
+    go.write_text("go")
+    for k in kids:
+        _, err = k.communicate(timeout=120)
+        assert k.returncode == 0, err
+    with SqliteStore(path) as s:
+        assert sorted(s.refs()) == ["YDM-A0000", "YDM-B0000"]
+    assert len(json.loads(keyring_file.read_text())) == 1  # one key, no orphan
