@@ -21,6 +21,7 @@ from ydm.deadlines import fmt
 from ydm.errors import YdmError
 from ydm.model import Channel
 from ydm.session import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Question, Session
+from ydm.session_questions import seconds
 
 BACK_WORDS = {"back"}
 QUIT_WORDS = {"quit", "q", "exit"}
@@ -77,7 +78,7 @@ class PlainSession:
         if line is None:
             left = int(cfg.timeout - cfg.warn_after)
             self.say("")
-            self.say(f"Are you still there? Press Enter within {left} seconds to carry on. "
+            self.say(f"Are you still there? Press Enter within {seconds(left)} to carry on. "
                      "Otherwise everything you typed will be wiped, for your privacy.")
             self._write("> ")
             line = self.input.readline(cfg.timeout - cfg.warn_after)
@@ -107,6 +108,10 @@ class PlainSession:
             self.say("")
             self.say("Input ended. Everything was wiped.")
             return 0
+        except KeyboardInterrupt:
+            self.say("")
+            self.say("Stopped. Everything was wiped.")
+            return 130
         finally:
             self.s.wipe()
 

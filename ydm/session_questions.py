@@ -277,3 +277,7 @@ def check(s: Session, q: Question, value: Any) -> Any:
         return ", ".join(lines)
     return text
 
+
+def seconds(n: int) -> str:
+    """'1 second', '20 seconds'."""
+    return f"{n} second" + ("" if n == 1 else "s")
