@@ -209,3 +209,12 @@ def test_reusable_text_document_for_other_printouts():
     first = norm(reader.pages[0].extract_text())
     assert first.startswith("Your take-home sheet") and "张伟: objection" in first
     assert f"Your Data Matters · page 1 of {n}" in first
+
+
+def test_cjk_in_bold_subject_and_between_latin_lines():
+    letter = make_letter(subject="Subject access request for 张伟 — YDM-7K3P9",
+                         body="Dear DPO,\n\n王芳 asked me to write.\nŁukasz Zoë line after CJK.\n\nYours faithfully,\n\n张伟")
+    text = norm(read(pdf.render(letter)).pages[0].extract_text())
+    for expected in ("Subject access request for 张伟 — YDM-7K3P9", "王芳 asked me to write.",
+                     "Łukasz Zoë line after CJK.", "Yours faithfully,"):
+        assert expected in text

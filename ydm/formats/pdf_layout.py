@@ -100,9 +100,9 @@ def ensure_glyphs(pdf: FPDF, text: str) -> bool:
     return True
 
 
-def _uncovered(pdf: FPDF, text: str) -> bool:
-    """True if `text` has a character DejaVu Sans lacks (so fpdf2 must look at the fallback font)."""
-    cmap = pdf.fonts[FAMILY].cmap
+def _uncovered(pdf: FPDF, text: str, style: str = "") -> bool:
+    """True if `text` has a character DejaVu Sans (in `style`) lacks: fpdf2 must use the fallback font."""
+    cmap = pdf.fonts[FAMILY + style].cmap
     return any(ord(c) not in cmap for c in text)
 
 
@@ -159,7 +159,6 @@ class Flow:
         self.bottom = bottom
         # one cache per document: the letters in a batch share most of their words
         self._widths: dict[tuple[str, str, float], float] = pdf.__dict__.setdefault("_ydm_widths", {})
-        self._font: tuple[str, float] | None = None
 
     # measuring
     def width(self, text: str, style: str = "", size: float = BODY_PT) -> float:
@@ -173,9 +172,7 @@ class Flow:
             if all(ord(c) in cmap for c in text):
                 found = sum(cw[ord(c)] for c in text) * size * 0.001 * PT_MM
             else:
-                if self._font != (style, size):
-                    self.pdf.set_font(FAMILY, style, size)
-                    self._font = (style, size)
+                self.pdf.set_font(FAMILY, style, size)  # (a no-op when already set)
                 _fallback(self.pdf, True)
                 found = self.pdf.get_string_width(text)
             self._widths[key] = found
@@ -275,7 +272,7 @@ class Flow:
                 x = it.x
                 if it.align == "R" and it.width:
                     x += it.width - self.width(it.text, it.style, it.size)
-                if not _uncovered(pdf, it.text):
+                if not _uncovered(pdf, it.text, it.style):
                     # The whole line is in DejaVu: `text()` writes it straight to the page (same
                     # baseline as `cell` would use), several times faster than `cell`.
                     pdf.text(x, it.y + 0.5 * h + 0.3 * it.size * PT_MM, it.text)
@@ -290,7 +287,6 @@ class Flow:
             _fallback(pdf, True)
             if on_page:
                 on_page(n, total)
-        self._font = None
 
 
 def fit_size(flow: Flow, lines: Sequence[str], width: float, start: float, minimum: float = MIN_PT,
