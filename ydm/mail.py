@@ -22,7 +22,7 @@ import ssl
 import tomllib
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import getaddresses
+from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,8 +54,9 @@ class SmtpSettings:
 
     @property
     def sender(self) -> str:
+        """The bare From address ("Name <a@b>" in the file is accepted; the name comes from the letter)."""
         if self.from_addr:
-            return self.from_addr
+            return parseaddr(self.from_addr)[1] or self.from_addr
         return self.user if "@" in self.user else ""
 
     def describe(self) -> str:

@@ -163,6 +163,7 @@ def test_settings_round_trip_and_password_in_keyring(memory_keyring):
     path = mail.save_settings(settings)
     assert path.parent == mail.config_path().parent and path.name == "smtp.toml"
     assert mail.load_settings() == settings
+    assert settings.sender == "zoe@example.org"
     mail.set_password("s3cret")
     assert "s3cret" not in path.read_text() and mail.get_password() == "s3cret"
     mail.delete_password()
