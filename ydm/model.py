@@ -77,7 +77,7 @@ class Nation(StrEnum):
     NORTHERN_IRELAND = "northern-ireland"
 
     @property
-    def calendar(self) -> "Nation":
+    def calendar(self) -> Nation:
         """The GOV.UK division whose bank holidays apply."""
         return Nation.ENGLAND_AND_WALES if self is Nation.WALES else self
 

@@ -13,7 +13,7 @@ def long_date(d) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-def render_text(letter: "Letter") -> str:
+def render_text(letter: Letter) -> str:
     parts = [
         "\n".join(letter.sender_lines),
         "",
@@ -29,5 +29,5 @@ def render_text(letter: "Letter") -> str:
     return "\n".join(parts)
 
 
-def render(letter: "Letter") -> bytes:
+def render(letter: Letter) -> bytes:
     return render_text(letter).encode("utf-8")
