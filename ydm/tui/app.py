@@ -42,6 +42,9 @@ class YdmApp(YdmAppBase):
 
         self.push_screen(DashboardScreen())
 
+    def on_unmount(self) -> None:
+        self.backend.close()  # the store's connection; the key leaves memory with the process
+
     # --- navigation (screens call these; keeps screens ignorant of each other) ------------------
     def start_wizard(self, state: Any = None) -> None:
         from ydm.tui.screens.write.about_you import AboutYouScreen

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
@@ -68,7 +68,7 @@ is used to count the deadline in the next step.
             yield OptionList(id="send-list", classes="draft-list")
             with VerticalScroll(id="send-detail", classes="preview-box", can_focus=False):
                 yield Label("How will this letter travel?", classes="field-label")
-                yield RadioSet(id="channel", compact=True)
+                yield Vertical(id="channel-box")
                 yield Static("", id="destination", markup=False, classes="destination")
                 with Horizontal(classes="row buttons", id="actions"):
                     yield Button("Save .eml", id="save-eml", compact=True)
@@ -89,23 +89,24 @@ is used to count the deadline in the next step.
         listing.add_options([Option(draft_label(d), id=str(i)) for i, d in enumerate(self.state.drafts)])
         self.index = 0
         if self.state.drafts:
-            listing.highlighted = 0
-            self.show(0)
+            listing.highlighted = 0  # OptionHighlighted → show(0)
         listing.focus()
 
     @property
     def draft(self) -> Draft:
         return self.state.drafts[self.index]
 
-    def show(self, index: int) -> None:
+    async def show(self, index: int) -> None:
+        """Show one letter: a fresh RadioSet of its channels (so the keyboard starts on the chosen one)."""
         self.index = index
         draft = self.draft
-        radios = self.query_one("#channel", RadioSet)
-        radios.remove_children()
-        radios.mount_all(
+        box = self.query_one("#channel-box", Vertical)
+        await box.remove_children()
+        buttons = [
             RadioButton(CHANNEL_LABELS[ch], value=(ch == draft.channel), name=ch.value)
             for ch in channels_for(draft)
-        )
+        ]
+        await box.mount(RadioSet(*buttons, id="channel", compact=True))
         self.update_detail()
 
     def update_detail(self) -> None:
@@ -137,12 +138,12 @@ is used to count the deadline in the next step.
         self.query_one("#delivered", Static).update(f"Done for this letter: {done}")
 
     @on(OptionList.OptionHighlighted, "#send-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show(event.option_index)
+    async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        await self.show(event.option_index)
 
     @on(RadioSet.Changed, "#channel")
     def _channel(self, event: RadioSet.Changed) -> None:
-        if event.pressed.name:
+        if event.pressed.name and event.pressed.name != self.draft.channel.value:
             self.draft.channel = Channel(event.pressed.name)
             self.update_detail()
 
