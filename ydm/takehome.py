@@ -28,8 +28,6 @@ SHEET_TITLE = "Your Data Matters: your letters and what happens next"
 SHEET_FILE = "ydm-take-home-sheet.pdf"
 LETTERS_FILE = "ydm-letters.pdf"
 ICS_FILE = "ydm-due-dates.ics"
-REMIND_AFTER = timedelta(days=1)  # the day after the due date
-COMPLAIN_AFTER = timedelta(days=14)  # a fortnight after the reminder (a suggestion, not the law)
 
 
 @dataclass(frozen=True)
@@ -41,18 +39,35 @@ class Step:
 
 
 def next_steps(item: PlanItem) -> list[Step]:
-    """If no answer: reminder, complaint to the organisation, then the ICO (law.md §8, derived)."""
-    due = item.deadline.due
-    remind = due + REMIND_AFTER
-    complain = remind + COMPLAIN_AFTER
-    return [
-        Step(due, "the answer is due by the end of this day"),
-        Step(remind, "no answer yet? send a reminder quoting the reference"),
-        Step(complain, "still nothing? complain to the organisation; it must acknowledge within 30 days"),
-        Step(complain + timedelta(days=30),
-             "no acknowledgement or a poor answer? complain to the ICO (ico.org.uk, 0303 123 1113) "
-             "within three months of your last contact"),
-    ]
+    """If no answer: the escalation engine's chain (reminder, complaint, ICO), dated as if each step
+    is taken on its first day. Simulated on a throwaway Request; nothing is stored."""
+    from ydm import escalation
+    from ydm.model import Event, EventKind, Request
+
+    sent = item.deadline.sent or item.letter.on
+    request = Request(ref=item.letter.reference, kind=item.letter.kind, org_id=item.letter.org.id,
+                      channel=item.channel, nation=item.letter.org.home_nation,
+                      events=[Event(EventKind.SENT, sent)])
+    first = escalation.assess(request, sent)
+    steps = [Step(first.due, "the answer is due by the end of this day")]
+    remind = first.next_step.on_or_after or first.due
+    steps.append(Step(remind, "no answer yet? send a reminder quoting the reference"))
+    request.events.append(Event(EventKind.REMINDER_SENT, remind))
+    after_reminder = escalation.assess(request, remind)
+    complain = after_reminder.next_step.on_or_after or remind
+    steps.append(Step(complain, "still nothing? complain to the organisation itself"))
+    request.events.append(Event(EventKind.COMPLAINT_SENT, complain))
+    complained = escalation.assess(request, complain)
+    from ydm.deadlines import REGIME_PRE_S164A
+
+    law = complained.deadline is not None and complained.deadline.regime != REGIME_PRE_S164A
+    steps.append(Step(complained.due, ("they must" if law else "they should")
+                      + " acknowledge your complaint by the end of this day"))
+    ico_by = f" by {fmt(complained.ico_by)}" if complained.ico_by else ""
+    steps.append(Step(complained.due + timedelta(days=1),
+                      "no acknowledgement or a poor answer? complain to the Information Commissioner's "
+                      f"Office (ico.org.uk, 0303 123 1113){ico_by}"))
+    return steps
 
 
 def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -34,7 +35,9 @@ def test_sheet_says_what_went_to_whom_when_due_and_what_next(session):
         assert item.org_name in text
         assert item.letter.reference in text
         assert f"Answer due by: {fmt(item.deadline.due, full=True)}" in text
-        reminder = takehome.next_steps(item)[1]
+        steps = takehome.next_steps(item)
+        assert steps[0].on == item.deadline.due
+        reminder = steps[1]
         assert f"{fmt(reminder.on)}: no answer yet? send a reminder" in text
     assert "Information Commissioner" in text
     pdf = pdf_text(takehome.sheet_pdf(plan, TODAY))
@@ -85,3 +88,14 @@ def test_actions_follow_the_librarians_setup(session):
     ids = [a.id for a in takehome.actions(session)]
     assert not any(i.startswith(("print-", "save-")) for i in ids)
     assert "save-sheet" in [a.id for a in takehome.actions(session, web=True)]
+
+
+def test_what_next_comes_from_the_escalation_engine(session):
+    from ydm import escalation
+
+    item = session.plan().items[0]
+    due, remind, complain, ack, ico = takehome.next_steps(item)
+    assert remind.on == due.on + timedelta(days=1)
+    assert complain.on == remind.on + timedelta(days=escalation.REMINDER_GRACE_DAYS)
+    assert ack.on > complain.on and "acknowledge" in ack.what
+    assert "Information Commissioner" in ico.what and ico.on == ack.on + timedelta(days=1)
