@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Benchmark: process start of `ydm` (the Textual app) to the dashboard being ready, in a real pty.
+
+"Ready" means the dashboard has loaded the requests and painted them: the empty-state text for a
+new user, or the summary line ("N requests, …") for a store with requests. The app runs exactly as
+a user starts it (`python -m ydm`, no flags), in its own YDM_HOME, with the terminal driver on a
+pseudo-terminal of 100×30; the clock stops when the ready text reaches the terminal, then Ctrl+Q.
+
+Run:   .venv/bin/python bench/bench_tui_start.py [RUNS]
+Target: under 0.8 s (median) on a 2-core machine. Nothing is asserted; every run is printed.
+The store scenario uses a passphrase store (YDM_PASSPHRASE) because a bench machine has no
+keyring; the scrypt key derivation is part of the figure.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_S = 0.8
+PASSPHRASE = "bench passphrase, not a secret"
+N_REQUESTS = 200
+
+
+def run_once(env: dict[str, str], ready: bytes, timeout: float = 20.0) -> float:
+    """Seconds from spawning `python -m ydm` until `ready` appears in its terminal output."""
+    leader, follower = pty.openpty()
+    termios.tcsetwinsize(follower, (30, 100)) if hasattr(termios, "tcsetwinsize") else None
+    import fcntl
+
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ydm"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(follower)
+    seen = b""
+    elapsed = None
+    try:
+        while time.perf_counter() - start < timeout:
+            readable, _, _ = select.select([leader], [], [], 0.05)
+            if not readable:
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            seen += chunk
+            if ready in seen:
+                elapsed = time.perf_counter() - start
+                break
+        os.write(leader, b"\x11")  # Ctrl+Q
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=5)
+    finally:
+        os.close(leader)
+    if elapsed is None:
+        raise RuntimeError(f"the dashboard never showed {ready!r}; last output: {seen[-400:]!r}")
+    return elapsed
+
+
+def seed_store(home: Path) -> None:
+    """N_REQUESTS requests in a passphrase store, recorded through the tracker (as the app does)."""
+    env = dict(
+        os.environ,
+        YDM_HOME=str(home),
+        YDM_PASSPHRASE=PASSPHRASE,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    code = f"""
+from datetime import date, timedelta
+from ydm import contacts, tracker
+from ydm.letters import render
+from ydm.model import Channel, RequestKind
+from ydm.profile import make_person
+from ydm.store import open_store
+person = make_person(name="Bench Person", address="1 High Street, Anytown", postcode="SW1A 1AA", email="b@example.org")
+orgs = [o for o in contacts.load() if o.has_channel]
+today = date(2026, 3, 2)
+with open_store() as store:
+    for i in range({N_REQUESTS}):
+        org = orgs[i % len(orgs)]
+        kind = (RequestKind.ACCESS, RequestKind.OBJECT_MARKETING)[i % 2]
+        sent = today - timedelta(days=i % 60)
+        letter = render(kind, person, org, today=sent)
+        tracker.record_letters([letter], channel=Channel.EMAIL, sent_on=sent, store=store, today=today)
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    base = dict(os.environ)
+    base.pop("NO_COLOR", None)
+    base.update(
+        TERM="xterm-256color",
+        COLUMNS="100",
+        LINES="30",
+        YDM_TODAY="2026-03-02",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        TEXTUAL_ANIMATIONS="none",
+    )
+    scenarios = []
+    with tempfile.TemporaryDirectory(prefix="ydm-bench-tui-") as tmp:
+        new_home = Path(tmp) / "new"
+        new_home.mkdir()
+        scenarios.append(
+            ("new user (no store yet)", dict(base, YDM_HOME=str(new_home)), b"Write your first request")
+        )
+        store_home = Path(tmp) / "store"
+        store_home.mkdir()
+        seed_store(store_home)
+        scenarios.append(
+            (
+                f"{N_REQUESTS} requests (passphrase store)",
+                dict(base, YDM_HOME=str(store_home), YDM_PASSPHRASE=PASSPHRASE),
+                f"{N_REQUESTS} requests".encode(),
+            )
+        )
+        run_once(scenarios[0][1], scenarios[0][2])  # warm the OS file cache and .pyc files
+        print(f"ydm TUI start to dashboard ready, {runs} runs each (target < {TARGET_S} s median)")
+        for label, env, ready in scenarios:
+            times = [run_once(env, ready) for _ in range(runs)]
+            median = statistics.median(times)
+            verdict = "OK" if median < TARGET_S else "SLOW"
+            print(
+                f"  {label:34s} median {median:.3f} s  best {min(times):.3f} s  "
+                f"runs {', '.join(f'{t:.3f}' for t in times)}  [{verdict}]"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
