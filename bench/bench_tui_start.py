@@ -25,7 +25,6 @@ import sys
 import tempfile
 import termios
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +36,6 @@ N_REQUESTS = 200
 def run_once(env: dict[str, str], ready: bytes, timeout: float = 20.0) -> float:
     """Seconds from spawning `python -m ydm` until `ready` appears in its terminal output."""
     leader, follower = pty.openpty()
-    termios.tcsetwinsize(follower, (30, 100)) if hasattr(termios, "tcsetwinsize") else None
     import fcntl
 
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
