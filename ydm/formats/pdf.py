@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ydm.formats.pdf_layout import *  # the reusable API, re-exported for callers of ydm.formats.pdf
-from ydm.formats.pdf_layout import (
+from ydm.formats.pdf_layout import (  # the reusable API, re-exported for callers of ydm.formats.pdf
     BODY_PT,
+    BOTTOM,
+    FALLBACK_FAMILY,
+    FAMILY,
+    FONTS_DIR,
+    LEFT,
     MIN_PT,
+    RIGHT_EDGE,
     TOP_FIRST,
     Flow,
     Placed,
@@ -25,6 +30,7 @@ from ydm.formats.pdf_layout import (
     line_height,
     new_document,
     output_bytes,
+    render_text_document,
     text_block,
 )
 from ydm.formats.text import long_date
@@ -33,6 +39,14 @@ if TYPE_CHECKING:
     from fpdf import FPDF
 
     from ydm.letters import Letter
+
+__all__ = [
+    "ADDRESS_BOTTOM", "ADDRESS_TOP", "ADDRESS_TOP_MIN", "ADDRESS_W", "ADDRESS_X", "BODY_PT", "BOTTOM",
+    "FALLBACK_FAMILY", "FAMILY", "FONTS_DIR", "LEFT", "RIGHT_EDGE", "VISIBLE_TOP", "WINDOW_H", "WINDOW_W",
+    "WINDOW_X", "WINDOW_Y", "Flow", "add_letter", "clean", "draw_fold_marks", "ensure_glyphs", "layout_letter",
+    "new_document", "output_bytes", "render", "render_by_org", "render_many", "render_text_document",
+    "text_block",
+]
 
 # Where the address must go so it shows through a DL window envelope.
 # - Envelope: DL, 110 x 220 mm, window 90 mm wide, 20 mm from the left and 15 mm from the bottom edge;
