@@ -1,0 +1,48 @@
+"""The registration-office lookup inside a session: real HTTP server on 127.0.0.1, in-memory keyring,
+and the answer for the patron's postcode never cached on disk."""
+
+from __future__ import annotations
+
+from tests.lookup import samples
+from tests.lookup.conftest import Reply, api_server, dc_key, memory_keyring  # noqa: F401 - fixtures
+from ydm import paths
+from ydm.session import Session, default_lookup
+
+from .conftest import PATRON, TODAY, scan
+
+DC = "/dc/api/v1"
+
+
+def test_found_office_is_offered_and_nothing_is_cached(api_server, dc_key, fresh_dirs):  # noqa: F811
+    api_server.route(f"{DC}/postcode/CF101AA/", Reply(200, samples.CARDIFF))
+    s = Session(today=TODAY)  # the real lookup
+    s.answer("goal", "stop-sold")
+    for qid, value in (("name", PATRON), ("postcode", "CF10 1AA"), ("address", "1 Quay St, Cardiff"),
+                       ("email", "")):
+        s.answer(qid, value)
+    assert s.needs_lookup()
+    s.look_up_office()
+    q = s.current()
+    assert q.id == "office" and "Cardiff Council" in q.options[0].label
+    s.answer("office", "found")
+    (seen,) = api_server.seen
+    assert seen.path == f"{DC}/postcode/CF101AA/"  # only the postcode went out
+    assert not (paths.cache_dir() / "http").exists()
+    assert scan(fresh_dirs.values(), needles=(PATRON, "CF10 1AA", "CF101AA")) == []
+
+
+def test_offline_or_no_key_falls_back_to_typing_the_address(api_server, fresh_dirs):  # noqa: F811
+    s = Session(today=TODAY)
+    s.answer("goal", "stop-sold")
+    for qid, value in (("name", PATRON), ("postcode", "CF10 1AA"), ("address", "1 Quay St, Cardiff"),
+                       ("email", "")):
+        s.answer(qid, value)
+    s.look_up_office()  # no key in the keyring: the manual path
+    assert s.current().id == "office_name"
+    assert api_server.seen == []
+
+
+def test_default_lookup_returns_an_organisation(api_server, dc_key):  # noqa: F811
+    api_server.route(f"{DC}/postcode/CF101AA/", Reply(200, samples.CARDIFF))
+    org = default_lookup("CF10 1AA")
+    assert org.category.value == "ero" and "CF10 4UW" in org.postal_address
