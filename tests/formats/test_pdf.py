@@ -218,3 +218,13 @@ def test_cjk_in_bold_subject_and_between_latin_lines():
     for expected in ("Subject access request for 张伟 — YDM-7K3P9", "王芳 asked me to write.",
                      "Łukasz Zoë line after CJK.", "Yours faithfully,"):
         assert expected in text
+
+
+def test_duplex_starts_every_letter_on_a_front_page():
+    long_body = "Dear DPO,\n\n" + "\n\n".join(["Please send me everything you hold about me. " * 8] * 16)
+    letters = [make_letter(ref="YDM-AAAAA"), make_letter(ref="YDM-BBBBB", body=long_body),
+               make_letter(ref="YDM-CCCCC")]
+    reader = read(pdf.render_many(letters, duplex=True))
+    starts = [i for i, p in enumerate(reader.pages) if "Reference: YDM-" in p.extract_text()]
+    assert len(starts) == 3 and all(i % 2 == 0 for i in starts)
+    assert reader.pages[1].extract_text().strip() == ""  # back of the one-page first letter

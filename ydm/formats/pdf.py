@@ -156,8 +156,12 @@ def render(letter: Letter) -> bytes:
     return output_bytes(pdf)
 
 
-def render_many(letters: Sequence[Letter]) -> bytes:
-    """All letters in one PDF for printing: each starts on a new page and has its own page numbers."""
+def render_many(letters: Sequence[Letter], *, duplex: bool = False) -> bytes:
+    """All letters in one PDF for printing: each starts on a new page and has its own page numbers.
+
+    `duplex=True` (for double-sided printing) adds a blank page where needed so that every letter
+    starts on the front of a new sheet.
+    """
     if not letters:
         from ydm.errors import InputError
 
@@ -165,6 +169,8 @@ def render_many(letters: Sequence[Letter]) -> bytes:
     title = letters[0].subject if len(letters) == 1 else f"{len(letters)} letters"
     pdf = new_document(title=title, text=_all_text(letters))
     for letter in letters:
+        if duplex and pdf.page % 2 == 1:
+            pdf.add_page()  # the back of the previous letter's last sheet stays empty
         add_letter(pdf, letter)
     return output_bytes(pdf)
 
