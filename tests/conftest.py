@@ -12,8 +12,15 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("YDM_HOME", str(home))
     monkeypatch.delenv("YDM_PASSPHRASE", raising=False)
     monkeypatch.delenv("YDM_TODAY", raising=False)
+    import keyring
+
+    from tests.store.keyring_backend import MemoryKeyring
     from ydm import holidays_uk
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # never the developer's keyring
 
     holidays_uk.clear_cache()  # a GOV.UK file written by one test must not leak into the next
     yield home
     holidays_uk.clear_cache()
+    keyring.set_keyring(previous)

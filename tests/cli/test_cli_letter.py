@@ -127,3 +127,26 @@ def test_console_script_in_a_subprocess(tmp_path):
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 3 and done.stderr.startswith("ydm: error: unknown organisation")
     assert "Traceback" not in done.stderr
+
+
+def test_record_puts_every_letter_in_the_tracker(capsys):
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--to", "labour", "--to", "sinn-fein",
+                       "--me", ME, "--record", "--sent", "2026-11-20")
+    assert code == 0 and "recorded 3 request(s)" in err
+    code, out, _ = run(capsys, "requests", "list", "--json")
+    assert code == 0
+    rows = {row["org_id"]: row for row in json.loads(out)["requests"]}
+    assert set(rows) == {"libdems", "labour", "sinn-fein"}
+    from datetime import date
+
+    from ydm import deadlines
+
+    by_email = deadlines.compute_deadline("access", sent=date(2026, 11, 20), channel="email").due
+    by_post = deadlines.compute_deadline("access", sent=date(2026, 11, 20), channel="first-class").due
+    assert rows["libdems"]["channel"] == "email" and rows["libdems"]["due"] == by_email.isoformat()
+    assert rows["sinn-fein"]["channel"] == "first-class" and rows["sinn-fein"]["due"] == by_post.isoformat()
+
+
+def test_via_without_record_is_refused(capsys):
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", ME, "--via", "email")
+    assert code == 2 and "--via and --sent go with --record" in err

@@ -153,12 +153,14 @@ def run(args) -> int:
 
 
 def _record(args, letters) -> None:
+    """Record every letter in one store session (a passphrase store asks once), by its channel."""
     from datetime import date
 
     from ydm import tracker
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.model import Channel
+    from ydm.store import open_store
 
     sent_on = None
     if args.sent:
@@ -166,7 +168,16 @@ def _record(args, letters) -> None:
             sent_on = date.fromisoformat(args.sent)
         except ValueError:
             raise InputError(f"--sent '{args.sent}' is not a date (use YYYY-MM-DD)") from None
-    for letter in letters:
-        channel = Channel(args.via) if args.via else (Channel.EMAIL if letter.recipient_email else Channel.FIRST_CLASS)
-        tracker.record_letters([letter], channel=channel, sent_on=sent_on)
-        output.note(f"recorded {letter.reference} to {letter.org.display_name} in your request tracker")
+
+    def channel_of(letter) -> Channel:
+        if args.via:
+            return Channel(args.via)
+        return Channel.EMAIL if letter.recipient_email else (
+            Channel.WEBFORM if letter.recipient_webform and letter.address_missing else Channel.FIRST_CLASS)
+
+    with open_store() as store:
+        for channel in dict.fromkeys(channel_of(letter) for letter in letters):
+            batch = [letter for letter in letters if channel_of(letter) == channel]
+            tracker.record_letters(batch, channel=channel, sent_on=sent_on, store=store)
+    state = f"sent on {sent_on:%-d %B %Y}" if sent_on else "drafted (mark them sent with 'ydm requests mark REF sent')"
+    output.note(f"recorded {len(letters)} request(s) in your tracker, {state}")
