@@ -48,7 +48,7 @@ class GuidedScreen(Screen):
                 yield Button(f"{self.BACK_LABEL} (Esc)", id="back", compact=True)
             if self.NEXT_LABEL:
                 yield Button(f"{self.NEXT_LABEL} (Ctrl+N)", id="next", variant="primary", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def body(self) -> ComposeResult:
         yield from ()

@@ -38,7 +38,7 @@ class ReadScreen(Screen):
             yield Static(self.text, markup=False)
         with Horizontal(id="nav"):
             yield Button("Close (Esc)", id="close", variant="primary", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#reading").focus()
@@ -88,7 +88,7 @@ Open your own email (webmail) in a browser. For each organisation, copy the **ad
         with Horizontal(id="nav"):
             yield Button("Close (Esc)", id="close", compact=True)
             yield Button("Next email (Ctrl+N)", id="next", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show()
