@@ -213,13 +213,15 @@ def build(s: Session, qid: str) -> Question:
             "know": f"These parties have elected representatives in {where}. Each gets a letter.",
             "stop-contact": f"These parties have elected representatives in {where}. Each gets a letter.",
             "stop-sold": "These data brokers trade in people's details. Each gets a letter.",
-        }.get(s.goal or "", "Choose the organisations to write to.")
+        }.get(s.goal or "", f"Choose the organisations to write to. Parties with elected representatives "
+                            f"in {where} come first.")
         return Question(
             "targets", "Who gets a letter", lead + (" Untick any you want to leave out." if ticked else ""),
             "A letter only works for the organisation it is sent to, so each one gets its own, "
             "with its own reference number.",
             kind="multi",
-            options=tuple(Option(o.id, o.display_name, o.category.value) for o in orgs),
+            options=tuple(Option(o.id, o.display_name, o.category.value if s.goal == "choose" else "")
+                          for o in orgs),
             default=tuple(a.get("targets", sorted(ticked, key=[o.id for o in orgs].index))))
     if qid == "channel":
         return Question(

@@ -68,3 +68,46 @@ async def test_each_step_at_80x24(make_app, screen_snapshot, clock, fresh_dirs):
         await shot("15-help")
     failed = [name for name, ok in shots if not ok]
     assert failed == []
+
+
+async def test_other_questions_at_80x24(make_app, screen_snapshot, fresh_dirs):
+    """The questions the first flow does not meet: which letters, border nation, registration office."""
+    from ydm.lookup import EONI, office_as_organisation
+
+    found = {"office": None}
+    app = make_app(lookup=lambda postcode: found["office"])
+    shots = []
+
+    async def shot(name: str) -> None:
+        shots.append((name, await screen_snapshot(pilot, name)))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "down", "down", "down", "enter")   # choose the letters myself
+        await pilot.pause()
+        await shot("21-kinds")
+        await pilot.press("space", "down", "down", "down", "space", "ctrl+n")  # access + open register
+        await pilot.pause()
+        await pilot.press(*PATRON, "enter", *"SY23 3AA", "enter")
+        await pilot.pause()
+        await shot("22-nation")
+        await pilot.press("down", "down", "enter")                    # Wales
+        await pilot.pause()
+        await pilot.press(*f"{STREET}, Aberystwyth", "enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await shot("23-office-name")
+        await pilot.press("escape")                                   # back to email, then look up again
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        found["office"] = office_as_organisation(EONI)
+        app.session.office_looked_up = False
+        await pilot.press("enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await shot("24-office-found")
+        await pilot.press("enter")
+        await pilot.pause()
+        await shot("25-choose-organisations")
+    failed = [name for name, ok in shots if not ok]
+    assert failed == []

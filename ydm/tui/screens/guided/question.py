@@ -59,7 +59,8 @@ class QuestionScreen(GuidedScreen):
             else:
                 ticked = set(q.default or ())
                 yield SelectionList[str](
-                    *(Selection(o.label, o.value, o.value in ticked) for o in q.options), id="answer"
+                    *(Selection(_option_prompt(o.label, o.detail), o.value, o.value in ticked) for o in q.options),
+                    id="answer",
                 )
             yield Static("", id="error", classes="field-error", markup=False)
 
