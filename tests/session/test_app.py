@@ -168,3 +168,20 @@ async def test_wrong_answer_is_explained_next_to_the_field(make_app):
         await pilot.press("escape")                  # back to the name, which is kept as the default
         await pilot.pause()
         assert app.screen.query_one("#answer").value == PATRON
+
+
+async def test_the_real_timer_is_wired_up(fresh_dirs):
+    """Seconds, not minutes: the unit is injectable, so a short real timeout wipes a real session."""
+    from .conftest import TODAY
+
+    app = SessionApp(SessionConfig(timeout=1.0), today=TODAY, theme="textual-dark",
+                     lookup=lambda postcode: None, tick_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", *"Idle", "enter")
+        await pilot.pause()
+        assert app.session.started
+        for _ in range(600):  # a bound, not a timing assertion
+            await pilot.pause(0.05)
+            if not app.session.started and isinstance(app.screen, WelcomeScreen):
+                break
+        assert app.session.answers == {} and isinstance(app.screen, WelcomeScreen)
