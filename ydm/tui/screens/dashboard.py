@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
+from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import RequestKind
 from ydm.tui.backend import RequestRow
 from ydm.tui.widgets.status import days_text, short_date, status_text
@@ -94,7 +95,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
             with Vertical(id="empty"):
                 yield Static(EMPTY_TEXT, id="empty-text")
                 yield Button("Write your first request (n)", id="start-wizard", variant="primary")
-        yield Footer()
+        yield YdmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import Organisation
 from ydm.tui.screens.write.who import CATEGORY_LABELS
 
@@ -113,7 +114,7 @@ organisation, `Esc` goes back.
             yield OptionList(id="orgs-list")
             with VerticalScroll(id="orgs-detail-box", can_focus=True):
                 yield Static("", id="orgs-detail")
-        yield Footer()
+        yield YdmFooter()
 
     def on_mount(self) -> None:
         self.shown: list[Organisation] = []

@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
+from ydm.tui.widgets.footer import YdmFooter
+from ydm.model import EventKind
 from ydm.tui.backend import RequestRow
 from ydm.tui.screens.dashboard import KIND_LABELS
 from ydm.tui.screens.mark_event import EVENT_LABELS
@@ -55,7 +57,7 @@ letter you sent, and `Esc` to go back.
                 yield Button("Mark an event (m)", id="mark", compact=True)
                 yield Button("Show the letter (l)", id="show-letter", compact=True)
             yield Static("", id="request-letter", classes="section letter-text", markup=False)
-        yield Footer()
+        yield YdmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#request-letter").display = False
@@ -97,13 +99,17 @@ letter you sent, and `Esc` to go back.
             due.append(f"\n  · {step}")
         self.query_one("#request-due", Static).update(due)
         timeline = Text.assemble(("What happened", "bold underline"), "\n")
-        for event in sorted(request.events, key=lambda e: e.on):
+        sent = any(e.kind is EventKind.SENT for e in request.events)
+        shown = [
+            e for e in request.events if not (sent and e.kind is EventKind.DRAFTED)
+        ]  # drafting is noise once sent
+        for event in sorted(shown, key=lambda e: e.on):
             timeline.append(f"  {event.on:%d %b %Y}  ", style="bold")
             timeline.append(EVENT_LABELS.get(event.kind, event.kind.value))
             if event.note:
                 timeline.append(f" — {event.note}", style="italic")
             timeline.append("\n")
-        if not request.events:
+        if not shown:
             timeline.append("  nothing recorded yet\n")
         timeline.rstrip()
         self.query_one("#request-timeline", Static).update(timeline)

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
+from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.screens.write.state import WizardState
 
 STEPS = ("About you", "Who", "What", "Review", "Send", "Record")
@@ -44,7 +45,7 @@ class WizardStep(Screen):
         with Horizontal(classes="wizard-nav"):
             yield Button("Back (Esc)", id="back", compact=True)
             yield Button(f"{self.NEXT_LABEL} (Ctrl+N)", id="next", variant="primary", compact=True)
-        yield Footer()
+        yield YdmFooter()
 
     def step_line(self) -> str:
         marks = []
