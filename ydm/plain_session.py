@@ -254,7 +254,9 @@ class PlainSession:
             self.say("")
             self.say(f"Email {n} of {len(items)}: {item.org_name}")
             self.say(item.how)
-            self.say(f"Subject: {item.letter.subject}")
+            for label, value in takehome.webform_fields(item):
+                self.say(f"{label}: {value}")
+            self.say(f"Subject: {takehome.email_subject(item)}")
             self.say("Text to paste, from the next line to the line END OF LETTER:")
             self.say(takehome.email_text(item).rstrip())
             self.say("END OF LETTER")

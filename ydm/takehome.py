@@ -156,8 +156,25 @@ def letters_text(plan: Plan) -> str:
 
 
 def email_text(item: PlanItem) -> str:
-    """What the patron pastes into their own webmail: the letter without the postal blocks."""
-    return item.letter.body
+    """What the patron pastes into their own webmail (or a web form): the formats helper's email body."""
+    from ydm.formats.eml import email_body
+
+    return email_body(item.letter)
+
+
+def email_subject(item: PlanItem) -> str:
+    from ydm.formats.eml import subject_with_reference
+
+    return subject_with_reference(item.letter.subject, item.letter.reference)
+
+
+def webform_fields(item: PlanItem) -> list[tuple[str, str]]:
+    """For a web form: the boxes to fill in (name, email, address, ...), from the formats helper."""
+    from ydm.formats.mailto import webform_handover
+
+    if not item.letter.recipient_webform:
+        return []
+    return [(label, value) for label, value in webform_handover(item.letter).fields if value]
 
 
 # --- printing and saving -------------------------------------------------------------------------

@@ -99,7 +99,9 @@ Open your own email (webmail) in a browser. For each organisation, copy the **ad
         item = items[self.index]
         self.query_one("#progress", Static).update(f"Email {self.index + 1} of {len(items)}: {item.org_name}")
         self.query_one("#email-to", Static).update(item.how)
-        self.query_one("#email-subject", Static).update(f"Subject: {item.letter.subject}")
+        lines = [f"{label}: {value}" for label, value in takehome.webform_fields(item)]
+        lines.append(f"Subject: {takehome.email_subject(item)}")
+        self.query_one("#email-subject", Static).update("\n".join(lines))
         self.query_one("#email-body", Static).update(takehome.email_text(item))
 
     def action_step(self, delta: int) -> None:
@@ -118,7 +120,7 @@ Open your own email (webmail) in a browser. For each organisation, copy the **ad
         elif button and button.startswith("copy-"):
             text = {
                 "copy-to": item.letter.recipient_email or item.letter.recipient_webform,
-                "copy-subject": item.letter.subject,
+                "copy-subject": takehome.email_subject(item),
                 "copy-text": takehome.email_text(item),
             }[button]
             self.app.copy_to_clipboard(text)
