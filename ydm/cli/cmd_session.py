@@ -26,13 +26,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ydm import clock
     from ydm.session import Session, load_config
 
     config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir)
     if args.plain:
         from ydm.plain_session import run_plain
 
-        return run_plain(Session(config))
+        return run_plain(Session(config, today=clock.today))
     from ydm.tui.session_app import run as run_app
 
-    return run_app(config)
+    return run_app(config, today=clock.today)  # YDM_TODAY pins the date, as everywhere
