@@ -129,7 +129,7 @@ def _route(letter: Letter, preferred: Channel) -> tuple[Channel, str]:
 
 # --- the session ---------------------------------------------------------------------------------
 
-Lookup = Callable[[str], Organisation | None]
+Lookup = Callable[..., Organisation | list[tuple[str, str]] | None]  # (postcode[, address id])
 
 
 class Session:
@@ -148,7 +148,9 @@ class Session:
         self.drafts: dict[str, Any] = {}  # answers taken back with Back: shown again as defaults
         self.history: list[str] = []
         self.office: Organisation | None = None
+        self.office_choices: tuple[tuple[str, str], ...] = ()  # (slug, address) for a split postcode
         self.office_looked_up = False
+        self._picked: str | None = None  # the address choice already looked up
         self.saved: list[str] = []  # files the patron chose to save (shown before finishing)
         self.printed: list[str] = []
         self.copied = False  # something went to the clipboard: clear it on wipe
@@ -197,7 +199,9 @@ class Session:
         self.drafts.clear()
         self.history.clear()
         self.office = None
+        self.office_choices = ()
         self.office_looked_up = False
+        self._picked = None
         self.saved.clear()
         self.printed.clear()
         self._plan = None
@@ -260,6 +264,8 @@ class Session:
             ids.append("nation")
         ids += ["address", "email"]
         if self.needs_office():
+            if self.office_choices:
+                ids.append("office_pick")
             if self.office is not None:
                 ids.append("office")
             if self.office is None or self.answers.get("office") == "manual":
@@ -271,15 +277,29 @@ class Session:
 
     def needs_lookup(self) -> bool:
         """True when the next question depends on a registration-office lookup not yet made."""
-        return self.needs_office() and not self.office_looked_up and "postcode" in self.answers
+        if not (self.needs_office() and "postcode" in self.answers):
+            return False
+        if not self.office_looked_up:
+            return True
+        pick = self.answers.get("office_pick")
+        return bool(pick and pick != "manual" and self.office is None and self._picked != pick)
 
     def look_up_office(self) -> None:
-        """Ask the lookup (only the postcode leaves the machine). Blocking: faces run it off the UI thread."""
+        """Ask the lookup (only the postcode, or the chosen address id, leaves the machine).
+
+        Blocking: faces run it off the UI thread. A split postcode gives address choices first.
+        """
         lookup = self._lookup or default_lookup
+        pick = self.answers.get("office_pick") if self.office_looked_up else None
         try:
-            self.office = lookup(self.answers["postcode"])
+            found = lookup(self.answers["postcode"], pick) if pick else lookup(self.answers["postcode"])
         except (YdmError, OSError):  # offline, no key, unknown postcode: the manual path covers them
-            self.office = None
+            found = None
+        if isinstance(found, Organisation) or found is None:
+            self.office = found
+        elif not pick:
+            self.office_choices = tuple(found)
+        self._picked = pick
         self.office_looked_up = True
 
     def current(self) -> Question | None:
@@ -304,8 +324,10 @@ class Session:
         if qid in self.answers:
             self.drafts[qid] = self.answers.pop(qid)
         if qid == "postcode":
-            self.office, self.office_looked_up = None, False
+            self.office, self.office_choices, self.office_looked_up = None, (), False
             self.answers.pop("nation", None)
+        if qid == "office_pick":
+            self.office, self._picked = None, None
         self._plan = None
         return self.question(qid)
 
@@ -376,14 +398,17 @@ class Session:
         )
 
 
-def default_lookup(postcode: str) -> Organisation | None:
-    """The registration office for a postcode, with the HTTP cache kept in memory (nothing on disk)."""
+def default_lookup(postcode: str, address: str | None = None):
+    """The registration office for a postcode (an Organisation), or for a postcode split between
+    councils the (slug, address) choices. The HTTP cache is kept in memory: nothing reaches the disk."""
     from ydm import lookup
     from ydm.http import HttpClient
 
     with HttpClient(cache=MemoryCache()) as client:
-        result = lookup.find_office(postcode, client=client)
-    return lookup.office_as_organisation(result.office) if result.office else None
+        result = lookup.find_office(postcode, address=address, client=client)
+    if result.office:
+        return lookup.office_as_organisation(result.office)
+    return [(c.slug, c.address) for c in result.choices] or None
 
 
 class MemoryCache:

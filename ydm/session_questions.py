@@ -195,6 +195,15 @@ def build(s: Session, qid: str) -> Question:
             options=(Option("found", f"Yes: {office.display_name if office else ''}", where),
                      Option("manual", "No, I will type the address myself")),
             default=a.get("office", "found"))
+    if qid == "office_pick":
+        return Question(
+            "office_pick", "Your address", "Your postcode is shared by more than one council. Which is your address?",
+            "Different councils keep the electoral register for different streets in your postcode, so "
+            "we need to know which one is yours. Only the choice goes to the lookup, not your name.",
+            kind="choice",
+            options=(*(Option(slug, address) for slug, address in s.office_choices),
+                     Option("manual", "My address is not listed: I will type the office's address")),
+            default=a.get("office_pick", s.office_choices[0][0] if s.office_choices else "manual"))
     if qid == "office_name":
         return Question(
             "office_name", "Council", "Which council do you pay council tax to?",
