@@ -57,6 +57,15 @@ def test_installed_wheel_writes_a_letter(wheel, tmp_path):
                           capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Łukasz Nowak" in done.stdout and "Liberal Democrats" in done.stdout and "Article 15" in done.stdout
+    pdf = elsewhere / "letter.pdf"
+    done = subprocess.run([str(python), "-m", "ydm", "letter", "access", "--to", "libdems", "--name", "张伟",
+                           "--address", "1 Chinatown Street, Manchester", "--postcode", "M1 4BT", "--format", "pdf",
+                           "-o", str(pdf)], capture_output=True, text=True, cwd=elsewhere, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "张伟" in text and "Liberal Democrats" in text  # the shipped fonts are inside the wheel
 
 
 @pytest.mark.skipif(os.environ.get("YDM_SKIP_EDITABLE_CHECK") == "1", reason="explicitly skipped")
