@@ -3,8 +3,10 @@ and `screen_snapshot`, our syrupy SVG snapshot of the screen (style.md §(d), Op
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
+from pathlib import Path
 
 import keyring
 import pytest
@@ -70,7 +72,13 @@ def screen_snapshot(snapshot):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
-        return svg(name=name) == pilot.app.export_screenshot()
+        shot = pilot.app.export_screenshot()
+        same = svg(name=name) == shot
+        debug_dir = os.environ.get("YDM_SNAPSHOT_DEBUG")  # keep what was seen, to compare by eye
+        if not same and debug_dir:
+            Path(debug_dir).mkdir(parents=True, exist_ok=True)
+            (Path(debug_dir) / f"{name}-{pilot.app.size.width}x{pilot.app.size.height}.svg").write_text(shot)
+        return same
 
     return take
 

@@ -91,6 +91,7 @@ async def test_wizard_steps(make_app, screen_snapshot, fixed_references, size):
             app.screen.query_one(f"#f-{key}").value = value
         app.screen.query_one("#f-email").focus()
         await pilot.press("tab")  # leaving the field shows its problem
+        await settle(pilot)
         app.screen.query_one("#f-email").focus()
         results.append(await screen_snapshot(pilot, "wizard-1-about-you-invalid"))
         app.screen.query_one("#f-email").value = JANE["email"]
@@ -98,13 +99,15 @@ async def test_wizard_steps(make_app, screen_snapshot, fixed_references, size):
         await settle(pilot)
         for query in ("labour", "reform"):
             app.screen.query_one("#org-search").value = query
-            await pilot.pause()
+            await settle(pilot)
             app.screen.query_one("#org-list").focus()
             await pilot.press("space")
+            await settle(pilot)
         results.append(await screen_snapshot(pilot, "wizard-2-who"))
         await pilot.press("ctrl+n")
         await settle(pilot)
         await pilot.press("space", "down", "space")
+        await settle(pilot)
         results.append(await screen_snapshot(pilot, "wizard-3-what"))
         await pilot.press("ctrl+n")
         await settle(pilot)

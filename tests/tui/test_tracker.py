@@ -193,3 +193,16 @@ async def test_empty_dashboard_hides_request_keys_and_starts_the_wizard(make_app
         await pilot.click("#start-wizard")
         await settle(pilot)
         assert app.screen.STEP == 1
+
+
+async def test_mouse_click_on_a_row_opens_the_request(make_app, fixed_references):
+    seed_requests(TODAY, SENT, [("labour", RequestKind.ACCESS, Channel.EMAIL)])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.click("#requests", offset=(5, 1))  # the first data row, under the header
+        await settle(pilot)
+        assert isinstance(app.screen, RequestScreen)
+        await pilot.click("#mark")
+        await settle(pilot)
+        assert isinstance(app.screen, MarkEventScreen)

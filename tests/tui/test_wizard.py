@@ -34,7 +34,7 @@ async def put_into(pilot, selector: str, text: str) -> None:
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
     field.value = text
-    await pilot.pause()
+    await settle(pilot)
 
 
 def error_text(app, field_id: str) -> str:

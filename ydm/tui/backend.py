@@ -267,7 +267,12 @@ class Backend:
         refs = {(d.org.id, d.kind): d.letter.reference for d in previous}
         drafts: list[Draft] = []
         for kind in kinds:
-            targets = self._ero_for(person, orgs, today) if kind is RequestKind.OPEN_REGISTER else orgs
+            if kind is RequestKind.OPEN_REGISTER:
+                targets = self._ero_for(person, orgs, today)
+            elif RequestKind.OPEN_REGISTER in kinds:
+                targets = [o for o in orgs if o.category is not Category.ERO]  # ticked for the open register
+            else:
+                targets = orgs
             for org in targets:
                 letter = service.draft_letters(
                     kind,
@@ -296,12 +301,13 @@ class Backend:
         except YdmError as exc:
             raise InputError(
                 f"ydm could not find your electoral registration office ({exc.message})",
-                hint="go back to step 2 and add it with 'Add your own' (kind: ero), from your council's website",
+                hint="go back to step 2 and add it with 'Add your own' (kind: Electoral registration), "
+                "with the address from your council's website",
             ) from None
         if result.office is None:
             raise InputError(
                 "your postcode is split between registration offices",
-                hint="add yours in step 2 with 'Add your own' (kind: ero)",
+                hint="add yours in step 2 with 'Add your own' (kind: Electoral registration)",
             )
         return [lookup.remember_office(result.office)]
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ydm.model import Category, Organisation
+from ydm.tui.screens.write.who import CATEGORY_LABELS
 
 
 class AddOrgScreen(ModalScreen[Organisation | None]):
@@ -35,7 +36,7 @@ It is saved in your own list (my_contacts.toml in ydm's data folder) and appears
                 yield Input(placeholder="e.g. Anytown Residents' Campaign", id="org-name")
                 yield Label("Kind of organisation")
                 yield Select(
-                    [(c.value.title(), c.value) for c in Category],
+                    [(label, c.value) for c, label in CATEGORY_LABELS.items()],
                     value=Category.OTHER.value,
                     allow_blank=False,
                     id="org-kind",

@@ -124,6 +124,10 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         self.query_one("#summary", Static).update("Your requests could not be opened. Press r to try again.")
 
     def show_rows(self, rows: list[RequestRow]) -> None:
+        if not self.loaded:  # read the organisations now, off the UI thread, before the wizard needs them
+            self.app.run_blocking(
+                lambda: self.app.backend.directory, description="reading the organisations", group="warm"
+            )
         self.loaded = True
         self.rows = sort_rows(rows)
         self.refresh_bindings()

@@ -11,6 +11,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
+def _sentence(text: str) -> str:
+    """Core messages are lower-case fragments made for `ydm: error: …`; a modal shows sentences."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
+
+
 class ErrorModal(ModalScreen[None]):
     """One message, an optional hint, and an OK button (Enter or Escape closes it)."""
 
@@ -28,9 +37,9 @@ class ErrorModal(ModalScreen[None]):
 
     def __init__(self, message: str, *, title: str = "Something went wrong", hint: str = "") -> None:
         super().__init__()
-        self.message = message
+        self.message = _sentence(message)
         self.title_text = title
-        self.hint = hint
+        self.hint = _sentence(hint)
 
     def compose(self) -> ComposeResult:
         with Vertical():
