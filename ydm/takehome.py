@@ -24,6 +24,7 @@ from ydm.errors import InputError, OutputError
 from ydm.model import Channel
 from ydm.session import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Plan, PlanItem
 
+POSTED = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)  # letters that go on paper
 SHEET_TITLE = "Your Data Matters: your letters and what happens next"
 SHEET_FILE = "ydm-take-home-sheet.pdf"
 LETTERS_FILE = "ydm-letters.pdf"
@@ -128,11 +129,10 @@ def sheet_pdf(plan: Plan, today: date) -> bytes:
 
 
 def letters_pdf(plan: Plan, *, only_post: bool = False) -> bytes:
-    """All letters in one PDF, for printing (each on its own pages)."""
+    """All letters in one PDF (each on its own pages); `only_post`: those that go on paper."""
     from ydm.formats import pdf
 
-    post = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)
-    letters = [i.letter for i in plan.items if not only_post or i.channel in post]
+    letters = [i.letter for i in plan.items if not only_post or i.channel in POSTED]
     return pdf.render_many(letters or plan.letters)
 
 
@@ -236,8 +236,11 @@ def actions(session, *, web: bool = False) -> list[Action]:
     where = "download it in your browser" if web else f"save it in {folder}"
     can_save = web or folder is not None
     found: list[Action] = []
-    if printer:
-        found.append(Action("print-letters", "Print the letters", f"on the printer {printer}"))
+    posted = plan.by_channel(*POSTED)
+    if printer and posted:
+        n = len(posted)
+        found.append(Action("print-letters", "Print the letter to post" if n == 1 else f"Print the {n} letters to post",
+                            f"on the printer {printer}; fold in three for a window envelope"))
     if can_save:
         found.append(Action("save-letters", "Save the letters as a PDF", where))
     if plan.by_channel(Channel.EMAIL, Channel.WEBFORM):
@@ -256,7 +259,9 @@ def actions(session, *, web: bool = False) -> list[Action]:
 def payload(session, action_id: str) -> tuple[str, bytes]:
     """(file name, bytes) for a print or save action. File names carry no personal data."""
     plan = session.plan()
-    if action_id in ("print-letters", "save-letters"):
+    if action_id == "print-letters":
+        return LETTERS_FILE, letters_pdf(plan, only_post=True)
+    if action_id == "save-letters":
         return LETTERS_FILE, letters_pdf(plan)
     if action_id in ("print-sheet", "save-sheet"):
         return SHEET_FILE, sheet_pdf(plan, session.today)
