@@ -52,6 +52,7 @@ class RequestRow:
     next_reason: str = ""
     due_steps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    due_label: str = ""  # what is due: "answer", "acknowledge your complaint", … (from escalation)
 
     @property
     def ref(self) -> str:
@@ -117,6 +118,7 @@ def row_from_view(view: Any) -> RequestRow:
         next_reason=view.next_reason,
         due_steps=tuple(view.explanation),
         warnings=tuple(view.warnings),
+        due_label=getattr(view, "due_label", "") or "",
     )
 
 

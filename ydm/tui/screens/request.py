@@ -88,9 +88,9 @@ letter you sent, and `Esc` to go back.
             status_text(row.status, row.level),
         )
         self.query_one("#request-head", Static).update(head)
-        due = Text.assemble(
-            ("When the answer is due\n", "bold underline"), ("  " + long_date(row.due), "bold")
-        )
+        what = row.due_label or "answer"
+        heading = "When the answer is due" if what == "answer" else f"When they must {what}"
+        due = Text.assemble((heading, "bold underline"), "\n", ("  " + long_date(row.due), "bold"))
         if row.days_left is not None:
             due.append(
                 f"  ({row.days_left} days left)" if row.days_left >= 0 else f"  ({-row.days_left} days late)"
@@ -115,6 +115,8 @@ letter you sent, and `Esc` to go back.
         self.query_one("#request-timeline", Static).update(timeline)
         nxt = Text.assemble(("Next step", "bold underline"), "\n")
         nxt.append("  " + (row.next_reason or "Wait for their answer."))
+        for warning in row.warnings:  # events that look out of order: recorded, but worth a look
+            nxt.append(f"\n  ⚠ {warning}", style="bold")
         self.query_one("#request-next", Static).update(nxt)
         button = self.query_one("#write-next", Button)
         if row.next_kind is not None:
