@@ -132,3 +132,38 @@ def seed_requests(today: date, sent_on: date, specs) -> list:
                 [letter], channel=channel, sent_on=sent_on, store=store, today=today
             )
     return stored
+
+
+class Inbox:
+    """aiosmtpd handler keeping every accepted message (a real SMTP server on 127.0.0.1)."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_inbox(isolated_home):
+    """aiosmtpd on 127.0.0.1 (plain is allowed only to this computer) and smtp.toml pointing at it."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from ydm import mail
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    mail.save_settings(
+        mail.SmtpSettings(
+            host="127.0.0.1", port=port, security="plain", from_addr="jane@example.org", timeout=10
+        )
+    )
+    yield inbox
+    controller.stop()

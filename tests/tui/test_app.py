@@ -217,3 +217,42 @@ async def test_send_step_saves_pdf_and_eml_in_the_chosen_folder(make_app, fixed_
     assert (folder / files[1]).read_bytes().startswith(b"%PDF")
     assert b"Subject:" in (folder / files[0]).read_bytes()
     assert Path(folder / files[1]).stat().st_mode & 0o077 == 0  # only the user may read a letter
+
+
+async def test_send_now_emails_the_letter_over_smtp(make_app, fixed_references, smtp_inbox):
+    from ydm.tui.screens.write.state import WizardState
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        person = Person(JANE["name"], ("1 High Street", "Anytown"), "SW1A 1AA", JANE["email"])
+        state = WizardState(person=person, orgs=[app.backend.get_org("labour")], kinds=[RequestKind.ACCESS])
+        app.push_screen(ReviewScreen(state))
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        button = app.screen.query_one("#send-smtp")
+        assert button.display  # SMTP is set up and the channel is email
+        await pilot.click("#send-smtp")
+        await settle(pilot)
+        assert state.drafts[0].emailed
+        assert not app.screen.query_one("#send-smtp").display  # not twice
+    ((sender, recipients, raw),) = smtp_inbox.messages
+    assert sender == "jane@example.org"
+    assert recipients == [app.backend.get_org("labour").email]
+    assert state.drafts[0].letter.reference.encode() in raw
+
+
+async def test_send_now_is_hidden_without_smtp_settings(make_app, fixed_references):
+    from ydm.tui.screens.write.state import WizardState
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        person = Person(JANE["name"], ("1 High Street", "Anytown"), "SW1A 1AA", JANE["email"])
+        state = WizardState(person=person, orgs=[app.backend.get_org("labour")], kinds=[RequestKind.ACCESS])
+        app.push_screen(ReviewScreen(state))
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert not app.screen.query_one("#send-smtp").display

@@ -68,6 +68,7 @@ class Draft:
     letter: Any  # ydm.letters.Letter
     channel: Channel = Channel.EMAIL
     delivered: list[str] = field(default_factory=list)
+    emailed: bool = False  # sent over SMTP from the app
 
 
 @dataclass(frozen=True)
@@ -391,6 +392,23 @@ class Backend:
         from ydm.formats import mailto
 
         return mailto.webform_handover(letter)
+
+    def smtp_ready(self) -> str:
+        """How email would be sent ("me@host:587 (starttls)"), or "" when SMTP is not set up."""
+        from ydm import mail
+        from ydm.errors import YdmError
+
+        try:
+            return mail.load_settings().describe()
+        except YdmError:
+            return ""
+
+    def send_email(self, letter: Any) -> str:
+        """Email the letter now over SMTP (ydm.mail); raises NetworkError in plain words on failure."""
+        from ydm import mail
+
+        msg = mail.send_letter(letter)
+        return str(msg.get("To", letter.recipient_email))
 
     def text_to_copy(self, letter: Any, channel: Channel) -> str:
         """The words to paste: the email body for email and web forms, the whole letter for post."""

@@ -68,8 +68,10 @@ If you have not sent them yet, press `Ctrl+G` to leave: nothing is recorded.
                     f"{d.org.display_name}: {CHANNEL_LABELS[d.channel].lower()}" for d in self.state.drafts
                 )
             )
+            emailed = sum(1 for d in self.state.drafts if d.emailed)
+            note = f" {emailed} of them went by email from ydm just now." if emailed else ""
             yield Static(
-                f"{len(self.state.drafts)} letter(s) to record. How they travel: {ways}.",
+                f"{len(self.state.drafts)} letter(s) to record. How they travel: {ways}.{note}",
                 classes="intro",
                 markup=False,
             )

@@ -53,7 +53,8 @@ class SendScreen(WizardStep):
     HELP = """\
 Choose how each letter travels, on the left pick the letter, on the right the way to send it.
 
-* **Email**: save an `.eml` file (opens in most mail programs, ready to send), open your mail app
+* **Email**: if sending email is set up (`ydm send --setup`), **Send now** emails it from your
+  own account; or save an `.eml` file (opens in most mail programs, ready to send), open your mail app
   with the letter filled in, or copy the text and paste it into an email yourself.
 * **Post**: save the letter as a PDF (fits a window envelope) or as text, print it and post it to
   the address shown. First class is counted as arriving sooner than second class.
@@ -71,6 +72,7 @@ is used to count the deadline in the next step.
                 yield Vertical(id="channel-box")
                 yield Static("", id="destination", markup=False, classes="destination")
                 with Horizontal(classes="row buttons", id="actions"):
+                    yield Button("Send now (email)", id="send-smtp", compact=True, variant="primary")
                     yield Button("Save .eml", id="save-eml", compact=True)
                     yield Button("Open mail app", id="open-mailto", compact=True)
                     yield Button("Save PDF", id="save-pdf", compact=True)
@@ -88,6 +90,13 @@ is used to count the deadline in the next step.
         listing = self.query_one("#send-list", OptionList)
         listing.add_options([Option(draft_label(d), id=str(i)) for i, d in enumerate(self.state.drafts)])
         self.index = 0
+        self.smtp = ""
+        self.app.run_blocking(
+            self.app.backend.smtp_ready,
+            on_done=self._smtp_checked,
+            description="checking the email settings",
+            group="smtp-check",
+        )
         if self.state.drafts:
             listing.highlighted = 0  # OptionHighlighted → show(0)
         listing.focus()
@@ -113,7 +122,7 @@ is used to count the deadline in the next step.
         draft, letter = self.draft, self.draft.letter
         channel = draft.channel
         if channel is Channel.EMAIL:
-            where = f"To: {draft.org.email}\nSubject: {letter.subject}"
+            where = f"To: {letter.recipient_email}\nSubject: {letter.subject}"
         elif channel is Channel.WEBFORM:
             handover = self.app.backend.webform(letter)
             fields = "\n".join(f"  {label}: {value}" for label, value in handover.fields if value)
@@ -125,6 +134,7 @@ is used to count the deadline in the next step.
                 where += "\n⚠ We have no postal address for them: write it on the letter yourself."
         self.query_one("#destination", Static).update(where)
         visible = {
+            "send-smtp": channel is Channel.EMAIL and bool(self.smtp) and not draft.emailed,
             "save-eml": channel is Channel.EMAIL,
             "open-mailto": channel is Channel.EMAIL,
             "save-pdf": channel in POST,
@@ -171,6 +181,35 @@ is used to count the deadline in the next step.
             folder=self._folder(),
             mime_type=mime,
             on_saved=saved,
+        )
+
+    def _smtp_checked(self, describe: str) -> None:
+        self.smtp = describe
+        if self.state.drafts:
+            self.update_detail()
+
+    @on(Button.Pressed, "#send-smtp")
+    def _send_smtp(self) -> None:
+        draft = self.draft
+        self.query_one("#send-smtp", Button).disabled = True
+
+        def sent(to: str) -> None:
+            draft.emailed = True
+            draft.delivered.append(f"emailed to {to}")
+            self.query_one("#send-smtp", Button).disabled = False
+            self.update_detail()
+            self.notify(f"Sent to {to}. Record it as sent in the last step.", title="Email sent")
+
+        def failed(_error: BaseException) -> None:
+            self.query_one("#send-smtp", Button).disabled = False
+
+        self.app.run_blocking(
+            self.app.backend.send_email,
+            draft.letter,
+            on_done=sent,
+            on_error=failed,
+            description=f"emailing {draft.org.display_name}",
+            group="smtp",
         )
 
     @on(Button.Pressed, "#save-eml")
