@@ -117,6 +117,11 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
             exclusive=True,
         )
 
+    def _read_organisations(self) -> None:
+        self.app.run_blocking(
+            lambda: self.app.backend.directory, description="reading the organisations", group="warm"
+        )
+
     def show_failure(self, error: BaseException) -> None:
         """The store could not be opened: say so on the screen too, with the way to retry."""
         self.query_one("#requests").display = False
@@ -124,10 +129,8 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         self.query_one("#summary", Static).update("Your requests could not be opened. Press r to try again.")
 
     def show_rows(self, rows: list[RequestRow]) -> None:
-        if not self.loaded:  # read the organisations now, off the UI thread, before the wizard needs them
-            self.app.run_blocking(
-                lambda: self.app.backend.directory, description="reading the organisations", group="warm"
-            )
+        if not self.loaded:  # read the organisations off the UI thread, once the rows are painted
+            self.set_timer(0.5, self._read_organisations)
         self.loaded = True
         self.rows = sort_rows(rows)
         self.refresh_bindings()
