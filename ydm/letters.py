@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ydm.deadlines import ARTICLE_12A_FROM, S164A_FROM
 from ydm.errors import DataError, InputError
 from ydm.model import Category, Organisation, Person, RequestKind, new_reference
 
@@ -123,6 +124,16 @@ def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None
     return tuple(head) + lines, False
 
 
+def check_recipient(kind: RequestKind, org: Organisation) -> None:
+    """An open-register opt-out only means something to an electoral registration officer."""
+    if kind == RequestKind.OPEN_REGISTER and org.category != Category.ERO:
+        raise InputError(
+            f"an open-register letter goes to your electoral registration office, not to {org.display_name}: "
+            "find yours with 'ydm lookup POSTCODE --remember' (or type it in with 'ydm lookup POSTCODE --manual') "
+            "and use the id it prints with --to"
+        )
+
+
 def check_person(kind: RequestKind, person: Person) -> None:
     """Refuse a letter that an organisation could not act on, saying exactly what is missing."""
     if not person.name.strip():
@@ -144,6 +155,7 @@ def render(
     today: date,
     reference: str | None = None,
     extra_text: str = "",
+    grounds: str = "",
     address_to: tuple[str, ...] | None = None,
     email_to: str | None = None,
     context: dict | None = None,
@@ -157,6 +169,7 @@ def render(
         allowed = ", ".join(k.value for k in RequestKind)
         raise InputError(f"unknown letter kind '{kind}' (one of {allowed})") from None
     check_person(kind, person)
+    check_recipient(kind, org)
     reference = reference or new_reference()
     recipient_lines, missing = recipient_block(org, address_to)
     values = {
@@ -169,6 +182,11 @@ def render(
         "today": today,
         "recipient_salutation": salutation(org),
         "extra_text": (extra_text or "").strip(),
+        "grounds": " ".join((grounds or "").split()),
+        # Which law the letter cites depends on its date (SI 2026/82 regs 4 and 7): Art 12A for
+        # requests from 5 Feb 2026, s.164A complaints to the controller from 19 Jun 2026.
+        "article_12a": today >= ARTICLE_12A_FROM,
+        "s164a": today >= S164A_FROM,
         **(context or {}),
     }
     try:

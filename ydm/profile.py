@@ -17,6 +17,7 @@ from ydm.errors import DataError, InputError
 from ydm.model import Person
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_LIST_FIELDS = {"address", "other_names", "previous_addresses", "account_refs"}
 _FIELDS = {
     "name", "other_names", "address", "postcode", "email", "phone", "date_of_birth",
     "previous_addresses", "electoral_number", "account_refs", "reply_format",
@@ -60,13 +61,20 @@ def make_person(**fields) -> Person:
     unknown = set(fields) - _FIELDS
     if unknown:
         raise InputError(f"unknown profile field(s): {', '.join(sorted(unknown))} (known: {', '.join(sorted(_FIELDS))})")
+    for key, value in fields.items():
+        if value is None or isinstance(value, str):
+            continue
+        if key in _LIST_FIELDS and isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            continue
+        shape = "text or a list of lines" if key in _LIST_FIELDS else "text (in quotes)"
+        raise InputError(f"'{key}' must be {shape}, not {value!r}")
     address = list(_lines(fields.get("address")))
     postcode = (fields.get("postcode") or "").strip()
     if not postcode and address and postcodes.is_valid(address[-1]):
         postcode = address.pop()  # a postcode typed as the last address line
     if postcode:
         postcode = postcodes.normalise(postcode)
-    address = [line for line in address if postcodes.is_valid(line) is False or postcodes.normalise(line) != postcode]
+    address = [line for line in address if not (postcodes.is_valid(line) and postcodes.normalise(line) == postcode)]
     reply_format = (fields.get("reply_format") or "electronic").strip()
     if reply_format not in ("electronic", "paper"):
         raise InputError(f"reply_format '{reply_format}' must be 'electronic' or 'paper'")

@@ -33,11 +33,15 @@ def resolve_targets(
     nation: str | None = None,
 ) -> list[Organisation]:
     """The organisations named by ids/names, batch names and categories, in order, without repeats."""
+    if nation and nation not in contacts.NATIONS:
+        raise InputError(f"unknown nation '{nation}' (one of {', '.join(contacts.NATIONS)})")
     chosen: dict[str, Organisation] = {}
     for target in to:
         key = target.strip().lower()
         if key in BATCH_TARGETS:
             found = directory.in_category(BATCH_TARGETS[key])
+            if nation:  # only those that operate in that nation
+                found = [org for org in found if nation in org.nations]
         elif key == ELECTED_PARTIES:
             if not nation:
                 raise InputError("'elected-parties' needs --in england|scotland|wales|northern-ireland")
@@ -66,6 +70,7 @@ def draft_letters(
     *,
     today: date,
     extra_text: str = "",
+    grounds: str = "",
     address_to: tuple[str, ...] | None = None,
     email_to: str | None = None,
     reference: str | None = None,
@@ -75,7 +80,7 @@ def draft_letters(
     if (address_to or email_to or reference) and len(orgs) > 1:
         raise InputError("--address-to, --email-to and --reference apply to one organisation at a time")
     return [
-        render(kind, person, org, today=today, extra_text=extra_text, address_to=address_to,
+        render(kind, person, org, today=today, extra_text=extra_text, grounds=grounds, address_to=address_to,
                email_to=email_to, reference=reference)
         for org in orgs
     ]

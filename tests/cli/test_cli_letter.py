@@ -150,3 +150,63 @@ def test_record_puts_every_letter_in_the_tracker(capsys):
 def test_via_without_record_is_refused(capsys):
     code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", ME, "--via", "email")
     assert code == 2 and "--via and --sent go with --record" in err
+
+
+def test_in_narrows_a_batch_to_a_nation(capsys, tmp_path):
+    folder = tmp_path / "wales"
+    code, _, _ = run(capsys, "letter", "access", "--to", "all-parties", "--in", "wales", "--me", ME, "-o",
+                     str(folder) + "/")
+    names = " ".join(p.name for p in folder.iterdir())
+    assert code == 0 and "plaid-cymru" in names and "labour" in names
+    assert "sinn-fein" not in names and "snp" not in names and "alba" not in names
+
+
+def test_output_extension_decides_the_format(capsys, tmp_path):
+    target = tmp_path / "letter.pdf"
+    code, _, _ = run(capsys, "letter", "access", "--to", "libdems", "--me", ME, "-o", str(target))
+    assert code == 0 and target.read_bytes().startswith(b"%PDF")
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", ME, "-o", str(target), "--format", "md")
+    assert code == 2 and "looks like pdf, but --format is md" in err
+
+
+def test_grounds_go_into_an_objection_to_processing(capsys):
+    code, out, err = run(capsys, "letter", "object-processing", "--to", "reform-uk", "--me", ME,
+                         "--grounds", "I work in a politically restricted post.")
+    assert code == 0 and "My particular situation: I work in a politically restricted post." in out
+    assert "stronger with your own reasons" not in err
+    code, _, err = run(capsys, "letter", "object-processing", "--to", "reform-uk", "--me", ME)
+    assert code == 0 and "stronger with your own reasons" in err
+    code, _, err = run(capsys, "letter", "access", "--to", "reform-uk", "--me", ME, "--grounds", "x")
+    assert code == 2 and "--grounds goes with object-processing" in err
+
+
+def test_email_file_for_an_organisation_without_email_says_where_to_send(capsys, tmp_path):
+    code, _, err = run(capsys, "letter", "access", "--to", "tiktok", "--me", ME, "-o", str(tmp_path / "t.eml"))
+    assert code == 0 and "no email address is known for TikTok" in err and "web form https://" in err
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["letter", "open-register", "--to", "libdems", "--me", ME], 2, "goes to your electoral registration office"),
+    (["letter", "access", "--to", "libdems", "--me", ME, "--dob", "1985-13-01"], 2, "date of birth '1985-13-01'"),
+    (["letter", "access", "--to", "all-parties", "--in", "cornwall", "--me", ME], 2, "unknown nation 'cornwall'"),
+    (["orgs", "zzzzzz"], 3, "no organisation matches 'zzzzzz'"),
+    (["deadline", "--received", "9999-12-31"], 2, "outside the dates ydm counts"),
+    (["deadline", "--received", "1900-01-01"], 2, "outside the dates ydm counts"),
+])
+def test_more_bad_input(capsys, argv, code, message):
+    got, out, err = run(capsys, *argv)
+    assert got == code and err.startswith("ydm: error:") and message in err, err
+    assert "profile" not in err
+
+
+@pytest.mark.parametrize("body, field", [
+    ('name = 5\nemail = "a@example.org"\n', "'name' must be text"),
+    ('name = "A B"\naddress = 5\n', "'address' must be text or a list of lines"),
+    ('name = "A B"\nemail = ["a@example.org"]\n', "'email' must be text"),
+    ('name = "A B"\npostcode = 12345\nemail = "a@example.org"\n', "'postcode' must be text"),
+])
+def test_wrongly_typed_profile_fields(capsys, tmp_path, body, field):
+    profile = tmp_path / "p.toml"
+    profile.write_text(body, encoding="utf-8")
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", str(profile))
+    assert code == 2 and err.startswith(f"ydm: error: profile {profile}: {field}"), err

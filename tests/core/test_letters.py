@@ -44,6 +44,10 @@ def sample_orgs(directory):
 @pytest.mark.parametrize("kind", INITIAL_KINDS, ids=lambda k: k.value)
 def test_every_kind_renders_for_every_category(directory, kind):
     for org in sample_orgs(directory):
+        if kind == RequestKind.OPEN_REGISTER and org.category != Category.ERO:
+            with pytest.raises(InputError, match="electoral registration office"):
+                letters.render(kind, PERSON, org, today=TODAY)
+            continue
         letter = letters.render(kind, PERSON, org, today=TODAY, reference="YDM-TEST1")
         text = letter.text
         assert "Siân Ó Súilleabháin" in text and "CF10 1AA" in text and "sian@example.org" in text
@@ -98,10 +102,49 @@ def test_person_text_is_data_not_template(directory):
     assert "Please include {{ org.email }} records." in letter.text
 
 
-def test_open_register_needs_the_registered_address(directory):
+ERO = Organisation(id="ero-leeds", display_name="Electoral Registration Officer, Leeds", category=Category.ERO,
+                   postal_address=("Electoral Services", "Civic Hall", "Leeds", "LS1 1UR"))
+
+
+def test_open_register_needs_the_registered_address():
     with pytest.raises(InputError, match="address you are registered"):
-        letters.render("open-register", Person(name="A B", email="a@example.org"), directory.get("libdems"),
-                       today=TODAY)
+        letters.render("open-register", Person(name="A B", email="a@example.org"), ERO, today=TODAY)
+
+
+def test_open_register_lists_register_details_and_contact_apart():
+    text = letters.render("open-register", PERSON, ERO, today=TODAY).text
+    register = text[text.index("as they appear on the electoral register"):text.index("To contact me")]
+    assert "Registered address: 4 Heol y Castell, Caerdydd, CF10 1AA" in register and "AB-123" in register
+    assert "Date of birth" not in text and "sian@example.org" in text[text.index("To contact me"):]
+    assert "Dear Electoral Registration Officer" in text
+
+
+@pytest.mark.parametrize("on, cites, not_cited", [
+    (date(2026, 1, 10), ["Article 12(3) UK GDPR", "I may complain to you and then"], ["12A", "164A"]),
+    (date(2026, 3, 10), ["Articles 12(3) and 12A", "Data (Use and Access) Act 2025"], ["164A"]),
+    (date(2026, 6, 19), ["Articles 12(3) and 12A", "section 164A of the Data Protection Act 2018"], []),
+])
+def test_the_law_cited_follows_the_letter_date(directory, on, cites, not_cited):
+    text = letters.render("access", PERSON, directory.get("libdems"), today=on).text
+    for words in cites:
+        assert words in text
+    for words in not_cited:
+        assert words not in text
+
+
+def test_object_processing_states_grounds(directory):
+    default = letters.render("object-processing", PERSON, directory.get("experian"), today=TODAY).text
+    assert "My particular situation: the processing concerns my political opinions" in default
+    assert "not a request to stop any credit referencing" in default
+    own = letters.render("object-processing", PERSON, directory.get("reform-uk"), today=TODAY,
+                         grounds="I am a  civil servant and must be seen as politically neutral.").text
+    assert "My particular situation: I am a civil servant and must be seen as politically neutral." in own
+    assert "credit referencing" not in own
+
+
+def test_erasure_claims_grounds_only_where_they_apply(directory):
+    text = letters.render("erasure", PERSON, directory.get("experian"), today=TODAY).text
+    assert "to the extent that it applies" in text and "Article 17(3)" in text
 
 
 def test_a_letter_needs_a_name_and_a_way_to_reply(directory):

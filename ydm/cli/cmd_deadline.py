@@ -66,9 +66,14 @@ def _date(value: str | None, flag: str):
     try:
         if len(text) != 10:
             raise ValueError
-        return date.fromisoformat(text)
+        parsed = date.fromisoformat(text)
     except ValueError:
         raise InputError(f"{flag}: '{value}' is not a date (use YYYY-MM-DD, e.g. 2026-11-22)") from None
+    # The UK GDPR's rights date from the GDPR (25 May 2018); far-future dates are typing slips.
+    if not date(2018, 5, 25) <= parsed <= date(2100, 12, 31):
+        raise InputError(f"{flag}: {parsed.isoformat()} is outside the dates ydm counts (25 May 2018 to 2100): "
+                         "data-protection rights as counted here began on 25 May 2018")
+    return parsed
 
 
 def _clarification(value: str):

@@ -48,10 +48,13 @@ def register(sub) -> None:
     me.add_argument("--reply", choices=("electronic", "paper"), help="how you want the reply")
     what = p.add_argument_group("the letter")
     what.add_argument("--text", default="", help="your own words, added to the letter as written")
+    what.add_argument("--grounds", default="",
+                      help="object-processing: your particular situation, in your own words (Art 21(1) asks for it)")
     what.add_argument("--text-file", metavar="FILE", help="read your own words from a file")
     what.add_argument("--reference", help="use this reference instead of a new one (one organisation only)")
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=FORMATS, default="text")
+    out.add_argument("--format", choices=FORMATS,
+                     help="text (default), md, pdf or eml; with -o FILE the file's extension also decides")
     out.add_argument("-o", "--output", metavar="PATH_OR_DIR",
                      help="a file (several letters: joined, or one combined PDF) or a folder (one file per letter)")
     out.add_argument("--record", action="store_true", help="record the letters in your request tracker")
@@ -78,8 +81,23 @@ def _person(args):
         "reply_format": args.reply,
     }
     if args.me:
+        make_person(**{"name": "flag check", **{k: v for k, v in fields.items() if v}})  # a bad flag is the flag's fault
         return load_profile(args.me, **fields)
     return make_person(**{k: v for k, v in fields.items() if v})
+
+
+def _format(args) -> str:
+    """--format if given, else from -o FILE's extension (x.pdf → pdf), else text."""
+    from pathlib import Path
+
+    from ydm.errors import InputError
+
+    by_extension = {".txt": "text", ".text": "text", ".md": "md", ".pdf": "pdf", ".eml": "eml"}
+    suffix = Path(args.output).suffix.lower() if args.output and not args.output.endswith(("/", "\\")) else ""
+    guessed = by_extension.get(suffix)
+    if args.format and guessed and args.format != guessed:
+        raise InputError(f"-o {args.output} looks like {guessed}, but --format is {args.format}: make them agree")
+    return args.format or guessed or "text"
 
 
 def _extra_text(args) -> str:
@@ -111,6 +129,9 @@ def run(args) -> int:
         allowed = ", ".join(k.value for k in INITIAL_KINDS)
         raise InputError(f"unknown letter kind '{args.kind}' (one of {allowed}; "
                          "reminders and complaints come from 'ydm requests next REF')")
+    if args.grounds and kind != RequestKind.OBJECT_PROCESSING:
+        raise InputError("--grounds goes with object-processing letters (use --text for other kinds)")
+    args.format = _format(args)
     if (args.via or args.sent) and not args.record:
         raise InputError("--via and --sent go with --record")
     person = _person(args)
@@ -120,15 +141,28 @@ def run(args) -> int:
     from ydm.profile import validate_email
 
     letters = service.draft_letters(
-        kind, person, orgs, today=clock.today(), extra_text=_extra_text(args), address_to=address_to,
+        kind, person, orgs, today=clock.today(), extra_text=_extra_text(args), grounds=args.grounds,
+        address_to=address_to,
         email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
     )
     for letter in letters:
         if letter.address_missing and not (letter.recipient_email or letter.recipient_webform):
             output.warn(f"no address, email or web form is known for {letter.org.display_name}: the letter "
                         "has a placeholder; find their privacy notice and give --address-to or --email-to")
+        elif letter.address_missing and not letter.recipient_email:
+            output.warn(f"{letter.org.display_name} takes requests through its web form: "
+                        f"{letter.recipient_webform} (paste the letter's text there)")
         elif letter.address_missing and args.format == "pdf":
-            output.warn(f"no postal address is known for {letter.org.display_name}: the PDF has a placeholder")
+            output.warn(f"no postal address is known for {letter.org.display_name}: the PDF has a placeholder; "
+                        f"email it to {letter.recipient_email} instead")
+        if args.format == "eml" and not letter.recipient_email:
+            where = (f"its web form {letter.recipient_webform}" if letter.recipient_webform
+                     else "post" if not letter.address_missing else "a channel you must find")
+            output.warn(f"no email address is known for {letter.org.display_name}: the .eml has no To: line; "
+                        f"it takes requests by {where}")
+    if kind == RequestKind.OBJECT_PROCESSING and not args.grounds:
+        output.warn("an Art 21(1) objection is stronger with your own reasons: add --grounds "
+                    "'why this processing troubles you' (the letter gives general reasons meanwhile)")
 
     target = Path(args.output) if args.output else None
     to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))

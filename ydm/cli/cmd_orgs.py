@@ -40,8 +40,10 @@ def run(args) -> int:
         output.out_json(porcelain.organisations(orgs))
         return 0
     if not orgs:
-        output.note(f"no organisation matches '{query}'" + (f" in {args.category}" if args.category else ""))
-        return 1
+        from ydm.errors import NotFoundError
+
+        where = f" in category {args.category}" if args.category else ""
+        raise NotFoundError(f"no organisation matches '{query}'{where}", hint="try fewer words, or 'ydm orgs' for all")
     width = max(len(o.id) for o in orgs)
     for org in orgs:
         channels = [name for name, value in (("post", org.postal_address), ("email", org.email),
