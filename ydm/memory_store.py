@@ -18,6 +18,7 @@ from ydm.store_codec import (
     StoredLetter,
     event_to_dict,
     head_to_dict,
+    insert_position,
     normalize_ref,
     not_found,
     person_from_dict,
@@ -110,7 +111,7 @@ class MemoryStore:
     def add_event(self, ref: str, event: Event) -> Request:
         with self._lock:
             ref = self._row(ref)
-            self._rows[ref]["events"].append(event_to_dict(event))
+            _insert(self._rows[ref]["events"], event)
             return self._decode(ref, with_body=False)
 
     def update(self, request: Request) -> None:
@@ -128,7 +129,7 @@ class MemoryStore:
             ref = self._row(ref)
             self._letters[ref].append(letter)
             if event is not None:
-                self._rows[ref]["events"].append(event_to_dict(event))
+                _insert(self._rows[ref]["events"], event)
 
     def letters(self, ref: str) -> list[StoredLetter]:
         with self._lock:
@@ -146,3 +147,8 @@ class MemoryStore:
     def info(self) -> dict:
         return {"path": None, "schema": None, "key_mode": self.key_mode, "requests": self.count(),
                 "profile": self._profile is not None}
+
+
+def _insert(events: list[dict], event: Event) -> None:
+    """Keep the stored log in date order (same-day events in recording order), like SqliteStore."""
+    events.insert(insert_position([e["on"] for e in events], event.on.isoformat()), event_to_dict(event))

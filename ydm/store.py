@@ -36,6 +36,7 @@ from ydm.model import Event, Person, Request
 from ydm.store_codec import (
     StoredLetter,
     head_to_dict,
+    insert_position,
     letter_from_dict,
     letter_to_dict,
     normalize_ref,
@@ -316,7 +317,7 @@ class SqliteStore:
         with self._tx() as c:
             row = self._row(c, ref)
             r = self._decode(row, with_body=False)
-            r.events.append(event)
+            r.events.insert(insert_position([e.on for e in r.events], event.on), event)
             c.execute("UPDATE requests SET head = ? WHERE id = ?", (self._head_blob(row[1], r), row[0]))
         return r
 
@@ -344,7 +345,7 @@ class SqliteStore:
                       (row[0], self._seal_json(letter_to_dict(letter), b"letters|" + row[1], BODY_BUCKET)))
             if event is not None:
                 r = self._decode(row, with_body=False)
-                r.events.append(event)
+                r.events.insert(insert_position([e.on for e in r.events], event.on), event)
                 c.execute("UPDATE requests SET head = ? WHERE id = ?", (self._head_blob(row[1], r), row[0]))
 
     def letters(self, ref: str) -> list[StoredLetter]:

@@ -130,3 +130,13 @@ def person_from_dict(d: dict) -> Person:
     names = {f.name for f in dataclasses.fields(Person)}
     clean = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in names}
     return Person(**clean)
+
+
+def insert_position(dates: list, on) -> int:
+    """Where a new event dated `on` goes so the log stays in date order: after every event of the
+    same day or earlier (stable: same-day events keep the order they were recorded in). `dates` are
+    `date`s or ISO strings (both sort correctly)."""
+    i = len(dates)
+    while i and dates[i - 1] > on:
+        i -= 1
+    return i

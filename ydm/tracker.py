@@ -62,6 +62,11 @@ class RequestView:
         return tuple(self.deadline.steps) if self.deadline is not None else ()
 
     @property
+    def timeline(self) -> list[Event]:
+        """The events in date order; same-day events keep the order they were recorded in."""
+        return sorted(self.request.events, key=lambda e: e.on)
+
+    @property
     def done(self) -> bool:
         return self.status in DONE_STATES
 
@@ -76,7 +81,10 @@ class RequestView:
     def to_json(self) -> dict:
         """Stable `--json` shape of one request (fields are only ever added)."""
         r = self.request
-        iso = lambda d: d.isoformat() if d else None
+
+        def iso(d):
+            return d.isoformat() if d else None
+
         return {
             "ref": r.ref,
             "kind": r.kind.value,
@@ -100,7 +108,7 @@ class RequestView:
             "warnings": list(self.warnings),
             "events": [
                 {"kind": e.kind.value, "on": e.on.isoformat(), "note": e.note, **({"data": e.data} if e.data else {})}
-                for e in r.events
+                for e in self.timeline
             ],
         }
 
@@ -126,6 +134,7 @@ def view(request: Request, today: date) -> RequestView:
     the next step into "write this now" and "this will be due from that day", and adds warnings.
     """
     from ydm import escalation
+    from ydm.deadlines import S164A_FROM
     from ydm.tracker_assess import extra_warnings, nation_of
 
     a = escalation.assess(request, today, nation=nation_of(request))
@@ -137,7 +146,8 @@ def view(request: Request, today: date) -> RequestView:
         # A follow-up asks for missing Art 15 items: it only fits an access request. An objection or
         # erasure that was not done properly goes to a complaint instead.
         kind = RequestKind.COMPLAINT
-        reason = ("Their reply did not do what you asked: complain to them under DPA 2018 s.164A "
+        law = " under DPA 2018 s.164A" if today >= S164A_FROM else ""  # SI 2026/82 reg 7
+        reason = (f"Their reply did not do what you asked: complain to them{law} "
                   "(a follow-up asking for missing items is for access requests).")
     warnings = a.warnings
     extra = extra_warnings(request)
@@ -196,13 +206,26 @@ def _check_not_future(on: date, today: date, what: str = "the date") -> None:
 
 def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None = None, note: str = "",
          data: dict | None = None) -> RequestView:
-    """Record that something happened. Out-of-order events are recorded; the view carries warnings."""
+    """Record that something happened.
+
+    Impossible orders (see `tracker_order.impossible`: a receipt or reply before the request was
+    sent, an answer before its question, ...) are refused with an InputError. Merely late or odd
+    ones (an extension claimed after the deadline, ID sent before it was asked for) are recorded,
+    and the view carries a warning.
+    """
+    from ydm.tracker_order import impossible
+
     kind = kind if isinstance(kind, EventKind) else parse_event_kind(kind)
     on = on or today
     _check_not_future(on, today)
-    r = store.add_event(ref, Event(kind=kind, on=on, note=(note or "").strip(), data=dict(data or {})))
+    before = store.get(ref)
+    event = Event(kind=kind, on=on, note=(note or "").strip(), data=dict(data or {}))
+    problem = impossible(before, event)
+    if problem:
+        raise InputError(problem, hint="check the date, or record the other event's correct date first")
+    r = store.add_event(ref, event)
     v = view(r, today)
-    later = [e for e in r.events[:-1] if e.on > on]
+    later = [e for e in before.events if e.on > on and e.kind is not EventKind.DRAFTED]
     if later:
         latest = max(later, key=lambda e: e.on)
         note_ = (f"recorded out of order: {kind.value} on {on.isoformat()} is earlier than "
@@ -253,7 +276,10 @@ def record_letters(letters: Iterable, *, channel: Channel | str, sent_on: date |
                 s.add_letter(ref, StoredLetter(letter.kind, letter.on, letter.text, letter.subject), event=ev)
                 out.append(s.get(ref))
                 continue
-            events = [Event(EventKind.DRAFTED, letter.on)]
+            # A backfilled request (`--sent` earlier than the day it was written down) was drafted
+            # by the day it was sent at the latest: never record `drafted` after `sent`.
+            drafted = min(letter.on, sent_on) if sent_on is not None else letter.on
+            events = [Event(EventKind.DRAFTED, drafted)]
             if sent_on is not None:
                 events.append(Event(EventKind.SENT, sent_on))
             new.append(Request(ref=ref, kind=letter.kind, org_id=letter.org.id, channel=channel, nation=nation,

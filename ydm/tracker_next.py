@@ -98,6 +98,8 @@ def timeline(r: Request, words: str) -> list[dict]:
         if e.kind is EventKind.DRAFTED:
             continue
         text = _EVENT_WORDS[e.kind].format(words=words)
+        if e.kind is EventKind.COMPLAINT_SENT and not complaint_under_s164a(r, e.on):
+            text = "I complained to you"
         if e.kind is EventKind.SENT and e.data.get("letter") == RequestKind.FOLLOW_UP.value:
             text = "I wrote again asking for the information your response left out"
         rows.append({"on": long_date(e.on), "date": e.on.isoformat(), "what": text, "what_ico": _third_person(text)})
@@ -110,6 +112,15 @@ def _third_person(text: str) -> str:
                  ("you ", "they "), ("your ", "their ")):
         text = text.replace(a, b)
     return text
+
+
+def complaint_under_s164a(r: Request, sent: date) -> bool:
+    """Whether a complaint sent on `sent` fell under DPA 2018 s.164A: only complaints *received* from
+    19 Jun 2026 do (SI 2026/82 reg 7), so the deemed receipt by the request's channel decides."""
+    from ydm.deadlines import REGIME_S164A, receipt_date, regime_for
+    from ydm.tracker_assess import nation_of
+
+    return regime_for(RequestKind.COMPLAINT, receipt_date(sent, r.channel, nation_of(r))) == REGIME_S164A
 
 
 def _last(r: Request, *kinds: EventKind) -> date | None:
@@ -125,7 +136,7 @@ def _first(r: Request, kind: EventKind) -> date | None:
 def letter_context(r: Request, view, kind: RequestKind, today: date, missing: list[str],
                    about: Organisation) -> dict:
     """Everything the escalation templates may quote (all strings/lists/bools: StrictUndefined-safe)."""
-    from ydm.deadlines import add_months
+    from ydm.deadlines import REGIME_PRE_DUAA, add_months
 
     words, law = REQUEST_WORDS.get(r.kind, ("request", "the UK GDPR"))
     sent = _first(r, EventKind.SENT)
@@ -135,7 +146,14 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     def fmt(d: date | None) -> str:
         return long_date(d) if d else ""
 
-    request_due = _request_due(r, today)
+    request_dl = _request_deadline(r, today)
+    request_due = request_dl.due if request_dl is not None else None
+    regime = (request_dl.regime if request_dl is not None and request_dl.kind is not RequestKind.COMPLAINT
+              else _regime_without_deadline(r, sent, today))
+    reminder_on = _last(r, EventKind.REMINDER_SENT)
+    responses = [e for e in r.events if e.kind in (EventKind.RESPONSE_RECEIVED, EventKind.RESPONSE_INCOMPLETE)]
+    after_reminder = [e for e in responses if reminder_on is not None and e.on >= reminder_on]
+    complaint_on = _last(r, EventKind.COMPLAINT_SENT)
     name = about.legal_name or about.display_name
     address = [line for line in about.postal_address if line.strip().casefold() != name.casefold()]
     return {
@@ -149,8 +167,15 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "due": fmt(request_due),
         "due_passed": bool(request_due and request_due < today),
         "extended": _last(r, EventKind.EXTENDED) is not None,
-        "reminder_on": fmt(_last(r, EventKind.REMINDER_SENT)),
-        "complaint_on": fmt(_last(r, EventKind.COMPLAINT_SENT)),
+        # Which law the request falls under (SI 2026/82 reg 4): Art 12A from 5 Feb 2026, else old Art 12(3).
+        "regime": regime,
+        "old_regime": regime == REGIME_PRE_DUAA,
+        "reminder_on": fmt(reminder_on),
+        # How the organisation reacted to the reminder: no reply at all, or a reply that fell short.
+        "reminder_replied": bool(after_reminder),
+        "reminder_reply_incomplete": any(e.kind is EventKind.RESPONSE_INCOMPLETE for e in after_reminder),
+        "complaint_on": fmt(complaint_on),
+        "complaint_s164a": complaint_on is not None and complaint_under_s164a(r, complaint_on),
         "complaint_ack_on": fmt(_last(r, EventKind.COMPLAINT_ACKNOWLEDGED)),
         "response_on": fmt(_last(r, EventKind.RESPONSE_RECEIVED, EventKind.RESPONSE_INCOMPLETE)),
         "response_incomplete": _last(r, EventKind.RESPONSE_INCOMPLETE) is not None,
@@ -166,14 +191,22 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     }
 
 
-def _request_due(r: Request, today: date) -> date | None:
-    """The due date of the request itself (not of a later complaint): the letters quote it."""
+def _request_deadline(r: Request, today: date):
+    """The deadline of the request itself (not of a later complaint): the letters quote its date and law."""
     from ydm import escalation
     from ydm.tracker_assess import nation_of
 
     a = escalation.assess(r, today, nation=nation_of(r))
-    dl = a.answer_deadline or a.deadline
-    return dl.due if dl is not None else None
+    return a.answer_deadline or a.deadline
+
+
+def _regime_without_deadline(r: Request, sent: date | None, today: date) -> str:
+    """The request's regime when no deadline could be counted (not sent yet, waiting for ID, ...)."""
+    from ydm.deadlines import receipt_date, regime_for
+    from ydm.tracker_assess import nation_of
+
+    received = _first(r, EventKind.RECEIVED) or (receipt_date(sent, r.channel, nation_of(r)) if sent else today)
+    return regime_for(RequestKind.ACCESS, received)
 
 
 def _org(directory, org_id: str, name: str) -> Organisation:
@@ -190,7 +223,10 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     `keep=True` stores the letter text with the request (encrypted); nothing is marked as sent:
     the person runs `ydm requests mark REF reminder-sent` (or similar) once they have sent it.
     """
+    import dataclasses
+
     from ydm import contacts, letters
+    from ydm.deadlines import S164A_FROM
     from ydm.tracker import NextStep, view
 
     r = store.get(ref)
@@ -202,7 +238,7 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
         raise InputError(f"'{chosen.value}' starts a new request: use 'ydm letter {chosen.value}'")
     items = normalize_items(missing)
     if chosen is RequestKind.FOLLOW_UP and not items:
-        raise InputError("say which parts their reply left out, e.g. --missing 15(1)(c) --missing 15(1)(g)",
+        raise InputError("say which parts their reply left out, e.g. --missing '15(1)(c)' --missing '15(1)(g)'",
                          hint="items: " + ", ".join(ART15_ITEMS))
     person = person or store.load_profile()
     if person is None:
@@ -214,6 +250,11 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     context = letter_context(r, v, chosen, today, items, about)
     letter = letters.render(chosen, person, recipient, today=today, reference=r.ref, context=context,
                             extra_text=extra_text)
+    if chosen is RequestKind.COMPLAINT and today < S164A_FROM:
+        # letters.SUBJECTS names s.164A, which applies only to complaints received from 19 Jun 2026
+        # (SI 2026/82 reg 7): an earlier complaint is a plain one.
+        subject = f"Complaint about how you have handled my {context['request_words']} - ref {r.ref}"
+        letter = dataclasses.replace(letter, subject=subject)
     if keep:
         store.add_letter(r.ref, StoredLetter(chosen, today, letter.text, letter.subject))
     reason = v.next_reason if chosen == v.next_kind else f"you asked for a {chosen.value} letter"

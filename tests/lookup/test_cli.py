@@ -97,6 +97,16 @@ def test_manual_entry_is_remembered(capsys, monkeypatch, isolated_home, api_serv
     assert code == 2 and "offices you saved earlier: ero-cardiff-council" in err
 
 
+def test_manual_entry_prompts_are_prompts_not_warnings(capsys, monkeypatch, isolated_home, api_server):
+    typed = "Cardiff Council\nCounty Hall\nCF10 4UW\n\n\n\n\n"
+    code, out, err = run(capsys, "lookup", "CF10 1AA", "--manual", stdin=typed, monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert "warning" not in err
+    assert "Postal address, one line at a time, postcode last; an empty line ends it:" in err
+    assert "Nothing is sent anywhere" in err
+    assert "Postal address" not in out and "Office name" not in out  # stdout is only the result
+
+
 def test_config_set_key_from_stdin(capsys, monkeypatch, memory_keyring):
     code, out, _ = run(capsys, "config", "set-key", "democracy-club", stdin="abc123\n", monkeypatch=monkeypatch)
     assert code == 0 and "abc123" not in out

@@ -89,9 +89,10 @@ def _manual(args) -> int:
     """Read the office's details from the terminal (or stdin), remember them, show the result."""
     from ydm import lookup
 
-    output.warn("nothing is sent anywhere; the office is saved in your own organisations list")
+    # Instructions are plain prompts on stderr, not warnings: nothing is wrong (stdout stays the result).
+    output.note("Nothing is sent anywhere; the office is saved in your own organisations list.")
     name = output.ask("Office name (e.g. Cardiff Council): ")
-    output.warn("postal address, one line per line, postcode last; an empty line ends it")
+    output.prompt("Postal address, one line at a time, postcode last; an empty line ends it:")
     lines = []
     while len(lines) < 10:
         line = output.ask("  address: ")

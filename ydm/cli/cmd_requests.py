@@ -5,6 +5,8 @@ Only argparse work happens at import; the store (sqlite, cryptography, keyring) 
 
 from __future__ import annotations
 
+import argparse
+
 EVENTS = (
     "sent, received, acknowledged, id-requested, id-provided, fee-requested, fee-paid, clarification-requested, "
     "clarification-provided, extended, response-received, response-incomplete, reminder-sent, complaint-sent, "
@@ -35,7 +37,12 @@ def register(sub) -> None:
     mk.add_argument("--on", metavar="YYYY-MM-DD", help="when it happened (default today)")
     mk.add_argument("--note", default="", help="a short note for yourself (kept encrypted)")
 
-    nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)")
+    from ydm.tracker_next import ART15_ITEMS
+
+    nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="Items for --missing (a follow-up asks for exactly these):\n"
+                       + "\n".join(f"  {code:<11} {text}" for code, text in ART15_ITEMS.items()))
     nx.add_argument("ref", metavar="REF")
     nx.add_argument("-o", "--output", metavar="PATH", help="write it here (.txt, .md, .pdf or .eml); default stdout")
     nx.add_argument("--missing", action="append", default=[], metavar="ITEM",
@@ -45,12 +52,13 @@ def register(sub) -> None:
     nx.add_argument("--text", default="", help="your own words, added to the letter as written")
 
     ex = ps.add_parser("export", help="export to a calendar (.ics) or to JSON (everything, for backup)")
-    ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms")
+    ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms ('-': standard output)")
     ex.add_argument("--private", action="store_true", help="with --ics: leave organisation names out")
-    ex.add_argument("--json", metavar="FILE", help="everything, including letters and your profile (keep it safe)")
+    ex.add_argument("--json", metavar="FILE",
+                    help="everything, including letters and your profile (keep it safe; '-': standard output)")
 
     im = ps.add_parser("import", help="import a JSON export (adds what is missing; never drops anything)")
-    im.add_argument("--json", metavar="FILE", required=True)
+    im.add_argument("--json", metavar="FILE", required=True, help="the export to read ('-': standard input)")
 
 
 def _date(value: str | None, flag: str):
@@ -134,10 +142,16 @@ def _show(args, store, today) -> int:
                      else f"due{what}: {v.due.isoformat()} ({-v.days_left} days ago)")
         lines += [f"  - {step}" for step in v.explanation]
     lines.append("events:")
-    lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in r.events]
+    lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in v.timeline]
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
-    if v.next_kind:
+    if v.next_kind is RequestKind.FOLLOW_UP:
+        from ydm.tracker_next import ART15_ITEMS
+
+        lines.append(f"next: follow-up (ydm requests next {r.ref} --missing '15(1)(c)', one --missing for each "
+                     f"item their reply left out): {v.next_reason}")
+        lines.append("  items: " + ", ".join(ART15_ITEMS) + " (quote them in the shell; see ydm requests next --help)")
+    elif v.next_kind:
         lines.append(f"next: {v.next_kind.value} (ydm requests next {r.ref}): {v.next_reason}")
     else:
         lines.append("next: nothing to send now" + (f": {v.next_reason}" if v.next_reason else ""))
@@ -198,15 +212,28 @@ def _export(args, store, today) -> int:
 
     from ydm import tracker
     from ydm.cli import output
+    from ydm.errors import InputError
     from ydm.fileio import atomic_write
 
+    if args.ics == "-" and args.json == "-":
+        raise InputError("only one of --ics and --json can go to standard output (-)")
     if args.ics:
-        atomic_write(Path(args.ics), tracker.export_ics(store, today=today, private=args.private))
-        output.note(f"wrote {args.ics}")
+        data = tracker.export_ics(store, today=today, private=args.private)
+        if args.ics == "-":
+            output.out_bytes(data)
+        else:
+            atomic_write(Path(args.ics), data)
+            output.note(f"wrote {args.ics}")
     if args.json:
         data = tracker.export_json(store, today=today)
-        atomic_write(Path(args.json), (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
-        output.note(f"wrote {args.json} ({len(data['requests'])} requests; it is NOT encrypted: keep it safe)")
+        text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
+        where = "standard output"
+        if args.json == "-":
+            output.out_bytes(text)
+        else:
+            atomic_write(Path(args.json), text)
+            where = args.json
+        output.note(f"wrote {where} ({len(data['requests'])} requests; it is NOT encrypted: keep it safe)")
     return 0
 
 
@@ -218,13 +245,16 @@ def _import(args, store, today) -> int:
     from ydm.errors import DataError, NotFoundError
 
     try:
-        with open(args.json, encoding="utf-8") as handle:
-            data = json.load(handle)
+        if args.json == "-":
+            data = json.loads(output.read_stdin())
+        else:
+            with open(args.json, encoding="utf-8") as handle:
+                data = json.load(handle)
     except FileNotFoundError:
         raise NotFoundError(f"no such file: {args.json}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError(f"cannot read {args.json}: {exc}") from None
     res = tracker.import_json(store, data)
-    output.note(f"imported {args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
+    output.note(f"imported {'standard input' if args.json == '-' else args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
                 + ("; profile imported" if res.profile else ""))
     return 0

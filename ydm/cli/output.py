@@ -38,3 +38,25 @@ def ask(prompt: str) -> str:
     sys.stderr.flush()
     line = sys.stdin.readline()
     return line.rstrip("\r\n")
+
+
+def out_bytes(data: bytes) -> None:
+    """Write bytes to stdout as they are (a calendar or export sent to `-`)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (tests capturing into StringIO): the data is UTF-8 text
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
+def read_stdin() -> str:
+    """All of standard input as text (a file named `-` on the command line)."""
+    return sys.stdin.read()
+
+
+def prompt(text: str) -> None:
+    """Tell the person what to type next (on stderr, as a plain line: not a warning, not a result)."""
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
