@@ -212,6 +212,10 @@ class PlainSession:
             self.say(f"{n}. {item.org_name}: {KIND_TITLES[item.letter.kind]}. {item.how}. "
                      f"Answer due by {fmt(item.deadline.due, full=True)} if sent today. "
                      f"Reference {item.letter.reference}.")
+        for blocked in plan.blocked:
+            self.say(f"Warning: {KIND_TITLES[blocked.letter.kind]} to {blocked.org_name}. {blocked.reason}")
+        for note in plan.notes:
+            self.say(note)
         self.say(NO_ANSWER)
 
     def outputs(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -96,9 +96,23 @@ class PlanItem:
         return self.letter.org.display_name
 
 
+@dataclass(frozen=True)
+class Blocked:
+    """A letter that cannot go yet: no way to reach the organisation with what the patron has."""
+
+    letter: Letter
+    reason: str
+
+    @property
+    def org_name(self) -> str:
+        return self.letter.org.display_name
+
+
 @dataclass
 class Plan:
     items: list[PlanItem] = field(default_factory=list)
+    blocked: list[Blocked] = field(default_factory=list)  # shown on screen and on the sheet, never printed
+    notes: list[str] = field(default_factory=list)  # e.g. where the open register letter goes in NI
 
     @property
     def letters(self) -> list[Letter]:
@@ -108,23 +122,37 @@ class Plan:
         return [i for i in self.items if i.channel in channels]
 
 
-def _route(letter: Letter, preferred: Channel) -> tuple[Channel, str]:
-    """The channel actually used for one letter, and where it goes, in words."""
+def _route(letter: Letter, preferred: Channel, *, can_email: bool) -> tuple[Channel | None, str]:
+    """The channel actually used for one letter and where it goes, in words; (None, why) if it cannot go.
+
+    Only ways the organisation accepts (its postal address, email or web form) and the patron can
+    use: `can_email` is False when the patron gave no email address and chose post or by hand.
+    """
     post = "Post to: " + ", ".join(line for line in letter.recipient_lines)
+    web = f"Web form: {letter.recipient_webform}" if letter.recipient_webform else ""
     if preferred is Channel.EMAIL:
         if letter.recipient_email:
             return Channel.EMAIL, f"Email to {letter.recipient_email}"
-        if letter.recipient_webform:
-            return Channel.WEBFORM, f"Web form: {letter.recipient_webform}"
-        return Channel.FIRST_CLASS, post + " (no email address known, so by first-class post)"
-    if letter.address_missing:  # no postal address known: email or web form instead of a blank envelope
-        if letter.recipient_email:
+        if web:
+            return Channel.WEBFORM, web + " (no email address is known)"
+        if not letter.address_missing:
+            return Channel.FIRST_CLASS, post + " (no email address is known, so by first-class post)"
+    elif not letter.address_missing:
+        if preferred is Channel.HAND:
+            return Channel.HAND, post.replace("Post to", "Deliver to")
+        return preferred, post
+    else:  # no postal address known: email or web form instead of a blank envelope
+        if letter.recipient_email and can_email:
             return Channel.EMAIL, f"Email to {letter.recipient_email} (no postal address is known)"
-        if letter.recipient_webform:
-            return Channel.WEBFORM, f"Web form: {letter.recipient_webform} (no postal address is known)"
-    if preferred is Channel.HAND:
-        return Channel.HAND, post.replace("Post to", "Deliver to")
-    return preferred, post
+        if web:
+            return Channel.WEBFORM, web + " (no postal address is known)"
+    name = letter.org.display_name
+    if letter.recipient_email:
+        return None, (f"Not sent: {name} takes email only and you gave no email address. It needs an email "
+                      f"address, or a postal address we don't have. To send it, go back and type your "
+                      f"email address, or ask the librarian.")
+    return None, (f"Not sent: we have no way to reach {name} (no postal address, email or web form). "
+                  "Ask the librarian.")
 
 
 # --- the session ---------------------------------------------------------------------------------
@@ -263,7 +291,7 @@ class Session:
         if postcode and not nation_guess(postcode)[1]:
             ids.append("nation")
         ids += ["address", "email"]
-        if self.needs_office():
+        if self.needs_office() and self.nation != "northern-ireland":  # NI: always EONI, nothing to ask
             if self.office_choices:
                 ids.append("office_pick")
             if self.office is not None:
@@ -277,7 +305,7 @@ class Session:
 
     def needs_lookup(self) -> bool:
         """True when the next question depends on a registration-office lookup not yet made."""
-        if not (self.needs_office() and "postcode" in self.answers):
+        if not (self.needs_office() and "postcode" in self.answers) or self.nation == "northern-ireland":
             return False
         if not self.office_looked_up:
             return True
@@ -354,13 +382,24 @@ class Session:
     def office_org(self) -> Organisation | None:
         if not self.needs_office():
             return None
-        if self.answers.get("office") == "found" and self.office is not None:
-            return self.office
         from ydm import lookup
 
+        if self.nation == "northern-ireland":  # law.md §5: EONI keeps the register for everyone in NI
+            return lookup.office_as_organisation(replace(lookup.EONI, checked_on=self.today.isoformat()))
+        if self.answers.get("office") == "found" and self.office is not None:
+            return self.office
         lines = [part.strip() for part in self.answers.get("office_address", "").split(",")]
         office = lookup.manual_office(self.answers.get("office_name", ""), lines, today=self.today)
         return lookup.office_as_organisation(office)
+
+    def notes(self) -> list[str]:
+        """Things the patron should know about where the letters go, shown with the list of letters."""
+        out = []
+        if self.needs_office() and self.nation == "northern-ireland":
+            out.append("In Northern Ireland the Electoral Office for Northern Ireland (EONI) keeps the electoral "
+                       "register for everyone, so the open register letter (there it is called the edited "
+                       "register) goes to EONI.")
+        return out
 
     def plan(self) -> Plan:
         """The letters with their route and due date. Built once per set of answers."""
@@ -375,13 +414,17 @@ class Session:
         for kind in self.kinds:
             orgs = [self.office_org()] if kind is RequestKind.OPEN_REGISTER else targets
             letters += service.draft_letters(kind, person, orgs, today=self.today)
-        items = []
+        items, blocked = [], []
+        can_email = bool(self.answers.get("email")) or preferred is Channel.EMAIL
         for letter in letters:
-            channel, how = _route(letter, preferred)
+            channel, how = _route(letter, preferred, can_email=can_email)
+            if channel is None:
+                blocked.append(Blocked(letter, how))
+                continue
             due = deadlines.compute_deadline(letter.kind, sent=self.today, channel=channel,
                                              nation=letter.org.home_nation)
             items.append(PlanItem(letter, channel, how, due))
-        self._plan = Plan(items)
+        self._plan = Plan(items, blocked, self.notes())
         self._record(self._plan)
         return self._plan
 

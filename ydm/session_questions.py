@@ -32,8 +32,8 @@ GOALS: dict[str, tuple[str, str]] = {
     "stop-sold": (
         "Stop my details being sold",
         ("Letters to data brokers telling them to stop using your details for marketing, and one to "
-        "your council's electoral registration office to take you off the open register, which "
-        "anyone can buy."),
+        "the electoral registration office for your address to take you off the open register, "
+        "which anyone can buy."),
     ),
     "choose": ("Choose the letters myself", "Pick the kind of letter and the organisations yourself."),
 }
@@ -51,9 +51,10 @@ KIND_EXPLAINED = {
     RequestKind.ACCESS: (
         "A 'subject access request'. The law says they must send you a copy of the information "
         "they hold about you, say where they got it, why they use it and who they shared it with. "
-        "It is free. They may ask you to prove who you are: that pauses the clock until you do. "
-        "They have one month; they can extend by two more months if they tell you why within the "
-        "first month."
+        "It is free. They have one month; they can extend by two more months if they tell you why "
+        "within the first month. If they ask you to prove who you are, their month starts again "
+        "from the day they receive your proof. If they ask what exactly you want, the days from "
+        "their question to your answer do not count."
     ),
     RequestKind.OBJECT_MARKETING: (
         "An objection to direct marketing. You do not need a reason: once they get it they must "
@@ -86,8 +87,8 @@ CHANNELS: dict[str, tuple[Channel, str, str]] = {
     "first-class": (Channel.FIRST_CLASS, "Post, first class", "We print the letters; you post them."),
     "second-class": (Channel.SECOND_CLASS, "Post, second class", "Cheaper; counted as arriving two days later."),
     "email": (Channel.EMAIL, "Email from my own email",
-              ("We show the address and the text to paste into your own webmail. Letters to "
-              "organisations without an email address go by first-class post.")),
+              ("We show the address and the text to paste into your own webmail. Organisations "
+              "without an email address get theirs by web form or first-class post.")),
     "hand": (Channel.HAND, "By hand", "You deliver the letters yourself."),
 }
 
@@ -109,6 +110,42 @@ def nation_guess(postcode: str) -> tuple[str, bool]:
     else:
         nation = "wales" if area in _WELSH_AREAS - {"SY"} else "england"
     return nation, area not in _BORDER_AREAS
+
+
+def ero_words(nation: str | None) -> dict[str, str]:
+    """Who keeps the electoral register, in the patron's nation, and how to find it (law.md §5).
+
+    England and Wales: the council's electoral registration officer. Scotland: not the council but
+    the electoral registration officer at the local assessor or valuation joint board. Northern
+    Ireland: the Electoral Office for Northern Ireland (EONI) for everyone, so nothing is asked.
+    """
+    if nation == "scotland":
+        return {
+            "who": ("in Scotland that is not the council but the electoral registration officer at "
+                    "your local assessor or valuation joint board"),
+            "title": "Registration office",
+            "ask": "Which assessor or valuation joint board covers your address?",
+            "find": ("the librarian can help you find it: search the web for 'electoral registration' "
+                     "and your council area, or look at the Scottish Assessors' website, saa.gov.uk."),
+            "hint": "like Lothian Valuation Joint Board",
+            "address": "It is on the assessor's or valuation joint board's 'electoral registration' web page.",
+            "empty": "Please type the name of the assessor or valuation joint board.",
+        }
+    if nation == "northern-ireland":
+        return {
+            "who": "in Northern Ireland that is the Electoral Office for Northern Ireland (EONI), for everyone",
+            "title": "Registration office", "ask": "", "find": "", "hint": "", "address": "",
+            "empty": "Please type the office's name.",
+        }
+    return {
+        "who": "the electoral registration officer at your council",
+        "title": "Council",
+        "ask": "Which council do you pay council tax to?",
+        "find": "the librarian can help you find it on the council's website.",
+        "hint": "like Cardiff Council",
+        "address": "It is usually on the council's 'electoral registration' web page.",
+        "empty": "Please type the council's name.",
+    }
 
 
 
@@ -162,7 +199,7 @@ def build(s: Session, qid: str) -> Question:
     if qid == "postcode":
         return Question(
             "postcode", "Your postcode", "What is your postcode?",
-            "It tells us which parties have elected representatives where you live and which council "
+            "It tells us which parties have elected representatives where you live and which office "
             "keeps your electoral register. It also goes on the letters.",
             hint="like SW1A 1AA", default=a.get("postcode", ""))
     if qid == "nation":
@@ -189,31 +226,34 @@ def build(s: Session, qid: str) -> Question:
         where = ", ".join(office.postal_address) if office else ""
         return Question(
             "office", "Registration office", "Is this your electoral registration office?",
-            "The open register letter goes to the office that keeps the electoral register for "
-            "your address. We looked it up from your postcode only.",
+            f"The open register letter goes to the office that keeps the electoral register for "
+            f"your address: {ero_words(s.nation)['who']}. We looked it up from your postcode only.",
             kind="choice",
             options=(Option("found", f"Yes: {office.display_name if office else ''}", where),
                      Option("manual", "No, I will type the address myself")),
             default=a.get("office", "found"))
     if qid == "office_pick":
         return Question(
-            "office_pick", "Your address", "Your postcode is shared by more than one council. Which is your address?",
-            "Different councils keep the electoral register for different streets in your postcode, so "
+            "office_pick", "Your address",
+            "Your postcode is split between more than one electoral registration office. Which is your address?",
+            "Different offices keep the electoral register for different streets in your postcode, so "
             "we need to know which one is yours. Only the choice goes to the lookup, not your name.",
             kind="choice",
             options=(*(Option(slug, address) for slug, address in s.office_choices),
                      Option("manual", "My address is not listed: I will type the office's address")),
             default=a.get("office_pick", s.office_choices[0][0] if s.office_choices else "manual"))
     if qid == "office_name":
+        words = ero_words(s.nation)
         return Question(
-            "office_name", "Council", "Which council do you pay council tax to?",
-            "The open register letter goes to that council's electoral registration officer. We "
-            "could not look it up here, so the librarian can help you find it on the council's website.",
-            hint="like Cardiff Council", default=a.get("office_name", ""))
+            "office_name", words["title"], words["ask"],
+            f"The open register letter goes to {words['who']}. We could not look it up here, so "
+            f"{words['find']}",
+            hint=words["hint"], default=a.get("office_name", ""))
     if qid == "office_address":
+        words = ero_words(s.nation)
         return Question(
-            "office_address", "Council address", "What is the electoral registration office's postal address?",
-            "So the letter can be posted. It is usually on the council's 'electoral registration' web page.",
+            "office_address", "Office address", "What is the electoral registration office's postal address?",
+            f"So the letter can be posted. {words['address']}",
             hint="separate lines with commas, with the postcode last", default=a.get("office_address", ""))
     if qid == "targets":
         orgs, ticked = s.candidate_orgs()
@@ -264,7 +304,7 @@ def check(s: Session, q: Question, value: Any) -> Any:
             "name": "Please type your name.",
             "postcode": "Please type your postcode, like SW1A 1AA.",
             "address": "Please type your address, so the organisations can find you.",
-            "office_name": "Please type the council's name.",
+            "office_name": ero_words(s.nation)["empty"],
             "office_address": "Please type the office's address.",
         }.get(q.id, "Please type an answer."))
     if q.id == "postcode":

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -86,11 +86,55 @@ def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
             f"How: {item.how}",
             f"Answer due by: {fmt(item.deadline.due, full=True)}, if sent today ({item.deadline.summary})",
         ]
-        lines += [f"- {fmt(step.on)}: {step.what}" for step in next_steps(item)[1:]]
+        steps = next_steps(item)
+        lines += [f"- {fmt(step.on)}: {step.what}" for step in steps[1:]]
+        if item.channel is Channel.WEBFORM:
+            lines += ["Text to paste into the web form, from the next line:", email_text(item).rstrip(),
+                      "(end of the text for the web form)"]
+        lines += [f"Reminder to copy if there is no answer by {fmt(item.deadline.due)}:",
+                  *reminder_text(item, steps[1].on).splitlines()]
         sections.append((f"{n}. {item.org_name}", lines))
-    sections.append(("If there is no answer", [NO_ANSWER, ("If you send a letter later than today, each date "
-                                               "moves on by the same number of days.")]))
+    for blocked in plan.blocked:
+        sections.append((f"Not sent: {blocked.org_name}", [f"What: {KIND_TITLES[blocked.letter.kind]}",
+                                                            blocked.reason]))
+    if plan.notes:
+        sections.append(("Where the letters go", list(plan.notes)))
+    sections.append(("If there is no answer", [NO_ANSWER, LATER]))
     return sections
+
+
+# Why not "each date moves by the same number of days": months differ in length and a due date that
+# lands on a weekend or bank holiday moves to the next working day, so a later sending day can move
+# a due date by more or fewer days than the delay.
+LATER = ("All the dates on this sheet assume you send each letter today. If you send one later, its dates "
+         "are later too, but not always by the same number of days (months have different lengths, and a "
+         "date that falls on a weekend or bank holiday moves to the next working day). Ask the librarian to "
+         "count them again for the day you send it (ydm deadline --sent DATE --via HOW).")
+
+
+def reminder_text(item: PlanItem, on: date) -> str:
+    """A short reminder the patron can copy (by email, web form or post) if the answer is late.
+
+    The facts the reminder letter (letter_templates/reminder.txt.j2) quotes, in a few lines: the
+    reference, when the request was sent (assumed today), when the answer was due, 14 days to answer
+    and then a complaint under DPA 2018 s.164A and to the ICO.
+    """
+    from ydm.deadlines import S164A_FROM
+    from ydm.tracker_next import REQUEST_WORDS, long_date
+
+    words, law = REQUEST_WORDS.get(item.letter.kind, ("request", "the UK GDPR"))
+    sent = item.deadline.sent or item.letter.on
+    complain = ("I will complain to you under section 164A of the Data Protection Act 2018 and then to the "
+                "Information Commissioner's Office" if on >= S164A_FROM
+                else "I will complain to you and then to the Information Commissioner's Office")
+    return "\n".join([
+        f"Subject: Reminder: my request is overdue (reference {item.letter.reference})",
+        f"On {long_date(sent)} I sent you {'an' if words[0] in 'aeiou' else 'a'} {words} under {law}, "
+        f"reference {item.letter.reference}. The time to respond ended on {long_date(item.deadline.due)} "
+        "and I have not received your response.",
+        f"Please respond in full within 14 days of this reminder. If you do not, {complain}.",
+        item.letter.person.name,
+    ])
 
 
 def sheet_text(plan: Plan, today: date) -> str:
@@ -132,8 +176,33 @@ def letters_pdf(plan: Plan, *, only_post: bool = False) -> bytes:
     """All letters in one PDF (each on its own pages); `only_post`: those that go on paper."""
     from ydm.formats import pdf
 
-    letters = [i.letter for i in plan.items if not only_post or i.channel in POSTED]
-    return pdf.render_many(letters or plan.letters)
+    letters = [_on_paper(i) for i in plan.items if not only_post or i.channel in POSTED]
+    if not letters:
+        raise InputError("there are no letters to print" if only_post else "there are no letters")
+    return pdf.render_many(letters)
+
+
+def _on_paper(item: PlanItem):
+    """The letter as it goes in the PDF. A letter going by email or web form to an organisation with no
+    known postal address gets that route instead of the "[ADDRESS NEEDED...]" placeholder block."""
+    letter = item.letter
+    if item.channel in POSTED or not letter.address_missing:
+        return letter
+    route = (f"By email: {letter.recipient_email}" if item.channel is Channel.EMAIL
+             else f"By web form: {letter.recipient_webform}")
+    return replace(letter, recipient_lines=(letter.org.display_name, route), address_missing=False)
+
+
+def placeholder_warning(plan: Plan, action_id: str) -> str:
+    """A sentence for the screen if a letter in this print or save still lacks a postal address."""
+    if action_id not in ("print-letters", "save-letters"):
+        return ""
+    chosen = [i for i in plan.items if action_id == "save-letters" or i.channel in POSTED]
+    missing = [i.org_name for i in chosen if _on_paper(i).address_missing]
+    if not missing:
+        return ""
+    return (" Warning: we have no postal address for " + ", ".join(missing)
+            + ": their letter has a gap marked ADDRESS NEEDED. Ask the librarian before posting it.")
 
 
 def ics_bytes(plan: Plan) -> bytes:
@@ -211,9 +280,13 @@ def save_to(folder: Path, name: str, data: bytes) -> Path:
     while target.exists():
         target = folder / f"{stem}-{n}{suffix}"
         n += 1
-    try:
-        with open(target, "xb") as fh:
+    try:  # O_EXCL: never over another patron's file; 0600 like every CLI export (ydm.fileio.atomic_write)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o600)  # whatever the umask or the folder's default ACL says
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
     except OSError as exc:
         raise OutputError(f"could not save {target.name} in {folder}: {exc.strerror or exc}") from None
     return target
@@ -241,9 +314,12 @@ def actions(session, *, web: bool = False) -> list[Action]:
         n = len(posted)
         found.append(Action("print-letters", "Print the letter to post" if n == 1 else f"Print the {n} letters to post",
                             f"on the printer {printer}; fold in three for a window envelope"))
-    if can_save:
+    if can_save and plan.items:
         found.append(Action("save-letters", "Save the letters as a PDF", where))
-    if plan.by_channel(Channel.EMAIL, Channel.WEBFORM):
+    if plan.by_channel(Channel.WEBFORM):
+        found.append(Action("email", "Show the text for email and web forms",
+                            "each address or web page and the words to paste"))
+    elif plan.by_channel(Channel.EMAIL):
         found.append(Action("email", "Show the email text", "the address and the words to paste into your own email"))
     if printer:
         found.append(Action("print-sheet", "Print the take-home sheet", "what went to whom and when answers are due"))
@@ -273,11 +349,12 @@ def payload(session, action_id: str) -> tuple[str, bytes]:
 def carry_out(session, action_id: str, *, run: Runner = subprocess.run) -> str:
     """Print or save to the export folder; returns a sentence saying what happened."""
     name, data = payload(session, action_id)
+    plan = session.plan()
     if action_id.startswith("print-"):
         print_pdf(data, session.config.printer, run=run)
         what = "letters" if action_id == "print-letters" else "take-home sheet"
         session.printed.append(what)
-        return f"Sent the {what} to the printer {session.config.printer}."
+        return f"Sent the {what} to the printer {session.config.printer}." + placeholder_warning(plan, action_id)
     target = save_to(session.config.export_dir, name, data)
     session.saved.append(str(target))
-    return f"Saved {target.name} in {target.parent}."
+    return f"Saved {target.name} in {target.parent}." + placeholder_warning(plan, action_id)

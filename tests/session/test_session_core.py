@@ -58,16 +58,19 @@ def test_stop_sold_goes_to_brokers_and_the_registration_office_typed_by_hand():
 
 
 def test_a_found_office_is_offered_and_can_be_replaced_by_a_typed_one():
-    from ydm.lookup import EONI, office_as_organisation
+    from ydm.lookup import Office, office_as_organisation
 
-    s = Session(today=TODAY, lookup=lambda pc: office_as_organisation(EONI))
+    lothian = Office(name="Lothian Valuation Joint Board", address=("17A South Gyle Crescent", "Edinburgh"),
+                     postcode="EH12 9FL", nation="scotland", source="democracy-club", contact="registration")
+    s = Session(today=TODAY, lookup=lambda pc: office_as_organisation(lothian))
     s.answer("goal", "stop-sold")
     for qid in ("name", "postcode", "address", "email"):
-        s.answer(qid, {**BASE, "postcode": "BT7 1NN"}[qid])
+        s.answer(qid, {**BASE, "postcode": "EH1 1YJ"}[qid])
     assert s.needs_lookup()
     s.look_up_office()
     q = s.current()
-    assert q.id == "office" and "Electoral Office for Northern Ireland" in q.options[0].label
+    assert q.id == "office" and "Lothian Valuation Joint Board" in q.options[0].label
+    assert "assessor or valuation joint board" in q.why and "council's" not in q.why
     s.answer("office", "manual")
     assert s.current().id == "office_name"
 

@@ -44,6 +44,8 @@ Choose **Finish** when you are done: it wipes everything from this computer.
             )
             yield Static("", id="status", classes="status", markup=False)
 
+    _pending = ""  # the save action whose file the browser is about to download
+
     def on_mount(self) -> None:
         self.query_one("#status").display = False
         self.query_one("#actions-list").focus()
@@ -73,6 +75,7 @@ Choose **Finish** when you are done: it wipes everything from this computer.
         elif action == "read-letters":
             app.push_screen(ReadScreen("Your letters", takehome.letters_text(self.session.plan())))
         elif action.startswith("save-") and app.is_web:
+            self._pending = action
             self.say("Preparing the file…")
             app.run_blocking(
                 takehome.payload, self.session, action, on_done=self._deliver, description="prepare the file"
@@ -93,7 +96,8 @@ Choose **Finish** when you are done: it wipes everything from this computer.
         name, data = named
         self.app.deliver_binary(io.BytesIO(data), save_filename=name, open_method="download")
         self.session.saved.append(f"{name} (downloaded in your browser)")
-        self.say(f"Your browser is downloading {name}.")
+        self.say(f"Your browser is downloading {name}."
+                 + takehome.placeholder_warning(self.session.plan(), self._pending))
 
     def go_next(self) -> None:
         from ydm.tui.screens.guided.finish import FinishScreen

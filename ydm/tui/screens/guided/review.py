@@ -40,6 +40,11 @@ answer, or **Ctrl+N** to print, save or copy them.
                     f"Reference {item.letter.reference}."
                 )
                 yield Static(text, classes="plan-item", markup=False)
+            for blocked in plan.blocked:
+                yield Static(f"Warning: {KIND_TITLES[blocked.letter.kind]} to {blocked.org_name}. {blocked.reason}",
+                             classes="plan-item warning", markup=False)
+            for note in plan.notes:
+                yield Static(note, classes="why", markup=False)
             yield Static("If there is no answer", classes="kind-title", markup=False)
             yield Static(NO_ANSWER, classes="why", markup=False)
 
