@@ -64,14 +64,12 @@ class YdmApp(YdmAppBase):
 
         self.push_screen(RequestScreen(ref))
 
-    def mark_event(self, ref: str, after: Any = None) -> None:
+    def mark_event(self, ref: str) -> None:
         from ydm.tui.screens.mark_event import MarkEventScreen
 
         def done(changed: bool | None) -> None:
             if changed:
                 self.refresh_screens()
-            if after is not None:
-                after(changed)
 
         self.push_screen(MarkEventScreen(ref), done)
 
@@ -162,18 +160,22 @@ class YdmApp(YdmAppBase):
         )
         yield SystemCommand("My requests", "Back to the dashboard of requests and deadlines", self.go_home)
         from ydm.tui.screens.dashboard import DashboardScreen
+        from ydm.tui.screens.request import RequestScreen
 
-        if isinstance(screen, DashboardScreen) and screen.current() is not None:
+        row = None
+        if isinstance(screen, DashboardScreen):
             row = screen.current()
+        elif isinstance(screen, RequestScreen):
+            row = screen.row
+        if row is not None:
+            ref, name = row.ref, row.org_name
             yield SystemCommand(
-                "Mark an event",
-                f"Note a reply or other event for {row.org_name}",
-                lambda: self.mark_event(row.ref),
+                "Mark an event", f"Note a reply or other event for {name}", lambda: self.mark_event(ref)
             )
             yield SystemCommand(
                 "Write the next letter",
-                f"Reminder or complaint to {row.org_name}",
-                lambda: self.write_next(row.ref),
+                f"Reminder, complaint or follow-up to {name}",
+                lambda: self.write_next(ref),
             )
 
     def go_home(self) -> None:
@@ -183,5 +185,6 @@ class YdmApp(YdmAppBase):
 
 def run(**kwargs: Any) -> int:
     """Start the app (the CLI's `ydm` with no command). Returns an exit code."""
-    YdmApp(**kwargs).run()
-    return 0
+    app = YdmApp(**kwargs)
+    app.run()
+    return app.return_code or 0

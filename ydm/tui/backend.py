@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ydm.model import Category, Channel, EventKind, Organisation, Person, Request, RequestKind
+from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
+from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
-DONE_WORDS = {"closed", "withdrawn", "answered", "done", "answered after complaint"}
-LATE_WORDS = {"overdue", "overdue, reminded", "complaint not acknowledged", "complaint unresolved"}
-SOON_DAYS = 7
+__all__ = ["Backend", "Draft", "NextPlan", "RequestRow"]
+
+# With no search words, parties and campaigners come first: they are what this app is about.
 CATEGORY_ORDER = {
-    c: i
-    for i, c in enumerate(
+    category: rank
+    for rank, category in enumerate(
         (
             Category.PARTY,
             Category.CAMPAIGNER,
@@ -34,93 +34,7 @@ CATEGORY_ORDER = {
             Category.OTHER,
         )
     )
-}  # "due soon" on the dashboard: a display choice, not a legal rule
-
-
-@dataclass(frozen=True)
-class RequestRow:
-    """A request as the screens show it; every date and word here comes from the core."""
-
-    request: Request
-    org_name: str
-    sent: date | None
-    due: date | None
-    days_left: int | None
-    status: str  # the tracker's words, upper-cased for the dashboard
-    level: str  # late | soon | waiting | done | draft: picks a symbol and colour, never alone
-    next_kind: RequestKind | None = None
-    next_reason: str = ""
-    due_steps: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    due_label: str = ""  # what is due: "answer", "acknowledge your complaint", … (from escalation)
-
-    @property
-    def ref(self) -> str:
-        return self.request.ref
-
-
-@dataclass
-class Draft:
-    """One letter in the wizard: its organisation, kind, rendered letter and chosen channel."""
-
-    org: Organisation
-    kind: RequestKind
-    letter: Any  # ydm.letters.Letter
-    channel: Channel = Channel.EMAIL
-    delivered: list[str] = field(default_factory=list)
-    emailed: bool = False  # sent over SMTP from the app
-
-
-@dataclass(frozen=True)
-class NextPlan:
-    """What to write next for a request (from the tracker), with what the wizard needs to write it."""
-
-    ref: str
-    kind: RequestKind | None
-    reason: str
-    org: Organisation | None
-    person: Person | None
-
-
-def level_of(status: str, days_left: int | None, overdue: bool, next_kind: RequestKind | None = None) -> str:
-    """How urgent a request is, for sorting and styling; the words shown are the tracker's."""
-    words = status.lower()
-    if words in DONE_WORDS or words.startswith("answered"):
-        return "done"
-    if overdue or words in LATE_WORDS or words.startswith("overdue"):
-        return "late"
-    if words == "drafted":
-        return "draft"
-    if next_kind is not None:
-        return "act"  # not late, but a letter from you is the next step (e.g. an incomplete reply)
-    if days_left is not None and days_left <= SOON_DAYS:
-        return "soon"
-    return "waiting"
-
-
-def row_from_view(view: Any) -> RequestRow:
-    """Pack a tracker.RequestView into a RequestRow."""
-    request: Request = view.request
-    sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
-    # ydm.escalation gives the words and the level; the fallback only covers an older core.
-    level = getattr(view, "level", "") or level_of(view.status, view.days_left, view.overdue, view.next_kind)
-    if view.next_kind is not None and level in ("waiting", "soon"):
-        level = "act"  # a letter from you is the next step
-    status = getattr(view, "label", "") or view.status.upper()
-    return RequestRow(
-        request=request,
-        org_name=request.org_name or request.org_id,
-        sent=sent,
-        due=view.due,
-        days_left=view.days_left if level not in ("done", "draft") else None,
-        status=status,
-        level=level,
-        next_kind=view.next_kind,
-        next_reason=view.next_reason,
-        due_steps=tuple(view.explanation),
-        warnings=tuple(view.warnings),
-        due_label=getattr(view, "due_label", "") or "",
-    )
+}
 
 
 class Backend:

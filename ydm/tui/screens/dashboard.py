@@ -17,7 +17,7 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import RequestKind
-from ydm.tui.backend import RequestRow
+from ydm.tui.rows import RequestRow
 from ydm.tui.widgets.status import days_text, short_date, status_text
 
 KIND_LABELS = {

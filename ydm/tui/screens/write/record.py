@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from ydm.tui.backend import RequestRow
+from ydm.tui.rows import RequestRow
 from ydm.tui.screens.write.send import CHANNEL_LABELS
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.screens.write.what import KIND_TITLES

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ydm.tui.backend import Draft
+from ydm.tui.rows import Draft
 from ydm.tui.screens.write.step import WizardStep
 
 

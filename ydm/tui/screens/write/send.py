@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList, RadioButton, Radio
 from textual.widgets.option_list import Option
 
 from ydm.model import Channel
-from ydm.tui.backend import Draft
+from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
 from ydm.tui.screens.write.step import WizardStep
 

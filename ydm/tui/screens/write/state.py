@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ydm.model import Organisation, Person, RequestKind
-from ydm.tui.backend import Draft, RequestRow
+from ydm.tui.rows import Draft, RequestRow
 
 
 @dataclass

@@ -1,0 +1,83 @@
+"""What the screens display and pass around: a request's row, a letter being written, a next step.
+
+Plain data, filled from core answers by `ydm.tui.backend`; nothing here computes a date or a status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ydm.model import Channel, EventKind, Organisation, Person, Request, RequestKind
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """A request as the screens show it; every date and word here comes from the core."""
+
+    request: Request
+    org_name: str
+    sent: date | None
+    due: date | None
+    days_left: int | None
+    status: str  # the tracker's words for people, e.g. "DUE IN 5 DAYS", "OVERDUE"
+    level: str  # late | act | soon | waiting | done | draft: picks a symbol and colour, never alone
+    next_kind: RequestKind | None = None
+    next_reason: str = ""
+    due_steps: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    due_label: str = ""  # what is due: "answer", "acknowledge your complaint", … (from escalation)
+
+    @property
+    def ref(self) -> str:
+        return self.request.ref
+
+
+@dataclass
+class Draft:
+    """One letter in the wizard: its organisation, kind, rendered letter and chosen channel."""
+
+    org: Organisation
+    kind: RequestKind
+    letter: Any  # ydm.letters.Letter
+    channel: Channel = Channel.EMAIL
+    delivered: list[str] = field(default_factory=list)
+    emailed: bool = False  # sent over SMTP from the app
+
+
+@dataclass(frozen=True)
+class NextPlan:
+    """What to write next for a request (from the tracker), with what the wizard needs to write it."""
+
+    ref: str
+    kind: RequestKind | None
+    reason: str
+    org: Organisation | None
+    person: Person | None
+
+
+def row_from_view(view: Any) -> RequestRow:
+    """Pack a tracker.RequestView into a RequestRow."""
+    request: Request = view.request
+    sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
+    # ydm.escalation gives the words ("DUE IN 5 DAYS") and the level; the TUI only adds "act" for a
+    # request that is not late but where a letter from you is the next step (an incomplete answer).
+    level = view.level or "waiting"
+    if view.next_kind is not None and level in ("waiting", "soon"):
+        level = "act"
+    status = view.label or view.status.upper()
+    return RequestRow(
+        request=request,
+        org_name=request.org_name or request.org_id,
+        sent=sent,
+        due=view.due,
+        days_left=view.days_left if level not in ("done", "draft") else None,
+        status=status,
+        level=level,
+        next_kind=view.next_kind,
+        next_reason=view.next_reason,
+        due_steps=tuple(view.explanation),
+        warnings=tuple(view.warnings),
+        due_label=view.due_label,
+    )
