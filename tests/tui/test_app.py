@@ -256,3 +256,27 @@ async def test_send_now_is_hidden_without_smtp_settings(make_app, fixed_referenc
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert not app.screen.query_one("#send-smtp").display
+
+
+async def test_channel_is_chosen_per_organisation(make_app, fixed_references):
+    from ydm.tui.screens.write.state import WizardState
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        person = Person(JANE["name"], ("1 High Street", "Anytown"), "SW1A 1AA", JANE["email"])
+        orgs = [app.backend.get_org("conservatives"), app.backend.get_org("labour")]
+        state = WizardState(
+            person=person, orgs=orgs, kinds=[RequestKind.ACCESS, RequestKind.OBJECT_MARKETING]
+        )
+        app.push_screen(ReviewScreen(state))
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        app.screen.query_one("#channel").focus()
+        await pilot.press("down", "enter")  # the first letter (Conservatives): email → first-class post
+        await settle(pilot)
+        by_org = {(d.org.id, d.kind): d.channel.value for d in state.drafts}
+    assert by_org[("conservatives", RequestKind.ACCESS)] == "first-class"
+    assert by_org[("conservatives", RequestKind.OBJECT_MARKETING)] == "first-class"
+    assert by_org[("labour", RequestKind.ACCESS)] == "email"

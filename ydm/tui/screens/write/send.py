@@ -51,7 +51,8 @@ class SendScreen(WizardStep):
 
     STEP = 5
     HELP = """\
-Choose how each letter travels, on the left pick the letter, on the right the way to send it.
+Pick a letter on the left, and on the right choose how it travels; the choice applies to every
+letter to the same organisation.
 
 * **Email**: if sending email is set up (`ydm send --setup`), **Send now** emails it from your
   own account; or save an `.eml` file (opens in most mail programs, ready to send), open your mail app
@@ -68,7 +69,7 @@ is used to count the deadline in the next step.
         with Horizontal(id="send", classes="letters step-body"):
             yield OptionList(id="send-list", classes="draft-list")
             with VerticalScroll(id="send-detail", classes="preview-box", can_focus=False):
-                yield Label("How will this letter travel?", classes="field-label")
+                yield Label("How will the letters to this organisation travel?", classes="field-label")
                 yield Vertical(id="channel-box")
                 yield Static("", id="destination", markup=False, classes="destination")
                 with Horizontal(classes="row buttons", id="actions"):
@@ -154,7 +155,10 @@ is used to count the deadline in the next step.
     @on(RadioSet.Changed, "#channel")
     def _channel(self, event: RadioSet.Changed) -> None:
         if event.pressed.name and event.pressed.name != self.draft.channel.value:
-            self.draft.channel = Channel(event.pressed.name)
+            chosen = Channel(event.pressed.name)
+            for draft in self.state.drafts:  # letters to one organisation travel together
+                if draft.org.id == self.draft.org.id and chosen in channels_for(draft):
+                    draft.channel = chosen
             self.update_detail()
 
     # --- actions -------------------------------------------------------------------------------
