@@ -134,6 +134,7 @@ async def test_write_the_reminder_from_the_dashboard_and_record_it(make_app, fix
         await pilot.press("w")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.title == f"Next letter for {request.ref} — step 1 of 3: Review"
         (draft,) = app.screen.state.drafts
         assert draft.kind is RequestKind.REMINDER
         assert draft.letter.reference == request.ref  # the same reference, so replies match

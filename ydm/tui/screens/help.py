@@ -64,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         text = getattr(self.under, "HELP", None) or ""
-        title = getattr(self.under, "TITLE", None) or "Help"
+        title = self.under.title or getattr(self.under, "TITLE", None) or "Help"
         body = f"## {title}\n\n{text.strip()}\n\n---\n\n{GENERAL_HELP}{_keys_table(self.keys)}"
         with Vertical():
             with VerticalScroll():

@@ -15,6 +15,7 @@ from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.screens.write.state import WizardState
 
 STEPS = ("About you", "Who", "What", "Review", "Send", "Record")
+CONTINUING_FROM = 4  # the next letter of a request starts at review: its organisation and kind are known
 
 
 class WizardStep(Screen):
@@ -33,10 +34,20 @@ class WizardStep(Screen):
     def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
+        self.title = self.heading()
 
-    @property
-    def TITLE(self) -> str:
-        return f"New request — step {self.STEP} of {len(STEPS)}: {STEPS[self.STEP - 1]}"
+    def steps(self) -> tuple[str, ...]:
+        """The steps this run of the wizard goes through (three for the next letter of a request)."""
+        if self.state.continuing and self.STEP >= CONTINUING_FROM:
+            return STEPS[CONTINUING_FROM - 1 :]
+        return STEPS
+
+    def number(self) -> int:
+        return self.STEP - (len(STEPS) - len(self.steps()))
+
+    def heading(self) -> str:
+        what = f"Next letter for {self.state.related_ref}" if self.state.continuing else "New request"
+        return f"{what} — step {self.number()} of {len(self.steps())}: {STEPS[self.STEP - 1]}"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,8 +60,8 @@ class WizardStep(Screen):
 
     def step_line(self) -> str:
         marks = []
-        for number, name in enumerate(STEPS, start=1):
-            if number == self.STEP:
+        for number, name in enumerate(self.steps(), start=1):
+            if number == self.number():
                 marks.append(f"[b reverse] {number} {name} [/]")
             else:
                 marks.append(f"{number} {name}")
