@@ -121,8 +121,8 @@ def ero_words(nation: str | None) -> dict[str, str]:
     """
     if nation == "scotland":
         return {
-            "who": ("in Scotland that is not the council but the electoral registration officer at "
-                    "your local assessor or valuation joint board"),
+            "who": ("the electoral registration officer at your local assessor or valuation joint board "
+                    "(in Scotland it is not the council)"),
             "title": "Registration office",
             "ask": "Which assessor or valuation joint board covers your address?",
             "find": ("the librarian can help you find it: search the web for 'electoral registration' "
@@ -133,7 +133,7 @@ def ero_words(nation: str | None) -> dict[str, str]:
         }
     if nation == "northern-ireland":
         return {
-            "who": "in Northern Ireland that is the Electoral Office for Northern Ireland (EONI), for everyone",
+            "who": "the Electoral Office for Northern Ireland (EONI), which keeps the register for everyone there",
             "title": "Registration office", "ask": "", "find": "", "hint": "", "address": "",
             "empty": "Please type the office's name.",
         }

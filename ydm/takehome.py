@@ -220,7 +220,7 @@ def ics_bytes(plan: Plan) -> bytes:
 def letters_text(plan: Plan) -> str:
     """Every letter as plain text, one after the other (read on screen or by a screen reader)."""
     rule = "\n" + "=" * 60 + "\n"
-    return rule.join(f"Letter {n} of {len(plan.items)}: {i.org_name}\n\n{i.letter.text}"
+    return rule.join(f"Letter {n} of {len(plan.items)}: {i.org_name}\n\n{_on_paper(i).text}"
                      for n, i in enumerate(plan.items, start=1))
 
 

@@ -16,7 +16,8 @@ from ydm import contacts, deadlines, takehome
 from ydm.letters import ADDRESS_PLACEHOLDER
 from ydm.model import Channel, RequestKind
 from ydm.plain_session import PlainSession
-from ydm.session import KIND_EXPLAINED, Session, SessionConfig, _route
+from ydm.session import KIND_EXPLAINED, Session, SessionConfig
+from ydm.session_plan import route as _route
 from ydm.session_questions import CHANNELS, GOALS
 
 from .conftest import PATRON, STREET, TODAY
@@ -112,6 +113,8 @@ def test_no_email_and_post_sends_email_only_party_to_its_web_form():
     assert f"How: {labour.how}" in sheet and "Text to paste into the web form" in sheet
     assert labour.letter.reference in sheet
     assert ADDRESS_PLACEHOLDER not in pdf_text(takehome.letters_pdf(plan))  # the saved PDF says "By web form"
+    assert ADDRESS_PLACEHOLDER not in takehome.letters_text(plan)
+    assert f"By web form: {labour.letter.recipient_webform}" in takehome.letters_text(plan)
 
 
 def test_patron_with_email_gets_email_for_an_email_only_party():
