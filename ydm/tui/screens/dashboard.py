@@ -160,14 +160,15 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         width = max(self.size.width, 80)
         narrow = width < 100  # at 80 columns: dates without the year when it is this year's
         date_width = 9 if narrow else 11
-        fixed = 14 + 2 * date_width + 7 + 13 + 6 * 2 + 2  # kind, dates, days, status, padding, scrollbar
+        status_width = 13 if narrow else 22  # "» INCOMPLETE ANSWER" in full when there is room
+        fixed = 14 + 2 * date_width + 7 + status_width + 6 * 2 + 2  # kind, dates, days, status, padding, bar
         org_width = max(14, width - fixed)
         table.add_column("Organisation", width=org_width, key="org")
         table.add_column("Kind", width=14, key="kind")
         table.add_column("Sent", width=date_width, key="sent")
         table.add_column("Due", width=date_width, key="due")
         table.add_column("Days", width=7, key="days")
-        table.add_column("Status", width=13, key="status")
+        table.add_column("Status", width=status_width, key="status")
         year = self.app.today.year if narrow else None
         for row in self.rows:
             table.add_row(
@@ -176,7 +177,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
                 short_date(row.sent, this_year=year),
                 short_date(row.due, this_year=year),
                 days_text(row.days_left),
-                status_text(row.status, row.level),
+                status_text(clip(row.status, status_width - 2), row.level),
                 key=row.ref,
             )
         if self.rows:
