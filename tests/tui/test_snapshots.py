@@ -130,3 +130,13 @@ async def test_high_contrast_dashboard(make_app, screen_snapshot, fixed_referenc
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert await screen_snapshot(pilot, "dashboard-high-contrast")
+
+
+async def test_no_color_dashboard(make_app, screen_snapshot, fixed_references, monkeypatch):
+    """Under NO_COLOR the status still reads as words and symbols (and the theme turns high-contrast)."""
+    seed_mixed()
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(theme=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert await screen_snapshot(pilot, "dashboard-no-color")
