@@ -84,10 +84,20 @@ def screen_snapshot(snapshot):
 
 
 async def settle(pilot) -> None:
-    """Wait for workers and the messages they posted (never sleep)."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Wait until the app is quiet: the current screen mounted, no worker running, and every screen
+    that says whether it has `settled` (the dashboard's first load) saying so. Never sleeps blindly.
+
+    Textual 8 delays a screen switch slightly, so a screen just pushed may not have started its
+    worker yet; hence the loop (bounded) rather than a single wait.
+    """
+    app = pilot.app
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        quiet = app.screen.is_mounted and not any(worker.is_running for worker in app.workers)
+        if quiet and all(getattr(screen, "settled", True) for screen in app.screen_stack):
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

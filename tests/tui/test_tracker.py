@@ -151,6 +151,10 @@ async def test_write_the_reminder_from_the_dashboard_and_record_it(make_app, fix
         assert isinstance(app.screen, DashboardScreen)
         assert len(app.screen.rows) == 1  # the reminder continues the request: no new one
         assert app.screen.rows[0].next_kind is not RequestKind.REMINDER
+        await pilot.press("enter", "l")
+        await settle(pilot)
+        letters = str(app.screen.query_one("#request-letter", Static).render())
+        assert f"Reminder of {TODAY:%-d %B %Y}" in letters  # the first letter, then the reminder
 
     from ydm.store import open_store
 

@@ -152,8 +152,8 @@ class Backend:
     def request_detail(self, ref: str, today: date) -> RequestRow:
         from ydm import tracker
 
-        view, _letters = tracker.show(self.store, ref, today=today)
-        return row_from_view(view)
+        view, letters = tracker.show(self.store, ref, today=today)
+        return row_from_view(view, letters)
 
     def mark_event(self, ref: str, kind: EventKind, on: date, note: str = "", *, today: date) -> RequestRow:
         from ydm import tracker

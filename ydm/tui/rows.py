@@ -28,6 +28,7 @@ class RequestRow:
     due_steps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     due_label: str = ""  # what is due: "answer", "acknowledge your complaint", … (from escalation)
+    later_letters: tuple[Any, ...] = ()  # store_codec.StoredLetter: reminders, complaints, follow-ups
 
     @property
     def ref(self) -> str:
@@ -57,8 +58,8 @@ class NextPlan:
     person: Person | None
 
 
-def row_from_view(view: Any) -> RequestRow:
-    """Pack a tracker.RequestView into a RequestRow."""
+def row_from_view(view: Any, letters: Any = ()) -> RequestRow:
+    """Pack a tracker.RequestView (and the request's later letters, if given) into a RequestRow."""
     request: Request = view.request
     sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
     # ydm.escalation gives the words ("DUE IN 5 DAYS") and the level; the TUI only adds "act" for a
@@ -80,4 +81,5 @@ def row_from_view(view: Any) -> RequestRow:
         due_steps=tuple(view.explanation),
         warnings=tuple(view.warnings),
         due_label=view.due_label,
+        later_letters=tuple(letters),
     )

@@ -86,6 +86,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         super().__init__()
         self.rows: list[RequestRow] = []
         self.loaded = False
+        self.failed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,9 +125,15 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
 
     def show_failure(self, error: BaseException) -> None:
         """The store could not be opened: say so on the screen too, with the way to retry."""
+        self.failed = True
         self.query_one("#requests").display = False
         self.query_one("#empty").display = False
         self.query_one("#summary", Static).update("Your requests could not be opened. Press r to try again.")
+
+    @property
+    def settled(self) -> bool:
+        """The first load has finished (with rows or with a failure): what tests wait for."""
+        return self.loaded or self.failed
 
     def show_rows(self, rows: list[RequestRow]) -> None:
         if not self.loaded:  # read the organisations off the UI thread, once the rows are painted

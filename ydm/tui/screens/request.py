@@ -31,7 +31,7 @@ having received it, the one-month period, weekends and bank holidays).
 
 **Next step** says what to do now. Press `w` to write that letter (a reminder when they are late,
 a complaint when a reminder did not help), `m` to note something that happened, `l` to read the
-letter you sent, and `Esc` to go back.
+letters you sent (the first one, then any reminder or complaint), and `Esc` to go back.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="request-back"),
@@ -126,9 +126,11 @@ letter you sent, and `Esc` to go back.
             button.display = True
         else:
             button.display = False
-        self.query_one("#request-letter", Static).update(
-            request.letter_text or "(the letter text was not kept)"
-        )
+        parts = [request.letter_text or "(the letter text was not kept)"]
+        for later in row.later_letters:  # reminders, complaints, follow-ups written since
+            rule = f"──── {KIND_LABELS.get(later.kind, later.kind.value)} of {later.on:%-d %B %Y} ────"
+            parts.append(f"{rule}\n\n{later.text}")
+        self.query_one("#request-letter", Static).update("\n\n".join(parts))
 
     def action_back(self) -> None:
         self.app.pop_screen()
