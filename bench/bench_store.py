@@ -66,7 +66,10 @@ t1 = time.perf_counter()
 s = open_store(); t2 = time.perf_counter()
 rs = s.list(); t3 = time.perf_counter()
 holidays_uk.is_working_day(date(2026, 1, 1), "england-and-wales"); _home_nations(); t4 = time.perf_counter()
-vs = [tracker.view(r, date.fromisoformat("{today}")) for r in rs]; t5 = time.perf_counter()
+homes = _home_nations()  # as tracker.list_requests does: contacts once, deadlines memoised per listing
+with escalation.memoised():
+    vs = [tracker.view(r, date.fromisoformat("{today}"), homes=homes) for r in rs]
+t5 = time.perf_counter()
 print(json.dumps({{"imports": t1 - t0, "open (key, sqlite)": t2 - t1, "decrypt+decode 10k": t3 - t2,
                   "calendars+contacts": t4 - t3, "derive 10k (escalation)": t5 - t4}}))
 """

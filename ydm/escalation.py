@@ -23,7 +23,9 @@ the request went out, ...) give a warning in `Assessment.warnings`; the result i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -54,6 +56,11 @@ _CONTACT = frozenset(
      E.RESPONSE_INCOMPLETE, E.REMINDER_SENT, E.COMPLAINT_SENT, E.COMPLAINT_ACKNOWLEDGED}
 )  # fmt: skip
 _RESPONSES = frozenset({E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE})
+# Which events mark the complaint / reminder stage, by whether the request is itself that letter.
+_COMPLAINT_EVENTS = {False: frozenset({E.COMPLAINT_SENT}), True: frozenset({E.COMPLAINT_SENT, E.SENT})}
+_REMINDER_EVENTS = {False: frozenset({E.REMINDER_SENT}), True: frozenset({E.REMINDER_SENT, E.SENT})}
+_CLOSING = frozenset({E.CLOSED, E.WITHDRAWN})
+_NOT_BEFORE_START = (E.SENT, E.RECEIVED, E.DRAFTED)
 _STAGE_OF_KIND = {
     RequestKind.REMINDER: E.REMINDER_SENT,
     RequestKind.COMPLAINT: E.COMPLAINT_SENT,
@@ -119,6 +126,51 @@ class Assessment:
     warnings: tuple[str, ...] = ()
 
 
+# --- memo for many assessments -----------------------------------------------------------------
+# Listing 10,000 requests computes the same few hundred deadlines over and over (same kind, receipt
+# date and calendar). Inside `memoised()` each distinct computation runs once. The memo lives only for
+# that block (a bank-holiday update between two listings is always seen) and in a ContextVar, so
+# threads and tasks never share one. Deadline is an immutable NamedTuple: sharing it is safe.
+_MEMO: ContextVar[dict | None] = ContextVar("ydm_escalation_memo", default=None)
+
+
+@contextmanager
+def memoised() -> Iterator[None]:
+    """Share identical deadline and receipt-date computations between the assessments in this block."""
+    token = _MEMO.set({}) if _MEMO.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _MEMO.reset(token)
+
+
+def _deadline(kind, received, cal, id_on=None, fee_on=None, pairs=(), extended_on=None) -> Deadline:
+    """`compute_deadline` for what assess needs, through the memo when one is active (errors are not kept)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return compute_deadline(kind, received, nation=cal, id_received=id_on, fee_received=fee_on,
+                                clarifications=pairs, extended_on=extended_on)
+    key = (kind, received, cal, id_on, fee_on, tuple(pairs), extended_on)
+    dl = memo.get(key)
+    if dl is None:
+        dl = memo[key] = compute_deadline(kind, received, nation=cal, id_received=id_on, fee_received=fee_on,
+                                          clarifications=pairs, extended_on=extended_on)
+    return dl
+
+
+def _receipt(sent: date, channel, cal) -> date:
+    """`receipt_date` through the memo when one is active."""
+    memo = _MEMO.get()
+    if memo is None:
+        return receipt_date(sent, channel, cal)
+    key = ("receipt", sent, channel, cal)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = receipt_date(sent, channel, cal)
+    return got
+
+
 def _first(events, kind, after: date | None = None):
     for ev in events:
         if ev.kind is kind and (after is None or ev.on >= after):
@@ -134,14 +186,17 @@ def _last(events, kinds, after: date | None = None):
     return found
 
 
+_STATUS_WORDS = {state: state.value.replace("-", " ").upper() for state in State} | {
+    State.INCOMPLETE: "INCOMPLETE ANSWER",
+    State.COMPLAINT_OVERDUE: "COMPLAINT UNANSWERED",
+    State.WITH_ICO: "WITH THE ICO",
+}  # built once: `_status` runs for every request in a listing
+
+
 def _status(state: State, days_left: int | None) -> str:
     if state is State.DUE_SOON and days_left is not None:
         return "DUE TOMORROW" if days_left == 1 else f"DUE IN {days_left} DAYS"
-    return {
-        State.INCOMPLETE: "INCOMPLETE ANSWER",
-        State.COMPLAINT_OVERDUE: "COMPLAINT UNANSWERED",
-        State.WITH_ICO: "WITH THE ICO",
-    }.get(state, state.value.replace("-", " ").upper())
+    return _STATUS_WORDS[state]
 
 
 def assess(request: Request, today: date, *, nation: Nation | str | None = None) -> Assessment:
@@ -174,7 +229,7 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
     if sent_ev is None and recv_ev is None:
         if _last(events, _CONTACT - {E.SENT, E.RECEIVED}):
             warnings.append("events are recorded but the letter was never marked as sent")
-        end = _last(events, {E.CLOSED, E.WITHDRAWN})
+        end = _last(events, _CLOSING)
         if end:
             return done(State.CLOSED if end.kind is E.CLOSED else State.WITHDRAWN)
         return done(
@@ -190,16 +245,16 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
                 f"received ({fmt(received)}) is before it was sent ({fmt(sent)}); using the receipt date"
             )
     else:
-        received = receipt_date(sent, request.channel, cal)
+        received = _receipt(sent, request.channel, cal)
     start = min(received, sent) if sent else received
     for ev in events:
-        if ev.kind not in (E.SENT, E.RECEIVED, E.DRAFTED) and ev.on < start:
+        if ev.kind not in _NOT_BEFORE_START and ev.on < start:
             warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was sent")
     last_contact = max((ev.on for ev in events if ev.kind in _CONTACT), default=start)
     result.update(sent=sent, received=received, last_contact=last_contact)
     ico_by = add_months(last_contact, ICO_WINDOW_MONTHS)
 
-    end = _last(events, {E.CLOSED, E.WITHDRAWN})
+    end = _last(events, _CLOSING)
     if end:
         return done(State.CLOSED if end.kind is E.CLOSED else State.WITHDRAWN)
     if _first(events, E.ICO_COMPLAINT_SENT) or request.kind is RequestKind.ICO_COMPLAINT:
@@ -217,10 +272,10 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
 
     # ---- escalation stages, latest first ------------------------------------------------------
     stage_kind = _STAGE_OF_KIND.get(request.kind)
-    complaint = _last(events, {E.COMPLAINT_SENT} | ({E.SENT} if stage_kind is E.COMPLAINT_SENT else set()))
+    complaint = _last(events, _COMPLAINT_EVENTS[stage_kind is E.COMPLAINT_SENT])
     if complaint is not None:
         return _complaint_stage(request, events, complaint.on, cal, today, ico_by, warnings, done)
-    reminder = _last(events, {E.REMINDER_SENT} | ({E.SENT} if stage_kind is E.REMINDER_SENT else set()))
+    reminder = _last(events, _REMINDER_EVENTS[stage_kind is E.REMINDER_SENT])
 
     clock_dl, clock_start = answer_dl, received
     incomplete = None
@@ -228,8 +283,8 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
         if ev.kind is E.RESPONSE_INCOMPLETE and ev.on >= clock_start:
             incomplete = ev
         elif ev.kind is E.SENT and incomplete is not None and ev.on >= incomplete.on and ev is not sent_ev:
-            fu_received = receipt_date(ev.on, request.channel, cal)
-            clock_dl = compute_deadline(RequestKind.FOLLOW_UP, fu_received, nation=cal)
+            fu_received = _receipt(ev.on, request.channel, cal)
+            clock_dl = _deadline(RequestKind.FOLLOW_UP, fu_received, cal)
             clock_start, incomplete = ev.on, None
     answer = _last(events, _RESPONSES, after=clock_start)
     if answer is not None and (reminder is None or answer.on >= reminder.on):
@@ -276,9 +331,13 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
 
 def _answer_deadline(request, events, received, cal, warnings):
     """(Deadline, None) or (None, (state, reason)) when the clock has not started or is stopped."""
-    kinds_seen = {ev.kind for ev in events}
-    id_ev, fee_ev = _last(events, {E.ID_PROVIDED}), _last(events, {E.FEE_PAID})
-    id_req, fee_req = _last(events, {E.ID_REQUESTED}), _last(events, {E.FEE_REQUESTED})
+    kinds_seen = set()
+    last = {}  # the last event of each kind, in one pass (this runs for every request in a listing)
+    for ev in events:
+        kinds_seen.add(ev.kind)
+        last[ev.kind] = ev
+    id_ev, fee_ev = last.get(E.ID_PROVIDED), last.get(E.FEE_PAID)
+    id_req, fee_req = last.get(E.ID_REQUESTED), last.get(E.FEE_REQUESTED)
     if id_req and (id_ev is None or id_ev.on < id_req.on) and not kinds_seen & _RESPONSES:
         return None, (
             State.ID_REQUESTED,
@@ -313,13 +372,10 @@ def _answer_deadline(request, events, received, cal, warnings):
         return None, (State.PAUSED, why)
     extended_ev = _first(events, E.EXTENDED)
     try:
-        dl = compute_deadline(
-            request.kind, received, nation=cal, id_received=id_on, fee_received=fee_on, clarifications=pairs,
-            extended_on=extended_ev.on if extended_ev else None,
-        )  # fmt: skip
+        dl = _deadline(request.kind, received, cal, id_on, fee_on, pairs, extended_ev.on if extended_ev else None)
     except InputError as exc:
         warnings.append(f"{exc.message}; counted without the pause")
-        dl = compute_deadline(request.kind, received, nation=cal, id_received=id_on, fee_received=fee_on)
+        dl = _deadline(request.kind, received, cal, id_on, fee_on)
     if extended_ev is not None and not dl.extended:
         warnings.extend(n for n in dl.base_notes if "came after the window closed" in n)
     return dl, None
@@ -327,8 +383,8 @@ def _answer_deadline(request, events, received, cal, warnings):
 
 def _complaint_stage(request, events, complained_on, cal, today, ico_by, warnings, done) -> Assessment:
     """The s.164A complaint is out: acknowledgement in 30 days, then an outcome (law.md R28-R29)."""
-    received = receipt_date(complained_on, request.channel, cal)
-    ack_dl = compute_deadline(RequestKind.COMPLAINT, received, nation=cal)
+    received = _receipt(complained_on, request.channel, cal)
+    ack_dl = _deadline(RequestKind.COMPLAINT, received, cal)
     ack = _first(events, E.COMPLAINT_ACKNOWLEDGED, after=complained_on)
     if ack is None and _first(events, E.COMPLAINT_ACKNOWLEDGED):
         warnings.append("a complaint acknowledgement is recorded before the complaint was sent")
@@ -368,7 +424,9 @@ def assess_many(
     nation_of: Callable[[Request], Nation | str | None] | None = None,
 ) -> list[Assessment]:
     """`assess` for many requests (the dashboard). `nation_of(request)` gives the calendar when the
-    request has none (e.g. the organisation's home nation); the bank-holiday calendar is loaded once."""
-    return [
-        assess(r, today, nation=nation_of(r) if nation_of and r.nation is None else None) for r in requests
-    ]
+    request has none (e.g. the organisation's home nation); the bank-holiday calendar is loaded once,
+    and identical deadlines are computed once (`memoised`)."""
+    with memoised():
+        return [
+            assess(r, today, nation=nation_of(r) if nation_of and r.nation is None else None) for r in requests
+        ]

@@ -302,7 +302,8 @@ class SqliteStore:
             raise
         # One JSON parse for all heads: 10,000 small json.loads calls cost several times more.
         heads = json.loads("[" + ",".join(plains) + "]")
-        return [request_from_dict(d, row_id=row[0]) for d, row in zip(heads, rows, strict=True)]
+        dates: dict = {}  # each distinct event day parsed once for the whole list
+        return [request_from_dict(d, row_id=row[0], dates=dates) for d, row in zip(heads, rows, strict=True)]
 
     def refs(self) -> list[str]:
         return [r.ref for r in self.list()]

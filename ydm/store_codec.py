@@ -66,9 +66,18 @@ def _enum(table: dict, enum, value):
         return enum(value)  # raises ValueError with the enum's own message
 
 
-def event_from_dict(d: dict) -> Event:
+def event_from_dict(d: dict, dates: dict | None = None) -> Event:
+    """`dates` (ISO text -> date), shared across one listing, parses each distinct day once: 10,000
+    requests carry ~30,000 event dates but only a few hundred different days (dates are immutable)."""
     data = d.get("data")
-    kind, on, note = _enum(_EVENT_KINDS, EventKind, d["kind"]), date.fromisoformat(d["on"]), d.get("note", "")
+    iso = d["on"]
+    if dates is None:
+        on = date.fromisoformat(iso)
+    else:
+        on = dates.get(iso)
+        if on is None:
+            on = dates[iso] = date.fromisoformat(iso)
+    kind, note = _enum(_EVENT_KINDS, EventKind, d["kind"]), d.get("note", "")
     data = dict(data) if data else {}
     if _FAST_EVENTS:
         # Event is a frozen dataclass; its generated __init__ sets each field through object.__setattr__,
@@ -97,7 +106,7 @@ def head_to_dict(r: Request) -> dict:
     }
 
 
-def request_from_dict(d: dict, *, row_id: int | None = None) -> Request:
+def request_from_dict(d: dict, *, row_id: int | None = None, dates: dict | None = None) -> Request:
     nation = d.get("nation")
     return Request(
         ref=d["ref"],
@@ -105,7 +114,7 @@ def request_from_dict(d: dict, *, row_id: int | None = None) -> Request:
         org_id=d["org_id"],
         channel=_enum(_CHANNELS, Channel, d.get("channel") or "email"),
         nation=_enum(_NATIONS, Nation, nation) if nation else None,
-        events=[event_from_dict(e) for e in d.get("events", ())],
+        events=[event_from_dict(e, dates) for e in d.get("events", ())],
         letter_text=d.get("letter_text", ""),
         org_name=d.get("org_name", ""),
         id=row_id,

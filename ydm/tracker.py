@@ -16,7 +16,8 @@ from datetime import date
 from ydm.errors import InputError
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store_codec import StoredLetter, normalize_ref
-from ydm.tracker_assess import DONE_STATES
+from ydm import escalation  # pure and light (bank holidays load on first use); imported once, not per view
+from ydm.tracker_assess import DONE_STATES, extra_warnings, nation_of
 
 # The event a sent escalation letter leaves in the log. A follow-up asks again for what a reply left
 # out, so (like the first request) its sending restarts the one-month clock: it is recorded as `sent`
@@ -127,17 +128,19 @@ class NextStep:
 # --- deriving -----------------------------------------------------------------------------------
 
 
-def view(request: Request, today: date) -> RequestView:
+def view(request: Request, today: date, *, homes: dict | None = None) -> RequestView:
     """Status, due date, next step and warnings for one request, from its events (pure).
 
     The law is in `ydm.escalation`; this adds the organisation's home nation (bank holidays), splits
     the next step into "write this now" and "this will be due from that day", and adds warnings.
+    `homes` (org id -> home nation, `tracker_assess.home_nations()`) saves looking the contacts
+    file up again for each of many requests.
     """
-    from ydm import escalation
-    from ydm.deadlines import S164A_FROM
-    from ydm.tracker_assess import extra_warnings, nation_of
-
-    a = escalation.assess(request, today, nation=nation_of(request))
+    if homes is None:
+        nation = nation_of(request)
+    else:
+        nation = request.nation or homes.get(request.org_id, Nation.ENGLAND_AND_WALES)
+    a = escalation.assess(request, today, nation=nation)
     step = a.next_step
     kind = step.kind if step is not None and step.kind is not None and not step.kind.is_initial else None
     now = kind is not None and (step.on_or_after is None or step.on_or_after <= today)
@@ -146,6 +149,8 @@ def view(request: Request, today: date) -> RequestView:
         # A follow-up asks for missing Art 15 items: it only fits an access request. An objection or
         # erasure that was not done properly goes to a complaint instead.
         kind = RequestKind.COMPLAINT
+        from ydm.deadlines import S164A_FROM
+
         law = " under DPA 2018 s.164A" if today >= S164A_FROM else ""  # SI 2026/82 reg 7
         reason = (f"Their reply did not do what you asked: complain to them{law} "
                   "(a follow-up asking for missing items is for access requests).")
@@ -169,7 +174,11 @@ def list_requests(store, *, today: date, overdue: bool = False, due_within: int 
     """
     if due_within is not None and due_within < 0:
         raise InputError("--due-within needs a number of days of 0 or more")
-    views = [view(r, today) for r in store.list()]
+    from ydm.tracker_assess import home_nations
+
+    homes = home_nations()  # once for the whole list, not a contacts-file stat per request
+    with escalation.memoised():  # the same few hundred deadlines recur across thousands of requests
+        views = [view(r, today, homes=homes) for r in store.list()]
     if overdue:
         views = [v for v in views if v.overdue]
     if due_within is not None:

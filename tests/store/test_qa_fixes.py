@@ -47,7 +47,8 @@ def test_backfilled_letter_is_drafted_by_its_sent_date(capsys, monkeypatch):
     code, _, err = run(capsys, "letter", "access", "--to", "reform-uk", "--name", "Zebedee Quartermaine",
                        "--email", "zebedee@example.org", "--record", "--sent", "2026-11-20")
     assert code == 0, err
-    code, out, _ = run(capsys, "requests", "list", "--json")
+    code, out, err = run(capsys, "requests", "list", "--json")
+    assert code == 0, err
     (r,) = json.loads(out)["requests"]
     assert [(e["kind"], e["on"]) for e in r["events"]] == [("drafted", "2026-11-20"), ("sent", "2026-11-20")]
     assert not any("out of order" in w or "earlier than" in w for w in r["warnings"])
@@ -254,3 +255,25 @@ def test_ico_complaint_about_a_pre_s164a_complaint_does_not_cite_s164a_for_it(st
     text = _letter(st, directory, events, "2026-06-01")
     assert "164A" not in text and "I complained to the organisation first, on 21 April 2026" in text
     assert "It has not replied to my complaint of 21 April 2026" in text
+
+
+# --- 7. the fast listing gives the same answers as one-by-one views ----------------------------------
+
+
+def test_memoised_listing_matches_one_by_one_views(st):
+    from ydm import escalation
+
+    histories = [SENT, SENT + [(E.EXTENDED, "2026-09-20")], SENT + [(E.REMINDER_SENT, "2026-10-05")],
+                 SENT + [(E.RESPONSE_INCOMPLETE, "2026-09-20"), (E.SENT, "2026-09-25")],
+                 SENT + [(E.CLARIFICATION_REQUESTED, "2026-09-05"), (E.CLARIFICATION_PROVIDED, "2026-09-09")],
+                 SENT + [(E.COMPLAINT_SENT, "2026-10-26")], [(E.DRAFTED, "2026-09-01")]]
+    for i, events in enumerate(histories * 3):
+        r = make(events, ref=f"YDM-{'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}AAAA")
+        r.channel = list(Channel)[i % len(Channel)]
+        st.add(r)
+    today = d("2026-11-20")
+    listed = {v.ref: v.to_json() for v in tracker.list_requests(st, today=today)}
+    single = {r.ref: tracker.view(st.get(r.ref), today).to_json() for r in st.list()}
+    assert listed == single and len(listed) == 21
+    assert escalation._MEMO.get() is None  # the memo lives only for one listing
+
