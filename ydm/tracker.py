@@ -263,6 +263,7 @@ def record_letters(letters: Iterable, *, channel: Channel | str, sent_on: date |
     `ydm requests next` can write the follow-up letters. `store=None` opens the user's store.
     """
     from ydm import clock
+    from ydm.tracker_order import impossible
 
     today = today or clock.today()
     try:
@@ -282,6 +283,9 @@ def record_letters(letters: Iterable, *, channel: Channel | str, sent_on: date |
                 ev = None
                 if sent_on is not None:
                     ev = Event(SENT_EVENT[letter.kind], sent_on, data={"letter": letter.kind.value})
+                    problem = impossible(existing, ev)
+                    if problem:
+                        raise InputError(problem, hint="check the --sent date")
                 s.add_letter(ref, StoredLetter(letter.kind, letter.on, letter.text, letter.subject), event=ev)
                 out.append(s.get(ref))
                 continue

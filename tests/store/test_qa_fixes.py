@@ -120,6 +120,22 @@ def test_late_or_odd_events_are_recorded_with_a_warning(st):
     assert [e.kind for e in st.get("YDM-TTTTT").events] == [E.DRAFTED, E.SENT, E.ID_PROVIDED, E.EXTENDED]
 
 
+def test_a_later_letter_recorded_as_sent_before_the_request_is_refused(st, directory):
+    first = letters.render("access", ME, directory.get("reform-uk"), today=d("2026-09-01"))
+    tracker.record_letters([first], channel="email", sent_on=d("2026-09-10"), store=st, today=d("2026-09-10"))
+    rem = letters.render("reminder", ME, directory.get("reform-uk"), today=d("2026-10-15"), reference=first.reference,
+                         context=_reminder_context())
+    with pytest.raises(InputError, match="before the request was sent"):
+        tracker.record_letters([rem], channel="email", sent_on=d("2026-09-05"), store=st, today=d("2026-10-15"))
+    assert [e.kind for e in st.get(first.reference).events] == [E.DRAFTED, E.SENT]
+
+
+def _reminder_context():
+    from tests.store.test_tracker import _ctx
+
+    return _ctx()
+
+
 def test_mark_received_before_sent_is_a_cli_error(capsys, monkeypatch):
     monkeypatch.setenv("YDM_TODAY", "2026-10-20")
     with open_store() as s:

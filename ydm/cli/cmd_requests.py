@@ -253,7 +253,7 @@ def _import(args, store, today) -> int:
     except FileNotFoundError:
         raise NotFoundError(f"no such file: {args.json}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"cannot read {args.json}: {exc}") from None
+        raise DataError(f"cannot read {'standard input' if args.json == '-' else args.json}: {exc}") from None
     res = tracker.import_json(store, data)
     output.note(f"imported {'standard input' if args.json == '-' else args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
                 + ("; profile imported" if res.profile else ""))
