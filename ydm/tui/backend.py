@@ -37,6 +37,17 @@ CATEGORY_ORDER = {
 }
 
 
+def _warm_deadlines() -> None:
+    """Import the deadline engine and load a bank-holiday calendar; the answer is thrown away."""
+    from ydm import deadlines, tracker  # noqa: F401 - imported for their start-up cost
+    from ydm.model import RequestKind
+
+    try:
+        deadlines.compute_deadline(RequestKind.ACCESS, received=date.today())
+    except Exception:  # noqa: BLE001 - a head start only; the real computation reports problems
+        pass
+
+
 class Backend:
     """Facade over the core for the TUI. One per app."""
 
@@ -147,7 +158,16 @@ class Backend:
 
         if self._no_store_yet():
             return []
-        return [row_from_view(v) for v in tracker.list_requests(self.store, today=today)]
+        warming = None
+        if (
+            self._store is None
+        ):  # load the deadline engine while the store's key is derived (scrypt frees the GIL)
+            warming = threading.Thread(target=_warm_deadlines, name="ydm-warm", daemon=True)
+            warming.start()
+        store = self.store
+        if warming is not None:
+            warming.join()
+        return [row_from_view(v) for v in tracker.list_requests(store, today=today)]
 
     def request_detail(self, ref: str, today: date) -> RequestRow:
         from ydm import tracker
