@@ -179,3 +179,27 @@ def test_malformed_file_falls_back_with_a_warning(isolated_home, content, reason
     assert len(warnings) == 1
     assert reason in warnings[0] and "using the built-in bank holidays" in warnings[0]
     assert holidays_uk.holiday_source(SC, 2026) == holidays_uk.SOURCE_PACKAGE
+
+
+def test_shipped_snapshot_matches_the_holidays_package():
+    """The table that saves the package import must say exactly what the package says."""
+    from ydm.holidays_uk import _SUBDIV, _table, from_package
+
+    table = _table()
+    first, last = table["years"]
+    assert first <= 2026 < 2030 <= last
+    for cal in _SUBDIV:
+        for year in range(first, last + 1):
+            expected = {d.isoformat(): name for d, name in from_package(cal, year).items()}
+            assert table["calendars"][cal.value][str(year)] == expected, (cal, year)
+
+
+def test_deadline_path_does_not_import_the_holidays_package():
+    import subprocess
+    import sys
+
+    code = ("from datetime import date\nfrom ydm import deadlines\n"
+            "deadlines.compute_deadline('access', date(2026, 11, 25), nation='scotland')\n"
+            "import sys; print('holidays' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
