@@ -94,7 +94,7 @@ def main() -> int:
                PYTHON_KEYRING_BACKEND="tests.store.keyring_backend.FileKeyring")
     ydm = [sys.executable, "-m", "ydm"]
     cases = {
-        "python3 -I -c pass": [sys.executable, "-I", "-c", "pass"]  # the same interpreter (a pyenv shim adds ~100 ms),
+        "python3 -I -c pass": [sys.executable, "-I", "-c", "pass"],  # same interpreter; a pyenv shim adds ~100 ms
         "ydm requests list --overdue": [*ydm, "requests", "list", "--overdue"],
         "ydm requests list --overdue --json": [*ydm, "requests", "list", "--overdue", "--json"],
         "ydm requests list (all)": [*ydm, "requests", "list"],
