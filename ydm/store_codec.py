@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +26,20 @@ class StoredLetter:
     on: date
     text: str
     subject: str = ""
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that builds many objects and no cycles (a
+    listing). Reference counting still frees everything; the collector is back on afterwards (if it
+    was on), and nested blocks leave it to the outermost one."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def normalize_ref(text: str) -> str:
