@@ -414,16 +414,9 @@ def remember_office(office: Office) -> Organisation:
     entry with the same id is replaced; everything else in the file is kept as it was. The new file
     is checked with the contacts loader before it replaces the old one.
     """
-    from ydm.paths import user_contacts_file
+    from ydm import user_contacts
 
-    org = office_as_organisation(office)
-    path = user_contacts_file()
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    chunks = re.split(r"(?m)^(?=\[\[organisation\]\]\s*$)", old)
-    kept = [c for c in chunks if not (c.startswith("[[organisation]]") and _chunk_id(c) == org.id)]
-    text = "".join(kept).rstrip("\n") or "# Organisations you added to ydm (same schema as party_contacts.toml)."
-    _atomic_write(path, text + "\n\n" + _org_toml(org), org.id)
-    return org
+    return user_contacts.save(office_as_organisation(office))
 
 
 def remembered_offices() -> list[Organisation]:
@@ -438,60 +431,3 @@ def remembered_offices() -> list[Organisation]:
     return [org for org in orgs if org.category is Category.ERO]
 
 
-def _chunk_id(chunk: str) -> str | None:
-    found = re.search(r'(?m)^id\s*=\s*"([^"]*)"', chunk)
-    return found.group(1) if found else None
-
-
-def _toml_value(value) -> str:
-    import json
-
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    clean = "".join(ch for ch in str(value) if ch.isprintable() or ch == " ")
-    return json.dumps(clean, ensure_ascii=False)  # a JSON string is a valid TOML basic string
-
-
-def _org_toml(org: Organisation) -> str:
-    fields = {
-        "id": org.id, "display_name": org.display_name, "category": org.category.value,
-        "nations": list(org.nations), "postal_address": list(org.postal_address), "email": org.email,
-        "webform": org.webform, "phone": org.phone, "notes": org.notes, "last_verified": org.last_verified,
-    }
-    lines = ["[[organisation]]"] + [f"{k} = {_toml_value(v)}" for k, v in fields.items()]
-    for src in org.sources:
-        lines += ["[[organisation.sources]]", f"ref = {_toml_value(src.ref)}",
-                  f"date = {_toml_value(src.date)}", f"supports = {_toml_value(src.supports)}"]
-    return "\n".join(lines) + "\n"
-
-
-def _atomic_write(path, text: str, org_id: str) -> None:
-    """Write via a temp file in the same folder; replace the real file only if the loader accepts it."""
-    import os
-    import tempfile
-
-    from ydm.contacts import parse_file
-    from ydm.errors import DataError, OutputError
-
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".my_contacts.", suffix=".toml", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            orgs, problems = parse_file(type(path)(tmp), "user")
-        except DataError:
-            orgs, problems = [], ["not valid TOML"]
-        if problems or org_id not in {o.id for o in orgs}:
-            raise DataError(f"{path} cannot be updated safely ({'; '.join(problems[:2]) or 'layout'}); "
-                            "add the office there by hand")
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            os.unlink(tmp)
