@@ -249,3 +249,10 @@ def load(shipped: Path | None = None, user: Path | None = None) -> Directory:
         listed = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
         raise DataError(f"organisation data has {len(problems)} problem(s): {listed}")
     return directory
+
+
+def add_user_organisation(org: Organisation) -> Organisation:
+    """Save an organisation to the user's file (see `ydm.user_contacts`: `add()` also makes the id)."""
+    from ydm.user_contacts import save
+
+    return save(org)
