@@ -25,14 +25,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from ydm import holidays_uk
 from ydm.deadlines import (
     DEADLINE_KINDS,
+    MONTH_KINDS,
     PAUSE_KINDS,
     Deadline,
     add_months,
@@ -105,9 +108,12 @@ class NextStep:
     on_or_after: date | None = None  # the first day it makes sense; None = now
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """Everything a face needs to show one request. `due` is the end of that day."""
+class Assessment(NamedTuple):
+    """Everything a face needs to show one request. `due` is the end of that day.
+
+    A NamedTuple (like `Deadline`): just as immutable as a frozen dataclass, and several times cheaper
+    to build, which shows when a listing assesses 10,000 requests.
+    """
 
     ref: str
     state: State
@@ -206,7 +212,11 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
     the organisation's home nation); default England and Wales.
     """
     cal = request.nation or (holidays_uk.to_nation(nation) if nation else Nation.ENGLAND_AND_WALES)
-    events = sorted(request.events, key=lambda ev: ev.on)  # stable: same-day events keep their order
+    if _FAST and request.kind in MONTH_KINDS:
+        simple = _simple_history(request.events, today)
+        if simple is not None:
+            return _assess_simple(request, today, cal, *simple)
+    events = sorted(request.events, key=_ON)  # stable: same-day events keep their order
     warnings: list[str] = []
     result = {"ref": request.ref}
 
@@ -287,6 +297,11 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
             clock_dl = _deadline(RequestKind.FOLLOW_UP, fu_received, cal)
             clock_start, incomplete = ev.on, None
     answer = _last(events, _RESPONSES, after=clock_start)
+    return _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done)
+
+
+def _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done) -> Assessment:
+    """The answer clock (the request's, or the last follow-up's) and the reminder after it."""
     if answer is not None and (reminder is None or answer.on >= reminder.on):
         if answer.kind is E.RESPONSE_INCOMPLETE:
             why = "Their reply left out things you asked for: write a follow-up asking for what is missing."
@@ -415,6 +430,70 @@ def _complaint_stage(request, events, complained_on, cal, today, ico_by, warning
     why = f"If they have not replied by the end of {fmt(due)}, complain to the ICO (by {fmt(ico_by)})."
     step = NextStep(RequestKind.ICO_COMPLAINT, why, due + timedelta(days=1))
     return done(State.COMPLAINED, next_step=step, **common)
+
+
+
+# --- the common history, in one pass -----------------------------------------------------------
+# Most requests in a listing are an access/objection/erasure letter sent once, perhaps acknowledged,
+# extended, answered or reminded, all recorded in date order and none in the future. For those,
+# `_simple_history` reads in one pass what `assess` would find with a dozen scans, and
+# `_assess_simple` gives the very same Assessment (tests/core/test_escalation_fast.py compares the two
+# paths on generated histories). Anything else (ID, fee, clarification, complaint, a second `sent`,
+# an event out of order or before the letter went out, ...) takes the general path.
+_FAST = True  # tests switch it off to compare with the general path
+_ON = attrgetter("on")
+_SIMPLE_KINDS = frozenset(
+    {E.DRAFTED, E.SENT, E.ACKNOWLEDGED, E.EXTENDED, E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE, E.REMINDER_SENT}
+)  # fmt: skip
+
+
+def _simple_history(events, today: date):
+    """(sent event, first extension, last reminder, last response, last contact day), or None when
+    the history is not of the simple kind described above."""
+    sent_ev = ext_ev = reminder = response = None
+    last_on = None
+    for ev in events:
+        kind, on = ev.kind, ev.on
+        if kind not in _SIMPLE_KINDS or on > today or (last_on is not None and on < last_on):
+            return None
+        last_on = on
+        if kind is E.DRAFTED:
+            continue
+        if kind is E.SENT:
+            if sent_ev is not None:
+                return None
+            sent_ev = ev
+        elif sent_ev is None:
+            return None  # recorded before the letter went out: the general path words the warning
+        elif kind is E.REMINDER_SENT:
+            reminder = ev
+        elif kind is E.EXTENDED:
+            ext_ev = ext_ev or ev
+        elif kind is not E.ACKNOWLEDGED:
+            response = ev
+        last_contact = on
+    if sent_ev is None:
+        return None
+    return sent_ev, ext_ev, reminder, response, last_contact
+
+
+def _assess_simple(request, today, cal, sent_ev, ext_ev, reminder, response, last_contact) -> Assessment:
+    """`assess` for a simple history (see above): no warnings but a late extension or an early reminder."""
+    sent = sent_ev.on
+    received = _receipt(sent, request.channel, cal)
+    warnings: list[str] = []
+    dl = _deadline(request.kind, received, cal, None, None, (), ext_ev.on if ext_ev else None)
+    if ext_ev is not None and not dl.extended:
+        warnings.extend(n for n in dl.base_notes if "came after the window closed" in n)
+    result = {"ref": request.ref, "sent": sent, "received": received, "last_contact": last_contact,
+              "answer_deadline": dl}
+
+    def done(state: State, **kw) -> Assessment:
+        return Assessment(state=state, status=_status(state, kw.get("days_left")), level=LEVEL[state],
+                          warnings=tuple(warnings), **result, **kw)
+
+    answer = response if response is not None and response.on >= received else None  # dates are in order
+    return _clock_stage(dl, reminder, answer, today, add_months(last_contact, ICO_WINDOW_MONTHS), warnings, done)
 
 
 def assess_many(
