@@ -45,6 +45,7 @@ from ydm.store_codec import (
     person_from_dict,
     person_to_dict,
     request_from_dict,
+    requests_from_heads,
 )
 from ydm.store_schema import APPLICATION_ID, SCHEMA_V1, check_file
 
@@ -295,17 +296,34 @@ class SqliteStore:
         """All requests in the order they were added, without letter text (fast)."""
         with self._read() as c:
             rows = c.execute("SELECT id, token, head FROM requests ORDER BY id").fetchall()
-        open_ = self._cipher.open
         try:
-            plains = [open_(head, b"requests/head|" + token).decode("utf-8") for _, token, head in rows]
+            plains = self._open_heads(rows)
         except StoreError:
             self._check_not_rekeyed()
             raise
-        # One JSON parse for all heads: 10,000 small json.loads calls cost several times more.
-        dates: dict = {}  # each distinct event day parsed once for the whole list
         with no_gc():  # ~50,000 new objects, no cycles: the collector would rescan them over and over
+            # One JSON parse for all heads: 10,000 small json.loads calls cost several times more.
             heads = json.loads("[" + ",".join(plains) + "]")
-            return [request_from_dict(d, row_id=row[0], dates=dates) for d, row in zip(heads, rows, strict=True)]
+            return requests_from_heads(heads, [row[0] for row in rows])
+
+    def _open_heads(self, rows) -> list[str]:
+        """`Cipher.open` of every head, as text, in one loop (the same checks and errors, without a
+        Python call and an import statement per record: that was a third of the decryption time)."""
+        aead = getattr(self._cipher, "_aead", None)
+        if aead is None or crypto._VERSION != b"\x01" or crypto.NONCE_LEN != 12:
+            open_ = self._cipher.open
+            return [open_(head, b"requests/head|" + token).decode("utf-8") for _, token, head in rows]
+        from cryptography.exceptions import InvalidTag
+
+        decrypt, aad_prefix, out = aead.decrypt, b"\x01requests/head|", []
+        try:
+            for _, token, head in rows:
+                if not head or head[0] != 1 or len(head) < 29:  # version 1, nonce 12, tag 16
+                    raise StoreError("a record in the store is damaged or from an unknown version")
+                out.append(decrypt(head[1:13], head[13:], aad_prefix + token).rstrip(b"\x00").decode("utf-8"))
+        except InvalidTag:
+            raise StoreError("a record in the store is damaged or was encrypted with another key") from None
+        return out
 
     def refs(self) -> list[str]:
         return [r.ref for r in self.list()]

@@ -110,6 +110,45 @@ _FAST_EVENTS = hasattr(Event, "__dict__") and not hasattr(Event, "__slots__") an
     f.name for f in dataclasses.fields(Event)} == {"kind", "on", "note", "data"}
 
 
+def requests_from_heads(heads: list[dict], row_ids: list[int]) -> list[Request]:
+    """`request_from_dict` for a whole listing, with the event decoding inlined (same objects, same
+    errors): a Python call per event is a fifth of the time of listing 10,000 requests."""
+    if not _FAST_EVENTS:
+        dates: dict = {}
+        return [request_from_dict(d, row_id=rid, dates=dates) for d, rid in zip(heads, row_ids, strict=True)]
+    dates = {}
+    kinds, new, fromiso = _EVENT_KINDS, _new, date.fromisoformat
+    out = []
+    for d, rid in zip(heads, row_ids, strict=True):
+        events = []
+        for e in d.get("events", ()):
+            data = e.get("data")
+            iso = e["on"]
+            on = dates.get(iso)
+            if on is None:
+                on = dates[iso] = fromiso(iso)
+            try:
+                kind = kinds[e["kind"]]
+            except (KeyError, TypeError):
+                kind = _enum(kinds, EventKind, e["kind"])
+            ev = new(Event)
+            ev.__dict__.update(kind=kind, on=on, note=e.get("note", ""), data=dict(data) if data else {})
+            events.append(ev)
+        nation = d.get("nation")
+        out.append(Request(
+            ref=d["ref"],
+            kind=_enum(_REQUEST_KINDS, RequestKind, d["kind"]),
+            org_id=d["org_id"],
+            channel=_enum(_CHANNELS, Channel, d.get("channel") or "email"),
+            nation=_enum(_NATIONS, Nation, nation) if nation else None,
+            events=events,
+            letter_text=d.get("letter_text", ""),
+            org_name=d.get("org_name", ""),
+            id=rid,
+        ))
+    return out
+
+
 def head_to_dict(r: Request) -> dict:
     """Everything `list` needs (no letter text), so listing decrypts little."""
     return {
