@@ -496,6 +496,24 @@ def _assess_simple(request, today, cal, sent_ev, ext_ev, reminder, response, las
     return _clock_stage(dl, reminder, answer, today, add_months(last_contact, ICO_WINDOW_MONTHS), warnings, done)
 
 
+def open_due(request: Request, today: date, *, nation: Nation | str | None = None) -> tuple[bool, date | None]:
+    """For listings that keep only open requests by due date (`--overdue`, `--due-within`): `(True, due)`
+    when a simple history settles it without a full `assess` (`due` None: answered, nothing is due),
+    `(False, None)` when only `assess` can tell. When settled, `due` is `assess(...).due` of an open
+    request, and None exactly when that is None or the request is done (tests compare the two)."""
+    if not _FAST or request.kind not in MONTH_KINDS:
+        return False, None
+    simple = _simple_history(request.events, today)
+    if simple is None:
+        return False, None
+    sent_ev, ext_ev, reminder, response, _ = simple
+    cal = request.nation or (holidays_uk.to_nation(nation) if nation else Nation.ENGLAND_AND_WALES)
+    received = _receipt(sent_ev.on, request.channel, cal)
+    if response is not None and response.on >= received and (reminder is None or response.on >= reminder.on):
+        return True, None  # answered (or an incomplete answer: a follow-up to write, no date)
+    return True, _deadline(request.kind, received, cal, None, None, (), ext_ev.on if ext_ev else None).due
+
+
 def assess_many(
     requests: Iterable[Request],
     today: date,

@@ -195,15 +195,20 @@ def list_requests(store, *, today: date, overdue: bool = False, due_within: int 
 
 
 def _filtered_views(requests, today: date, homes: dict, overdue: bool, due_within: int | None) -> list[RequestView]:
-    """The views of the requests a filter keeps. The filter depends only on the escalation state and
-    due date, so the rest of the view (next step, extra warnings) is built for the kept ones only; the
-    views are exactly those `view` gives (`RequestView.overdue` and `done` are the same tests)."""
-    assess, england = escalation.assess, Nation.ENGLAND_AND_WALES
+    """The views of the requests a filter keeps. The filter depends only on the due date of open
+    requests, so that is all that is worked out for the others (`escalation.open_due`, or the
+    assessment when it cannot say), and the full view is built for the kept ones only; the views are
+    exactly those `view` gives (`RequestView.overdue` and `done` are the same tests)."""
+    assess, open_due, england = escalation.assess, escalation.open_due, Nation.ENGLAND_AND_WALES
     out = []
     for r in requests:
-        a = assess(r, today, nation=r.nation or homes.get(r.org_id, england))
-        due = a.due
-        if due is None or a.state.value in DONE_STATES:
+        nation = r.nation or homes.get(r.org_id, england)
+        known, due = open_due(r, today, nation=nation)
+        a = None
+        if not known:
+            a = assess(r, today, nation=nation)
+            due = None if a.state.value in DONE_STATES else a.due
+        if due is None:
             continue
         if overdue and not due < today:
             continue

@@ -104,6 +104,18 @@ def test_fast_assess_is_the_general_assess(monkeypatch, r, today, after, nation,
     assert run() == _slow(monkeypatch, run)
 
 
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(r=any_requests, today=todays, after=st.none() | st.integers(0, 120), nation=st.sampled_from([None, *Nation]))
+def test_open_due_is_the_due_date_of_an_open_request(r, today, after, nation):
+    if after is not None and r.events:
+        today = max(e.on for e in r.events) + timedelta(days=after)
+    with escalation.memoised():
+        known, due = escalation.open_due(r, today, nation=nation)
+    if known:
+        a = escalation.assess(r, today, nation=nation)
+        assert due == (None if a.state.value in ("answered", "closed", "withdrawn") else a.due)
+
+
 def test_the_fast_path_is_taken_for_a_plain_history():
     evs = [Event(K.DRAFTED, date(2026, 3, 1)), Event(K.SENT, date(2026, 3, 2)), Event(K.ACKNOWLEDGED, date(2026, 3, 5))]
     assert escalation._simple_history(evs, date(2026, 5, 1)) is not None
