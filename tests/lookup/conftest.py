@@ -14,33 +14,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict for the length of one test."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.passwords:
-            raise PasswordDeleteError("not set")
-        del self.passwords[(service, username)]
+from tests.store.keyring_backend import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
 def memory_keyring():
+    """An in-memory keyring for the length of one test (the suite-wide backend from tests/store)."""
     previous = keyring.get_keyring()
     ring = MemoryKeyring()
     keyring.set_keyring(ring)
