@@ -117,7 +117,11 @@ async def test_wizard_steps(make_app, screen_snapshot, fixed_references, size):
         results.append(await screen_snapshot(pilot, "wizard-5-send"))
         await pilot.press("ctrl+n")
         await settle(pilot)
-        app.screen.query_one("#sent-on").value = "2026-02-10"
+        results.append(await screen_snapshot(pilot, "wizard-6-record"))  # nothing handed over: unticked
+        for i in (0, 1):  # two sent on 10 February, two kept as drafts
+            app.screen.query_one(f"#sent-{i}").value = True
+            await settle(pilot)
+            app.screen.query_one(f"#on-{i}").value = "2026-02-10"
         await pilot.press("ctrl+n")
         await settle(pilot)
         results.append(await screen_snapshot(pilot, "wizard-6-recorded"))
@@ -140,3 +144,61 @@ async def test_no_color_dashboard(make_app, screen_snapshot, fixed_references, m
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert await screen_snapshot(pilot, "dashboard-no-color")
+
+
+async def test_no_color_wizard_marks(make_app, screen_snapshot, fixed_references, monkeypatch):
+    """Under NO_COLOR, ticks and choices read as characters ([x]/[ ], (•)/( )) and the highlighted
+    row is marked (› and reverse), not told apart by colour alone."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(theme=None)
+    results = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        for key, value in JANE.items():
+            app.screen.query_one(f"#f-{key}").value = value
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        app.screen.query_one("#org-search").value = "lab"
+        await settle(pilot)
+        app.screen.query_one("#org-list").focus()
+        await pilot.press("space", "down")  # first ticked, second highlighted and not ticked
+        await settle(pilot)
+        results.append(await screen_snapshot(pilot, "no-color-who"))
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("space")  # first kind ticked, the rest not
+        await settle(pilot)
+        results.append(await screen_snapshot(pilot, "no-color-what"))
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        results.append(await screen_snapshot(pilot, "no-color-send"))
+    assert all(results)
+
+
+async def test_high_contrast_marks(make_app, screen_snapshot, fixed_references):
+    """The high-contrast theme draws ticks in characters too."""
+    app = make_app(theme="ydm-high-contrast")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        for key, value in JANE.items():
+            app.screen.query_one(f"#f-{key}").value = value
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # Who: nobody chosen, stays; tick via the list
+        await settle(pilot)
+        app.screen.query_one("#org-search").value = "labour"
+        await settle(pilot)
+        app.screen.query_one("#org-list").focus()
+        await pilot.press("space", "ctrl+n")
+        await settle(pilot)
+        await pilot.press("down", "space")
+        await settle(pilot)
+        assert await screen_snapshot(pilot, "high-contrast-what")

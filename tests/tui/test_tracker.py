@@ -144,7 +144,9 @@ async def test_write_the_reminder_from_the_dashboard_and_record_it(make_app, fix
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert isinstance(app.screen, RecordScreen)
-        await pilot.press("enter")  # today
+        assert not app.screen.query_one("#sent-0").value  # not handed over at step 5: not ticked
+        await pilot.press("space")  # tick: sent, today (the date field's default)
+        await pilot.press("ctrl+n")
         await settle(pilot)
         await pilot.press("ctrl+n")
         await settle(pilot)

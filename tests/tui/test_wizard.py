@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, SelectionList, Static
+from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
 from tests.tui.conftest import TODAY, settle
 from ydm import deadlines
@@ -47,6 +47,17 @@ async def fill_about_you(pilot) -> None:
     await put_into(pilot, "#f-address", "1 High Street, Anytown")
     await put_into(pilot, "#f-postcode", "sw1a1aa")
     await put_into(pilot, "#f-email", "jane@example.org")
+
+
+async def record_all_sent(pilot, day: str) -> None:
+    """At step 6, tick every letter as sent on `day` (typed into each letter's date field)."""
+    screen = pilot.app.screen
+    for i in range(len(screen.state.drafts)):
+        box = screen.query_one(f"#sent-{i}", Checkbox)
+        box.focus()
+        if not box.value:
+            await pilot.press("space")
+        await type_into(pilot, f"#on-{i}", day)
 
 
 async def tick_org(pilot, query: str) -> None:
@@ -95,7 +106,7 @@ async def test_whole_wizard_records_four_requests_with_core_due_dates(make_app, 
         await settle(pilot)
 
         assert isinstance(app.screen, RecordScreen)
-        await type_into(pilot, "#sent-on", SENT_ON.isoformat())
+        await record_all_sent(pilot, SENT_ON.isoformat())
         await pilot.press("enter")
         await settle(pilot)
         shown = str(app.screen.query_one("#due-dates", Static).render())
@@ -221,12 +232,12 @@ async def test_record_refuses_a_future_date(make_app, fixed_references):
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert isinstance(app.screen, RecordScreen)
-        await type_into(pilot, "#sent-on", "2026-12-25")
+        await record_all_sent(pilot, "2026-12-25")
         await pilot.press("enter")
         await settle(pilot)
         assert "in the future" in str(app.screen.query_one("#err-sent-on", Static).render())
         assert app.screen.state.recorded == []
-        await type_into(pilot, "#sent-on", "soon")
+        await type_into(pilot, "#on-0", "soon")
         await pilot.press("enter")
         await settle(pilot)
         assert "not a date" in str(app.screen.query_one("#err-sent-on", Static).render())

@@ -10,6 +10,7 @@ screens display. Methods that touch the disk, keyring or network run in thread w
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -62,23 +63,40 @@ class Backend:
         self._directory = directory
         self._passphrase = passphrase
         self._lock = threading.RLock()
+        self._closed = False
+        # The store this app uses, fixed when the app starts. A worker that outlives its app (thread
+        # workers cannot be cancelled) must not open or create a store wherever YDM_HOME points later.
+        from ydm.store import default_path
+
+        self._path = default_path()
 
     # --- resources -----------------------------------------------------------------------------
     @property
     def store(self) -> Any:
         """The encrypted store, opened on first use (keyring, or the passphrase modal)."""
         with self._lock:
+            if self._closed:
+                from ydm.errors import StoreError
+
+                raise StoreError("the app is closing; the store was not opened")
             if self._store is None:
                 self._store = self._open_store()
             return self._store
 
     def _open_store(self) -> Any:
-        """Open the store; a mistyped passphrase is asked again (three tries), a keyring problem is not."""
+        """Open the store; a mistyped passphrase is asked again (three tries), a keyring problem is not.
+
+        YDM_PASSPHRASE (like the CLI) opens, and creates, a passphrase store without asking, so the
+        TUI and the CLI never end up with different passphrases (YDM_NEW_PASSPHRASE wins for a new one).
+        """
         from ydm.crypto import WrongKey
         from ydm.store import open_store
 
+        from_env = os.environ.get("YDM_PASSPHRASE", "")
+        if from_env:
+            return open_store(self._path, passphrase=lambda purpose, confirm: from_env)
         if self._passphrase is None:
-            return open_store()
+            return open_store(self._path)
         tries = 3
         for attempt in range(1, tries + 1):
             asked: list[bool] = []
@@ -92,7 +110,7 @@ class Backend:
                 return self._passphrase(purpose, confirm)
 
             try:
-                return open_store(passphrase=provider)
+                return open_store(self._path, passphrase=provider)
             except WrongKey:
                 if not asked or attempt == tries:
                     raise
@@ -111,12 +129,12 @@ class Backend:
         """True for a new user: nothing saved yet, so reading needs no key (and no passphrase prompt)."""
         if self._store is not None:
             return False
-        from ydm.store import default_path
-
-        return not default_path().exists()
+        return not self._path.exists()
 
     def close(self) -> None:
+        """Close the store for good: later calls (from workers still running) do not reopen it."""
         with self._lock:
+            self._closed = True
             if self._store is not None and hasattr(self._store, "close"):
                 self._store.close()
             self._store = None
@@ -294,17 +312,26 @@ class Backend:
     def record_sent(
         self, drafts: list[Draft], sent_on: date, today: date, *, related_ref: str = ""
     ) -> list[RequestRow]:
-        """Record the letters as sent on `sent_on`, grouped by channel; returns their rows with due dates."""
+        """Record every letter as sent on `sent_on`; returns their rows with due dates."""
+        return self.record(drafts, [sent_on] * len(drafts), today)
+
+    def record(self, drafts: list[Draft], sent_on: list[date | None], today: date) -> list[RequestRow]:
+        """Record each letter as sent on its date, or (date None) as a draft with only a `drafted`
+        event (the dashboard shows DRAFT until it is marked sent). Grouped by channel and date for
+        tracker.record_letters; returns the rows in the order of the drafts."""
         from ydm import tracker
 
+        if len(sent_on) != len(drafts):
+            raise ValueError("one date (or None) per letter")
         refs: list[str] = []
-        for channel in dict.fromkeys(d.channel for d in drafts):
-            letters = [d.letter for d in drafts if d.channel is channel]
-            stored = tracker.record_letters(
-                letters, channel=channel, sent_on=sent_on, store=self.store, today=today
-            )
+        groups = dict.fromkeys((d.channel, on) for d, on in zip(drafts, sent_on, strict=True))
+        for channel, on in groups:
+            letters = [d.letter for d, day in zip(drafts, sent_on, strict=True) if (d.channel, day) == (channel, on)]
+            stored = tracker.record_letters(letters, channel=channel, sent_on=on, store=self.store, today=today)
             refs += [r.ref for r in stored]
-        return [self.request_detail(ref, today) for ref in dict.fromkeys(refs)]
+        order = {d.letter.reference.upper(): i for i, d in enumerate(drafts)}
+        wanted = sorted(dict.fromkeys(refs), key=lambda ref: order.get(ref.upper(), len(order)))
+        return [self.request_detail(ref, today) for ref in wanted]
 
     # --- formats -------------------------------------------------------------------------------
     def render(self, letter: Any, fmt: str) -> bytes:

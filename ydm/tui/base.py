@@ -87,6 +87,12 @@ class YdmAppBase(App):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="Explain this screen and list its keys"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave ydm", priority=True, show=False),
+        # Tab moves focus *before* the next key is delivered. Textual forwards each key to the widget
+        # focused when the app dispatches it and resolves a non-priority Tab binding only when that
+        # widget handles the key, so in a burst of keys (pasting, tmux send-keys, fast typing) the
+        # letters after Tab landed in the previous field. A priority binding runs at dispatch.
+        Binding("tab", "focus_next", "Next field", id="focus-next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", id="focus-previous", show=False, priority=True),
     ]
 
     def __init__(self, *, today: TodayArg = None, theme: str | None = None, **kwargs: Any) -> None:

@@ -29,6 +29,8 @@ class RequestRow:
     warnings: tuple[str, ...] = ()
     due_label: str = ""  # what is due: "answer", "acknowledge your complaint", … (from escalation)
     later_letters: tuple[Any, ...] = ()  # store_codec.StoredLetter: reminders, complaints, follow-ups
+    overdue: bool = False  # tracker.RequestView.overdue: has a due date, it has passed, not finished
+    due_this_week: bool = False  # has a due date within the next 7 days (today included), not finished
 
     @property
     def ref(self) -> str:
@@ -45,6 +47,11 @@ class Draft:
     channel: Channel = Channel.EMAIL
     delivered: list[str] = field(default_factory=list)
     emailed: bool = False  # sent over SMTP from the app
+
+    @property
+    def handed_over(self) -> bool:
+        """Saved, copied, opened in a mail program or emailed at step 5: it may well have gone."""
+        return self.emailed or bool(self.delivered)
 
 
 @dataclass(frozen=True)
@@ -82,4 +89,6 @@ def row_from_view(view: Any, letters: Any = ()) -> RequestRow:
         warnings=tuple(view.warnings),
         due_label=view.due_label,
         later_letters=tuple(letters),
+        overdue=bool(view.overdue),
+        due_this_week=view.due is not None and not view.done and 0 <= (view.due - view.today).days <= 7,
     )

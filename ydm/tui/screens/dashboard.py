@@ -79,7 +79,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         Binding("w", "write_next", "Next letter", id="write-next", tooltip="Write the next letter"),
         Binding("o", "organisations", "Organisations", id="organisations", tooltip="Browse organisations"),
         Binding("r", "refresh", "Refresh", id="refresh", show=False),
-        Binding("q", "app.quit", "Quit", id="dashboard-quit", show=False),
+        Binding("q", "app.quit", "Quit", id="dashboard-quit", tooltip="Leave ydm"),
     ]
 
     def __init__(self) -> None:
@@ -145,8 +145,10 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         self.query_one("#empty").display = empty
         table = self.query_one("#requests", DataTable)
         table.display = not empty
-        late = sum(1 for r in self.rows if r.level == "late")
-        soon = sum(1 for r in self.rows if r.level == "soon")
+        # From the tracker's views: overdue = a due date that has passed; "due within a week" only
+        # counts requests that have a due date in the next 7 days (a paused one has none).
+        late = sum(1 for r in self.rows if r.overdue)
+        soon = sum(1 for r in self.rows if r.due_this_week and not r.overdue)
         summary = self.query_one("#summary", Static)
         if empty:
             summary.update("")

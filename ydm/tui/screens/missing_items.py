@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
+from ydm.tui.widgets.toggles import YdmSelectionList
+
 
 class MissingItemsScreen(ModalScreen[list[str] | None]):
     """Tick the missing items; returns their codes, or None when cancelled."""
@@ -30,7 +32,7 @@ asks for exactly those.
 
         with Vertical(classes="dialog"):
             yield Static("What did their reply leave out? (Space ticks)", classes="dialog-title")
-            yield SelectionList[str](
+            yield YdmSelectionList[str](
                 *[(text, code) for code, text in ART15_ITEMS.items()], id="missing-items"
             )
             yield Static("", id="err-missing", classes="field-error")

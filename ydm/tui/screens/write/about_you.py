@@ -45,7 +45,8 @@ FIELDS = (
     Field(
         "postcode",
         "Your postcode",
-        "Needed: part of your address; it also tells ydm which nation's bank holidays count.",
+        "Needed: part of your address; it also tells ydm which nation's elected parties to offer you. "
+        "(Deadlines count the bank holidays where each organisation is based.)",
         "e.g. SW1A 1AA",
         True,
     ),
@@ -170,8 +171,17 @@ you choose, inside your letters.
             self.fill(person)
 
     def fill(self, person: Person) -> None:
-        for key, value in values_from(person).items():
+        self._filled = values_from(person)
+        for key, value in self._filled.items():
             self.query_one(f"#f-{key}", Input).value = value
+
+    def has_input(self) -> bool:
+        """Typed anything beyond the saved details it was filled with?"""
+        s = self.state
+        if s.orgs or s.kinds or s.drafts or s.continuing:  # came back here from a later step
+            return True
+        filled = getattr(self, "_filled", {})
+        return any(value.strip() != filled.get(key, "").strip() for key, value in self.values().items())
 
     def values(self) -> dict[str, str]:
         return {spec.id: self.query_one(f"#f-{spec.id}", Input).value for spec in FIELDS}

@@ -1,5 +1,8 @@
-"""Step 6, record: the date the letters went, stored through the tracker; the due dates appear
-with the steps ydm.deadlines took to count them."""
+"""Step 6, record: each letter recorded as sent (on the day it went) or kept as a draft, through the
+tracker; the due dates appear with the steps ydm.deadlines took to count them.
+
+Only letters handed over at step 5 (saved, copied, opened or emailed) start ticked as sent: a
+letter recorded as sent when it never went would start a deadline and reminders for nothing."""
 
 from __future__ import annotations
 
@@ -8,14 +11,15 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.write.send import CHANNEL_LABELS
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.screens.write.what import KIND_TITLES
 from ydm.tui.widgets.status import long_date
+from ydm.tui.widgets.toggles import YdmCheckbox
 
 
 def parse_day(text: str, today: date) -> tuple[date | None, str]:
@@ -37,8 +41,14 @@ def parse_day(text: str, today: date) -> tuple[date | None, str]:
 
 
 def explain(row: RequestRow) -> Text:
-    """The due date of one recorded request and the core's steps for counting it."""
+    """The due date of one recorded request and the core's steps for counting it (or: a draft)."""
     kind = KIND_TITLES.get(row.request.kind, row.request.kind.value)
+    if row.due is None:
+        return Text.assemble(
+            (f"{row.org_name} — {kind}", "bold"),
+            f"\n  {row.status or 'DRAFT'}: kept, not sent. No deadline runs yet; when it has gone, "
+            "mark it sent on the dashboard (m).",
+        )
     text = Text.assemble((f"{row.org_name} — {kind}", "bold"), "\n  Due: ", (long_date(row.due), "bold"))
     if row.days_left is not None and row.days_left >= 0:
         text.append(f" ({row.days_left} days from today)")
@@ -48,65 +58,110 @@ def explain(row: RequestRow) -> Text:
 
 
 class RecordScreen(WizardStep):
-    """Step 6: record as sent. Pressing Next records; the screen then shows the due dates."""
+    """Step 6: each letter recorded as sent (on its day) or kept as a draft; then the due dates."""
 
     STEP = 6
-    NEXT_LABEL = "Record as sent"
+    NEXT_LABEL = "Record"
     HELP = """\
-Once your letters have gone, record the date you sent them. ydm then counts the legal deadline for
-each answer (one calendar month from when they receive it, moved for weekends and bank holidays
-where the law says so) and shows how it counted. The requests appear on your dashboard, and you
-can come back any time to note a reply or write a reminder.
+Tick each letter you have sent and write the day it went: ydm then counts the legal deadline for
+the answer (one calendar month from when they receive it, moved for weekends and bank holidays
+where the law says so) and shows how it counted.
 
-If you have not sent them yet, press `Ctrl+G` to leave: nothing is recorded.
+A letter you leave unticked is kept as a **draft**: it is on your dashboard as DRAFT, with no
+deadline and no reminders, until you mark it sent there (`m`). Letters you saved, copied or emailed
+at step 5 start ticked; the others start unticked, because ydm cannot know they went.
+
+If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
 """
 
     def body(self) -> ComposeResult:
+        drafts = self.state.drafts
+        day = f"{(self.state.sent_on or self.app.today):%Y-%m-%d}"
         with VerticalScroll(id="record", classes="form"):
-            ways = "; ".join(
-                dict.fromkeys(
-                    f"{d.org.display_name}: {CHANNEL_LABELS[d.channel].lower()}" for d in self.state.drafts
-                )
-            )
-            emailed = sum(1 for d in self.state.drafts if d.emailed)
-            note = f" {emailed} of them went by email from ydm just now." if emailed else ""
+            emailed = sum(1 for d in drafts if d.emailed)
+            note = f" {emailed} went by email from ydm just now." if emailed else ""
             yield Static(
-                f"{len(self.state.drafts)} letter(s) to record. How they travel: {ways}.{note}",
+                f"{len(drafts)} letter(s). Tick each one you have sent and write the day it went "
+                f"(e.g. 2026-01-15). An unticked letter is kept as a draft, with no deadline or "
+                f"reminders, until you mark it sent on the dashboard.{note}",
                 classes="intro",
                 markup=False,
             )
-            yield Label("The date you sent them (e.g. 2026-01-15; empty means today):", classes="field-label")
-            yield Input(f"{(self.state.sent_on or self.app.today):%Y-%m-%d}", id="sent-on")
+            waiting = [d for d in drafts if not d.handed_over]
+            if waiting:
+                yield Static(
+                    f"⚠ {len(waiting)} of them were not saved, copied or sent at step 5, so they are "
+                    "not ticked: tick one only if you sent it another way.",
+                    id="not-handed-over",
+                    classes="field-error",
+                    markup=False,
+                )
+            for i, draft in enumerate(drafts):
+                kind = KIND_TITLES.get(draft.kind, draft.kind.value)
+                label = f"{draft.org.display_name} — {kind} ({CHANNEL_LABELS[draft.channel].lower()})"
+                with Horizontal(classes="record-row"):
+                    yield YdmCheckbox(label, draft.handed_over, id=f"sent-{i}", compact=True)
+                    yield Label("", id=f"as-{i}", classes="record-on")
+                    yield Input(day, id=f"on-{i}", classes="record-date", compact=True)
             yield Static("", id="err-sent-on", classes="field-error")
             yield Static("", id="due-dates", classes="due-dates")
 
     def on_mount(self) -> None:
         self.query_one("#err-sent-on").display = False
-        self.query_one("#sent-on", Input).focus()
+        for i, draft in enumerate(self.state.drafts):
+            self._show_choice(i, draft.handed_over)
+        if self.state.drafts:
+            self.query_one("#sent-0", Checkbox).focus()
 
-    @on(Input.Submitted, "#sent-on")
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        index = (event.checkbox.id or "").removeprefix("sent-")
+        if index.isdigit():
+            self._show_choice(int(index), event.value)
+
+    def _show_choice(self, index: int, sent: bool) -> None:
+        """Ticked: "sent on [date]"; unticked: "kept as a draft", with no date to mistake for a sending day."""
+        self.query_one(f"#as-{index}", Label).update("sent on" if sent else "kept as a draft")
+        field = self.query_one(f"#on-{index}", Input)
+        field.disabled = not sent
+        field.display = sent
+
+    @on(Input.Submitted)
     def _enter(self) -> None:
         self.go_next()
+
+    def choices(self) -> tuple[list[date | None], str, int | None]:
+        """Each letter's sending day (None: keep as draft), the first problem in words, and its row."""
+        days: list[date | None] = []
+        for i, draft in enumerate(self.state.drafts):
+            if not self.query_one(f"#sent-{i}", Checkbox).value:
+                days.append(None)
+                continue
+            day, problem = parse_day(self.query_one(f"#on-{i}", Input).value, self.app.today)
+            if day is None:
+                return [], f"{draft.org.display_name}: {problem}", i
+            days.append(day)
+        return days, "", None
 
     def go_next(self) -> None:
         if self.state.recorded:
             self.app.close_wizard()
             return
-        sent_on, problem = parse_day(self.query_one("#sent-on", Input).value, self.app.today)
+        days, problem, row = self.choices()
         error = self.query_one("#err-sent-on", Static)
         error.update(f"⚠ {problem}")
         error.display = bool(problem)
-        if sent_on is None:
-            self.query_one("#sent-on", Input).focus()
+        if problem:
+            self.query_one(f"#on-{row}", Input).focus()
             return
-        self.state.sent_on = sent_on
+        sent = [day for day in days if day is not None]
+        self.state.sent_on = max(sent) if sent else None
         self.query_one("#next", Button).disabled = True
         self.app.run_blocking(
-            self.app.backend.record_sent,
+            self.app.backend.record,
             self.state.drafts,
-            sent_on,
+            days,
             self.app.today,
-            related_ref=self.state.related_ref,
             on_done=self._recorded,
             description="recording your letters",
             group="record",
@@ -115,12 +170,11 @@ If you have not sent them yet, press `Ctrl+G` to leave: nothing is recorded.
 
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
-        text = Text.assemble(
-            ("Recorded. When the answers are due, and how that was counted:", "bold"), "\n\n"
-        )
+        text = Text.assemble(("Recorded. When the answers are due, and how that was counted:", "bold"), "\n\n")
         text.append(Text("\n\n").join(explain(r) for r in rows))
         self.query_one("#due-dates", Static).update(text)
-        self.query_one("#sent-on", Input).disabled = True
+        for widget in self.query(".record-row Checkbox, .record-row Input"):
+            widget.disabled = True
         next_button = self.query_one("#next", Button)
         next_button.label = "Finish (Ctrl+N)"
         next_button.disabled = False

@@ -13,13 +13,14 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ydm.model import Channel
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
 from ydm.tui.screens.write.step import WizardStep
+from ydm.tui.widgets.toggles import YdmRadioButton
 
 CHANNEL_LABELS = {
     Channel.EMAIL: "Email",
@@ -113,7 +114,7 @@ is used to count the deadline in the next step.
         box = self.query_one("#channel-box", Vertical)
         await box.remove_children()
         buttons = [
-            RadioButton(CHANNEL_LABELS[ch], value=(ch == draft.channel), name=ch.value)
+            YdmRadioButton(CHANNEL_LABELS[ch], value=(ch == draft.channel), name=ch.value)
             for ch in channels_for(draft)
         ]
         await box.mount(RadioSet(*buttons, id="channel", compact=True))

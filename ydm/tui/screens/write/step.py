@@ -85,7 +85,31 @@ class WizardStep(Screen):
         self.go_next()
 
     def action_cancel(self) -> None:
-        self.app.close_wizard()
+        """Leave the wizard; if anything was entered (and not yet recorded), ask first."""
+        if self.state.recorded or not self.has_input():
+            self.app.close_wizard()
+            return
+        from ydm.tui.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.close_wizard()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard this new request?",
+                "What you entered in the wizard is dropped and nothing is recorded. "
+                "(Your saved details stay saved.)",
+                yes="Discard",
+                no="Keep writing",
+            ),
+            answered,
+        )
+
+    def has_input(self) -> bool:
+        """Whether the person has entered anything that leaving would drop."""
+        s = self.state
+        return bool(s.person or s.orgs or s.kinds or s.drafts or s.extra_text or s.missing or s.continuing)
 
     def go_next(self) -> None:
         raise NotImplementedError

@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Static
 
 from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, RequestKind
 from ydm.tui.screens.write.step import WizardStep
+from ydm.tui.widgets.toggles import YdmCheckbox
 
 KIND_TITLES = {
     RequestKind.ACCESS: "Get a copy of my data",
@@ -45,7 +46,7 @@ the organisations you chose.
             )
             yield Static("", id="kinds-error", classes="field-error")
             for kind in INITIAL_KINDS:
-                yield Checkbox(
+                yield YdmCheckbox(
                     KIND_TITLES.get(kind, kind.value),
                     kind in self.state.kinds,
                     id=f"k-{kind.value}",

@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from ydm.model import Category, Organisation
 from ydm.tui.screens.write.step import WizardStep
+from ydm.tui.widgets.toggles import YdmSelectionList
 
 CATEGORY_LABELS = {
     Category.PARTY: "Political parties",
@@ -31,15 +32,33 @@ NATION_LABELS = {
 }
 
 
+# Postcode areas wholly or mainly in Wales. ydm.postcodes answers which bank-holiday calendar
+# applies, and Wales shares England's, so Wales is told apart here, for representation only.
+WELSH_AREAS = frozenset({"CF", "LD", "LL", "NP", "SA"})
+# Areas straddling the border: mostly English, with these Welsh districts (Powys, Ceredigion and
+# Gwynedd in SY; Flintshire in CH). The person can change the guess on the screen.
+WELSH_DISTRICTS = {"SY": frozenset(range(15, 26)), "CH": frozenset({5, 6, 7, 8})}
+
+
 def nation_guess(postcode: str) -> str:
-    """Scotland and Northern Ireland from the postcode; England otherwise (Wales: choose it)."""
-    from ydm.postcodes import nation_of_postcode
+    """The nation whose elected parties to offer, from the person's postcode; England if unsure."""
+    from ydm.model import Nation
+    from ydm.postcodes import area, nation_of_postcode, normalise
 
     try:
-        value = nation_of_postcode(postcode).value
+        calendar = nation_of_postcode(postcode)
+        letters = area(postcode)
+        district = normalise(postcode).split()[0][len(letters) :]
     except Exception:  # noqa: BLE001 - a guess only; the user can change it
         return "england"
-    return value if value in NATION_LABELS else "england"
+    if calendar is Nation.SCOTLAND:
+        return "scotland"
+    if calendar is Nation.NORTHERN_IRELAND:
+        return "northern-ireland"
+    number = int("".join(ch for ch in district if ch.isdigit()) or 0)
+    if letters in WELSH_AREAS or number in WELSH_DISTRICTS.get(letters, ()):
+        return "wales"
+    return "england"
 
 
 def org_line(org: Organisation) -> str:
@@ -75,7 +94,7 @@ of organisation, and press `Space` to tick or untick.
                     id="org-category",
                     compact=True,
                 )
-            yield SelectionList[str](id="org-list")
+            yield YdmSelectionList[str](id="org-list")
             with Horizontal(classes="row buttons"):
                 yield Button("Tick all elected parties in", id="all-parties", compact=True)
                 yield Select(

@@ -1,0 +1,69 @@
+"""Checkboxes, radio buttons and selection lists whose state is visible without colour.
+
+Textual draws every checkbox as `▐X▌` and every radio button as `▐●▌`, ticked or not: only the
+colour tells them apart. Under NO_COLOR and in the high-contrast themes these widgets draw the state
+in characters instead: `[x]` / `[ ]` and `(•)` / `( )`; the highlighted row of a selection list also
+gets a `›` marker. With colour, they look like Textual's own widgets.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.app import App
+from textual.content import Content
+from textual.strip import Strip
+from textual.widgets import Checkbox, OptionList, RadioButton, SelectionList
+from textual.widgets._selection_list import SelectionType
+
+PLAIN_THEMES = frozenset({"ydm-high-contrast", "ydm-high-contrast-light", "ansi-dark", "ansi-light"})
+CHECKED, UNCHECKED = "[x]", "[ ]"
+CHOSEN, UNCHOSEN = "(•)", "( )"
+MARKER = "›"
+
+
+def plain_marks(app: App) -> bool:
+    """True when state must be drawn in characters: NO_COLOR, or a high-contrast/ANSI theme."""
+    return bool(app.no_color) or app.theme in PLAIN_THEMES
+
+
+class YdmCheckbox(Checkbox):
+    """A Checkbox that shows `[x]` / `[ ]` when colour cannot carry the state."""
+
+    @property
+    def _button(self) -> Content:
+        if not plain_marks(self.app):
+            return super()._button
+        return Content.styled((CHECKED if self.value else UNCHECKED) + " ", self.get_visual_style("toggle--label"))
+
+
+class YdmRadioButton(RadioButton):
+    """A RadioButton that shows `(•)` / `( )` when colour cannot carry the state."""
+
+    @property
+    def _button(self) -> Content:
+        if not plain_marks(self.app):
+            return super()._button
+        return Content.styled((CHOSEN if self.value else UNCHOSEN) + " ", self.get_visual_style("toggle--label"))
+
+
+class YdmSelectionList(SelectionList[SelectionType]):
+    """A SelectionList drawing `›[x] ` (highlighted, ticked) / ` [ ] ` when colour cannot carry it."""
+
+    def _get_left_gutter_width(self) -> int:
+        return len(MARKER + CHECKED + " ") if plain_marks(self.app) else super()._get_left_gutter_width()
+
+    def render_line(self, y: int) -> Strip:
+        if not plain_marks(self.app):
+            return super().render_line(y)
+        line = OptionList.render_line(self, y)  # the prompt alone, without SelectionList's button
+        index = self.scroll_offset.y + y
+        try:
+            selection = self.get_option_at_index(index)
+        except Exception:  # noqa: BLE001 - past the last option: an empty line
+            return line
+        ticked = selection.value in self._selected
+        here = self.highlighted == index
+        first = next(iter(line), None)
+        style = first.style if first is not None else None
+        mark = f"{MARKER if here else ' '}{CHECKED if ticked else UNCHECKED} "
+        return Strip([Segment(mark, style), *line])
