@@ -220,15 +220,19 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
     warnings: list[str] = []
     result = {"ref": request.ref}
 
-    def done(state: State, **kw) -> Assessment:
-        days_left = kw.get("days_left")
+    def done(state: State, next_step=None, ico_by=None, due=None, due_label="", deadline=None, days_left=None):
         return Assessment(
             state=state,
             status=_status(state, days_left),
             level=LEVEL[state],
             warnings=tuple(warnings),
+            next_step=next_step,
+            ico_by=ico_by,
+            due=due,
+            due_label=due_label,
+            deadline=deadline,
+            days_left=days_left,
             **result,
-            **kw,
         )
 
     for ev in events:
@@ -301,47 +305,79 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
 
 
 def _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done) -> Assessment:
-    """The answer clock (the request's, or the last follow-up's) and the reminder after it."""
+    """The answer clock (the request's, or the last follow-up's) and the reminder after it.
+
+    The next steps depend only on a date or two, so a listing builds each one once (`_step`)."""
     if answer is not None and (reminder is None or answer.on >= reminder.on):
         if answer.kind is E.RESPONSE_INCOMPLETE:
-            why = "Their reply left out things you asked for: write a follow-up asking for what is missing."
-            return done(State.INCOMPLETE, next_step=NextStep(RequestKind.FOLLOW_UP, why), ico_by=ico_by)
+            return done(State.INCOMPLETE, next_step=_FOLLOW_UP_STEP, ico_by=ico_by)
         return done(State.ANSWERED, ico_by=ico_by)
     if clock_dl is None and reminder is None:
         return done(State.WAITING, ico_by=ico_by)  # a kind with no statutory clock of its own
 
     due = clock_dl.due if clock_dl else None
     days_left = (due - today).days if due else None
-    common = {"due": due, "due_label": "answer" if due else "", "deadline": clock_dl, "days_left": days_left,
-              "ico_by": ico_by}  # fmt: skip
+    label = "answer" if due else ""
     if reminder is not None:
         if due is not None and reminder.on <= due:
             warnings.append(
                 f"a reminder is recorded on {fmt(reminder.on)}, before the deadline ({fmt(due)}) passed"
             )
-        complain_from = reminder.on + timedelta(days=REMINDER_GRACE_DAYS)
-        if today < complain_from:
-            why = (
-                f"You sent a reminder on {fmt(reminder.on)}. If there is still no answer by {fmt(complain_from)},"
-                " complain to the organisation."
-            )
-            return done(
-                State.REMINDED, next_step=NextStep(RequestKind.COMPLAINT, why, complain_from), **common
-            )
-        why = (
-            f"Your reminder of {fmt(reminder.on)} has gone unanswered for {REMINDER_GRACE_DAYS} days or more:"
-            " complain to the organisation (DPA 2018 s.164A)."
-        )
-        return done(State.OVERDUE, next_step=NextStep(RequestKind.COMPLAINT, why), **common)
+        if today < reminder.on + _GRACE:
+            step = _step("reminded", reminder.on, _reminded_step)
+            return done(State.REMINDED, step, ico_by, due, label, clock_dl, days_left)
+        step = _step("reminder-unanswered", reminder.on, _unanswered_step)
+        return done(State.OVERDUE, step, ico_by, due, label, clock_dl, days_left)
     if days_left < 0:
-        why = f"The deadline ({fmt(due)}) has passed without an answer: send a reminder."
-        return done(State.OVERDUE, next_step=NextStep(RequestKind.REMINDER, why), **common)
-    why = f"If they have not answered by the end of {fmt(due)}, send a reminder."
-    step = NextStep(RequestKind.REMINDER, why, due + timedelta(days=1))
+        return done(State.OVERDUE, _step("overdue", due, _overdue_step), ico_by, due, label, clock_dl, days_left)
     state = (
         State.DUE_TODAY if days_left == 0 else State.DUE_SOON if days_left <= DUE_SOON_DAYS else State.WAITING
     )
-    return done(state, next_step=step, **common)
+    return done(state, _step("waiting", due, _waiting_step), ico_by, due, label, clock_dl, days_left)
+
+
+_GRACE = timedelta(days=REMINDER_GRACE_DAYS)
+_FOLLOW_UP_STEP = NextStep(
+    RequestKind.FOLLOW_UP, "Their reply left out things you asked for: write a follow-up asking for what is missing."
+)
+
+
+def _step(what: str, on: date, make: Callable[[date], NextStep]) -> NextStep:
+    """`make(on)`, shared through the listing memo when one is active (NextStep is immutable)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return make(on)
+    key = (what, on)
+    step = memo.get(key)
+    if step is None:
+        step = memo[key] = make(on)
+    return step
+
+
+def _reminded_step(reminded: date) -> NextStep:
+    complain_from = reminded + _GRACE
+    why = (
+        f"You sent a reminder on {fmt(reminded)}. If there is still no answer by {fmt(complain_from)},"
+        " complain to the organisation."
+    )
+    return NextStep(RequestKind.COMPLAINT, why, complain_from)
+
+
+def _unanswered_step(reminded: date) -> NextStep:
+    why = (
+        f"Your reminder of {fmt(reminded)} has gone unanswered for {REMINDER_GRACE_DAYS} days or more:"
+        " complain to the organisation (DPA 2018 s.164A)."
+    )
+    return NextStep(RequestKind.COMPLAINT, why)
+
+
+def _overdue_step(due: date) -> NextStep:
+    return NextStep(RequestKind.REMINDER, f"The deadline ({fmt(due)}) has passed without an answer: send a reminder.")
+
+
+def _waiting_step(due: date) -> NextStep:
+    why = f"If they have not answered by the end of {fmt(due)}, send a reminder."
+    return NextStep(RequestKind.REMINDER, why, due + timedelta(days=1))
 
 
 def _answer_deadline(request, events, received, cal, warnings):
@@ -485,15 +521,26 @@ def _assess_simple(request, today, cal, sent_ev, ext_ev, reminder, response, las
     dl = _deadline(request.kind, received, cal, None, None, (), ext_ev.on if ext_ev else None)
     if ext_ev is not None and not dl.extended:
         warnings.extend(n for n in dl.base_notes if "came after the window closed" in n)
-    result = {"ref": request.ref, "sent": sent, "received": received, "last_contact": last_contact,
-              "answer_deadline": dl}
+    ref = request.ref
 
-    def done(state: State, **kw) -> Assessment:
-        return Assessment(state=state, status=_status(state, kw.get("days_left")), level=LEVEL[state],
-                          warnings=tuple(warnings), **result, **kw)
+    def done(state, next_step=None, ico_by=None, due=None, due_label="", deadline=None, days_left=None):
+        return Assessment(ref, state, _status(state, days_left), LEVEL[state], due, due_label, deadline, dl,
+                          days_left, next_step, sent, received, last_contact, ico_by, tuple(warnings))
 
     answer = response if response is not None and response.on >= received else None  # dates are in order
-    return _clock_stage(dl, reminder, answer, today, add_months(last_contact, ICO_WINDOW_MONTHS), warnings, done)
+    return _clock_stage(dl, reminder, answer, today, _ico_by(last_contact), warnings, done)
+
+
+def _ico_by(last_contact: date) -> date:
+    """`add_months(last_contact, ICO_WINDOW_MONTHS)`, through the listing memo when one is active."""
+    memo = _MEMO.get()
+    if memo is None:
+        return add_months(last_contact, ICO_WINDOW_MONTHS)
+    key = ("ico", last_contact)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = add_months(last_contact, ICO_WINDOW_MONTHS)
+    return got
 
 
 def open_due(request: Request, today: date, *, nation: Nation | str | None = None) -> tuple[bool, date | None]:

@@ -113,9 +113,9 @@ def _list(args, store, today) -> int:
         output.note("no requests" + (" match" if args.overdue or args.due_within is not None else " recorded yet"))
         return 0
     rows = [["REF", "ORGANISATION", "KIND", "STATUS", "DUE", "NEXT"], *map(_row, views)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    output.out_raw("".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n"
-                           for row in rows))
+    widths = [max(map(len, column)) for column in zip(*rows, strict=True)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths).format  # same as ljust per cell, one call per row
+    output.out_raw("".join([line(*row).rstrip() + "\n" for row in rows]))
     return 0
 
 
