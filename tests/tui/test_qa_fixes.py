@@ -68,7 +68,7 @@ async def test_only_letters_handed_over_are_recorded_as_sent_the_rest_stay_draft
         await pilot.press("ctrl+n")  # record
         await settle(pilot)
         shown = str(app.screen.query_one("#due-dates", Static).render())
-        assert shown.count("kept, not sent") == 3
+        assert shown.count("DRAFT: kept, not sent") == 3
         await pilot.press("ctrl+n")  # finish
         await settle(pilot)
 
@@ -294,3 +294,22 @@ async def test_a_closed_backend_never_opens_a_store_elsewhere(make_app, tmp_path
         backend.store  # noqa: B018 - the property opens the store
     assert not (tmp_path / "another-home").exists()
     assert not first.exists()
+
+
+async def test_no_color_marks_the_cursor_row_with_a_character(make_app, fixed_references, monkeypatch):
+    """QA 2: without colour the dashboard's cursor row carries a › that follows the cursor."""
+    seed_requests(
+        TODAY,
+        date(2026, 2, 10),
+        [("labour", RequestKind.ACCESS, Channel.EMAIL), ("reform-uk", RequestKind.ACCESS, Channel.EMAIL)],
+    )
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(theme=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#requests")
+        refs = [row.ref for row in app.screen.rows]
+        assert [table.get_cell(ref, "mark") for ref in refs] == ["›", ""]
+        await pilot.press("down")
+        await pilot.pause()
+        assert [table.get_cell(ref, "mark") for ref in refs] == ["", "›"]

@@ -19,6 +19,7 @@ from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import RequestKind
 from ydm.tui.rows import RequestRow
 from ydm.tui.widgets.status import days_text, short_date, status_text
+from ydm.tui.widgets.toggles import plain_marks
 
 KIND_LABELS = {
     RequestKind.ACCESS: "Access",
@@ -171,8 +172,11 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         date_width = 9 if narrow else 11
         status_width = 13 if narrow else 22  # "» INCOMPLETE ANSWER" in full when there is room
         fixed = 14 + 2 * date_width + 7 + status_width + 6 * 2 + 2  # kind, dates, days, status, padding, bar
-        org_width = max(14, width - fixed)
-        table.add_column("Organisation", width=org_width, key="org")
+        marked = plain_marks(self.app)  # no colour to show the cursor row: a › marks it
+        org_width = max(11 if marked else 14, width - fixed - (3 if marked else 0))
+        if marked:
+            table.add_column(" ", width=1, key="mark")
+        table.add_column(clip("Organisation", org_width), width=org_width, key="org")
         table.add_column("Kind", width=14, key="kind")
         table.add_column("Sent", width=date_width, key="sent")
         table.add_column("Due", width=date_width, key="due")
@@ -181,6 +185,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         year = self.app.today.year if narrow else None
         for row in self.rows:
             table.add_row(
+                *([""] if marked else []),
                 clip(row.org_name, org_width),
                 KIND_LABELS.get(row.request.kind, str(row.request.kind)),
                 short_date(row.sent, this_year=year),
@@ -191,6 +196,18 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
             )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
+            self._mark_cursor(table)
+
+    @on(DataTable.RowHighlighted, "#requests")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._mark_cursor(event.data_table)
+
+    def _mark_cursor(self, table: DataTable) -> None:
+        """Put › in the marker column of the cursor row only (when that column is there)."""
+        if not any(column.key == "mark" for column in table.ordered_columns) or not table.row_count:
+            return
+        for index, row in enumerate(self.rows[: table.row_count]):
+            table.update_cell(row.ref, "mark", "›" if index == table.cursor_row else "")
 
     def on_resize(self) -> None:
         if self.rows:

@@ -40,15 +40,17 @@ def parse_day(text: str, today: date) -> tuple[date | None, str]:
     return None, f"'{text}' is not a date ydm understands: write it like 2026-01-15 or 15/01/2026."
 
 
-def explain(row: RequestRow) -> Text:
+def explain(row: RequestRow, sent: bool = True) -> Text:
     """The due date of one recorded request and the core's steps for counting it (or: a draft)."""
     kind = KIND_TITLES.get(row.request.kind, row.request.kind.value)
-    if row.due is None:
+    if not sent:
         return Text.assemble(
             (f"{row.org_name} — {kind}", "bold"),
-            f"\n  {row.status or 'DRAFT'}: kept, not sent. No deadline runs yet; when it has gone, "
+            "\n  DRAFT: kept, not sent, so no deadline or reminder counts from it. When it has gone, "
             "mark it sent on the dashboard (m).",
         )
+    if row.due is None:
+        return Text.assemble((f"{row.org_name} — {kind}", "bold"), f"\n  {row.status}: no due date.")
     text = Text.assemble((f"{row.org_name} — {kind}", "bold"), "\n  Due: ", (long_date(row.due), "bold"))
     if row.days_left is not None and row.days_left >= 0:
         text.append(f" ({row.days_left} days from today)")
@@ -156,6 +158,9 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
             return
         sent = [day for day in days if day is not None]
         self.state.sent_on = max(sent) if sent else None
+        self._sent_refs = {
+            d.letter.reference.upper() for d, day in zip(self.state.drafts, days, strict=True) if day is not None
+        }
         self.query_one("#next", Button).disabled = True
         self.app.run_blocking(
             self.app.backend.record,
@@ -171,7 +176,8 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
         text = Text.assemble(("Recorded. When the answers are due, and how that was counted:", "bold"), "\n\n")
-        text.append(Text("\n\n").join(explain(r) for r in rows))
+        sent = getattr(self, "_sent_refs", set())
+        text.append(Text("\n\n").join(explain(r, r.ref.upper() in sent) for r in rows))
         self.query_one("#due-dates", Static).update(text)
         for widget in self.query(".record-row Checkbox, .record-row Input"):
             widget.disabled = True
