@@ -52,6 +52,7 @@ from ydm.store_schema import APPLICATION_ID, SCHEMA_V1, check_file
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 10.0
 HEAD_BUCKET, BODY_BUCKET, PROFILE_BUCKET = 256, 1024, 512
+LIST_CHUNK = 1000  # heads parsed per json.loads call when listing
 
 # (No executescript: it would COMMIT the surrounding transaction.)
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -301,10 +302,16 @@ class SqliteStore:
         except StoreError:
             self._check_not_rekeyed()
             raise
+        ids = [row[0] for row in rows]
+        del rows
+        out: list[Request] = []
         with no_gc():  # ~50,000 new objects, no cycles: the collector would rescan them over and over
-            # One JSON parse for all heads: 10,000 small json.loads calls cost several times more.
-            heads = json.loads("[" + ",".join(plains) + "]")
-            return requests_from_heads(heads, [row[0] for row in rows])
+            # One JSON parse per LIST_CHUNK heads: 10,000 small json.loads calls cost several times more,
+            # and chunks let the parsed dicts' memory be reused (half the page faults of one parse).
+            for k in range(0, len(plains), LIST_CHUNK):
+                heads = json.loads("[" + ",".join(plains[k:k + LIST_CHUNK]) + "]")
+                out += requests_from_heads(heads, ids[k:k + LIST_CHUNK])
+        return out
 
     def _open_heads(self, rows) -> list[str]:
         """`Cipher.open` of every head, as text, in one loop (the same checks and errors, without a
