@@ -19,7 +19,7 @@ from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import RequestKind
 from ydm.tui.rows import RequestRow
 from ydm.tui.widgets.status import days_text, short_date, status_text
-from ydm.tui.widgets.toggles import plain_marks
+from ydm.tui.widgets.toggles import colourless
 
 KIND_LABELS = {
     RequestKind.ACCESS: "Access",
@@ -172,7 +172,7 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
         date_width = 9 if narrow else 11
         status_width = 13 if narrow else 22  # "» INCOMPLETE ANSWER" in full when there is room
         fixed = 14 + 2 * date_width + 7 + status_width + 6 * 2 + 2  # kind, dates, days, status, padding, bar
-        marked = plain_marks(self.app)  # no colour to show the cursor row: a › marks it
+        marked = colourless(self.app)  # no colour to show the cursor row: a › marks it
         org_width = max(11 if marked else 14, width - fixed - (3 if marked else 0))
         if marked:
             table.add_column(" ", width=1, key="mark")

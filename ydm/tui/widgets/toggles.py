@@ -22,7 +22,13 @@ MARKER = "›"
 
 
 def plain_marks(app: App) -> bool:
-    """True when state must be drawn in characters: NO_COLOR, or a high-contrast/ANSI theme."""
+    """Whether state is drawn in characters. Always: ticked or not must never be told by colour alone
+    (colour-blind people, monochrome terminals, screenshots read aloud), so every theme shows it."""
+    return True
+
+
+def colourless(app: App) -> bool:
+    """True under NO_COLOR or a high-contrast/ANSI theme: focus, too, must then be shown in characters."""
     return bool(app.no_color) or app.theme in PLAIN_THEMES
 
 

@@ -6,6 +6,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, SelectionList, Static
+
+from ydm.tui.widgets.toggles import YdmSelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -58,7 +60,7 @@ class QuestionScreen(GuidedScreen):
                 yield OptionList(*options, id="answer")
             else:
                 ticked = set(q.default or ())
-                yield SelectionList[str](
+                yield YdmSelectionList[str](
                     *(Selection(_option_prompt(o.label, o.detail), o.value, o.value in ticked) for o in q.options),
                     id="answer",
                 )
