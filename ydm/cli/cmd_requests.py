@@ -85,9 +85,17 @@ def run(args) -> int:
     today = clock.today()
     if action == "export" and not (args.ics or args.json):
         raise InputError("export needs --ics FILE or --json FILE")
-    with open_store() as store:
-        return {"list": _list, "show": _show, "mark": _mark, "next": _next, "export": _export,
-                "import": _import}[action](args, store, today)
+    if action != "list":
+        with open_store() as store:
+            return {"show": _show, "mark": _mark, "next": _next, "export": _export,
+                    "import": _import}[action](args, store, today)
+    # A listing builds ~100,000 objects and no reference cycles. With the cyclic collector paused
+    # until they are printed and freed, it neither rescans them while they are built nor sweeps
+    # them all once more when it is switched back on (~20 ms for 10,000 requests).
+    from ydm.store_codec import no_gc
+
+    with no_gc(), open_store() as store:
+        return _list(args, store, today)
 
 
 def _row(v) -> list[str]:
