@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -112,11 +113,18 @@ def _load() -> str:
 
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    home = Path(tempfile.mkdtemp(prefix="ydm-bench-store-"))
+    homes = [Path(tempfile.mkdtemp(prefix="ydm-bench-store-")), Path(tempfile.mkdtemp(prefix="ydm-bench-store-pass-"))]
+    try:
+        return _main(runs, *homes)
+    finally:
+        for home in homes:  # synthetic stores and their test keys: nothing to keep
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def _main(runs: int, home: Path, pass_home: Path) -> int:
     os.environ["YDM_HOME"] = str(home)
     os.environ["YDM_TEST_KEYRING_FILE"] = str(home / "keyring.json")
     build_s = build(home)
-    pass_home = Path(tempfile.mkdtemp(prefix="ydm-bench-store-pass-"))
     os.environ["YDM_HOME"], os.environ["YDM_NEW_PASSPHRASE"] = str(pass_home), "bench passphrase"
     build(pass_home, key_mode="passphrase")
     os.environ["YDM_HOME"] = str(home)
