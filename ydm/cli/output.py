@@ -11,7 +11,10 @@ def out(text: str = "") -> None:
 
 
 def out_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+    """Indented at a terminal; one compact line in a pipe (json's C encoder: 10,000 requests in
+    a fraction of the time the indenting pure-Python encoder needs)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(obj, indent=indent, ensure_ascii=False, default=str) + "\n")
 
 
 def warn(text: str) -> None:
