@@ -154,9 +154,12 @@ class Backend:
         return self.directory.get(org_id)
 
     def add_organisation(self, **fields: Any) -> Organisation:
-        from ydm.tui import user_orgs
+        from ydm import user_contacts
 
-        org = user_orgs.add(**fields)
+        org = user_contacts.add(
+            fields.get("display_name", ""), fields.get("category", "other"), email=fields.get("email", ""),
+            postal_address=fields.get("postal_address", ()), webform=fields.get("webform", ""),
+        )
         with self._lock:
             self._directory = None  # reload with the new one merged in
         return self.directory.get(org.id)
