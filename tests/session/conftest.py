@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from tests.svg_snapshot import SVGScreen
 
 TODAY = date(2026, 3, 2)
 # Unique strings a patron types: the scan looks for them everywhere afterwards.
@@ -111,16 +112,6 @@ def scan(folders, needles=(PATRON, POSTCODE, STREET)) -> list[tuple[str, str]]:
                         hits.append((str(path), needle))
                         break
     return hits
-
-
-class SVGScreen(SingleFileSnapshotExtension):
-    """One .svg file per snapshot; Rich's random ids taken out."""
-
-    file_extension = "svg"
-    _write_mode = WriteMode.TEXT
-
-    def serialize(self, data, **kwargs):
-        return re.sub(r"\bterminal-\d+-", "terminal-", data)
 
 
 @pytest.fixture

@@ -4,16 +4,15 @@ and `screen_snapshot`, our syrupy SVG snapshot of the screen (style.md §(d), Op
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
 from pathlib import Path
 
 import keyring
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from textual.widgets import Input, TextArea
 
 from tests.store.keyring_backend import MemoryKeyring
+from tests.svg_snapshot import SVGScreen
 
 TODAY = date(2026, 3, 2)  # a Monday, after Art 12A commenced (5 Feb 2026)
 
@@ -48,16 +47,6 @@ def make_app(isolated_home, monkeypatch):
     yield factory
     for app in apps:
         app.backend.close()
-
-
-class SVGScreen(SingleFileSnapshotExtension):
-    """One .svg file per snapshot; Rich's random ids are normalised away."""
-
-    file_extension = "svg"
-    _write_mode = WriteMode.TEXT
-
-    def serialize(self, data, **kwargs):
-        return re.sub(r"\bterminal-\d+-", "terminal-", data)
 
 
 @pytest.fixture
