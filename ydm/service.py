@@ -26,6 +26,15 @@ ELECTED_PARTIES = "elected-parties"  # parties with elected representatives in -
 EXTENSIONS = {"text": "txt", "md": "md", "pdf": "pdf", "eml": "eml"}
 
 
+def to_category(value: str) -> Category:
+    """A category name from the command line or a form, or a clear error listing the valid ones."""
+    try:
+        return Category(value)
+    except ValueError:
+        allowed = ", ".join(c.value for c in Category)
+        raise InputError(f"unknown category '{value}' (one of {allowed})") from None
+
+
 def resolve_targets(
     directory: contacts.Directory,
     to: Iterable[str] = (),
@@ -51,12 +60,7 @@ def resolve_targets(
         for org in found:
             chosen.setdefault(org.id, org)
     for category in categories:
-        try:
-            wanted = Category(category)
-        except ValueError:
-            allowed = ", ".join(c.value for c in Category)
-            raise InputError(f"unknown category '{category}' (one of {allowed})") from None
-        for org in directory.in_category(wanted):
+        for org in directory.in_category(to_category(category)):
             chosen.setdefault(org.id, org)
     if not chosen:
         raise InputError("no organisation chosen: use --to ORG (see 'ydm orgs') or --category CATEGORY")

@@ -19,17 +19,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ydm import contacts, porcelain
+    from ydm import contacts, porcelain, service
     from ydm.cli import output
-    from ydm.errors import InputError
-    from ydm.model import Category
 
     if args.category:
-        try:
-            Category(args.category)
-        except ValueError:
-            allowed = ", ".join(c.value for c in Category)
-            raise InputError(f"unknown category '{args.category}' (one of {allowed})") from None
+        service.to_category(args.category)
     query = " ".join(args.query)
     directory = contacts.load()
     orgs = directory.search(query, args.category)
