@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -59,6 +60,32 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED (any extended code): someone else holds the file, nothing is wrong with it."""
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for other openers.
+
+    SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without calling the busy
+    handler, when another connection is opening or switching the same file at that moment (two
+    processes creating the store together hit this). So wait here, with a growing pause, for as long
+    as the busy timeout would have waited.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -110,7 +137,7 @@ class SqliteStore:
                                  "update ydm to open it")
             if not is_new:
                 c.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the schema: corrupt -> error
-            c.execute("PRAGMA journal_mode = WAL")
+            _enter_wal(c)
             c.execute("PRAGMA synchronous = FULL")
             c.execute("PRAGMA secure_delete = ON")
             c.execute("PRAGMA temp_store = MEMORY")
@@ -122,6 +149,12 @@ class SqliteStore:
                 self._wrapped = self._meta()["wrapped_key"]
                 if version < SCHEMA_VERSION:
                     self._migrate(version)
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise StoreError(f"the store at {self.path} is busy: another ydm is holding it ({exc}); "
+                                 "try again in a moment") from None
+            raise StoreError(f"the store at {self.path} is damaged or not a ydm store ({exc}); "
+                             "it was left untouched") from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the store at {self.path} is damaged or not a ydm store ({exc}); "
                              "it was left untouched") from None
