@@ -16,8 +16,8 @@ _POSTCODE = re.compile(
 )
 _IN_TEXT = re.compile(r"\b([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\b", re.IGNORECASE)
 
-# Postcode areas wholly or mainly in Scotland (TD and DG straddle the border; their
-# Scottish districts dominate). Source: Royal Mail postcode areas.
+# Postcode areas wholly or mainly in Scotland (TD straddles the border: TD15, Berwick-upon-Tweed,
+# is in England; see _DISTRICTS_IN_ENGLAND). Source: Royal Mail postcode areas.
 _SCOTTISH_AREAS = {"AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW", "KY", "ML", "PA", "PH", "TD", "ZE"}
 _NI_AREAS = {"BT"}
 
@@ -48,11 +48,56 @@ def area(postcode: str) -> str:
 def nation_of_postcode(postcode: str) -> Nation:
     """Which bank-holiday calendar applies at this postcode (Wales shares England's)."""
     letters = area(postcode)
+    if district_number(postcode) in _DISTRICTS_IN_ENGLAND.get(letters, ()):
+        return Nation.ENGLAND_AND_WALES
     if letters in _NI_AREAS:
         return Nation.NORTHERN_IRELAND
     if letters in _SCOTTISH_AREAS:
         return Nation.SCOTLAND
     return Nation.ENGLAND_AND_WALES
+
+
+# Which nation a person lives in, for "parties with elected representatives in my nation". Royal
+# Mail postcode areas follow post towns, not the borders, so a few districts lie across them. Known
+# districts are answered; a district that straddles a border gets the likelier nation and sure=False,
+# so the caller asks the person rather than deciding for them.
+_AREAS_IN_WALES = frozenset({"CF", "LD", "LL", "NP", "SA"})
+_DISTRICTS_IN_WALES = {"SY": frozenset(range(15, 26)), "CH": frozenset({5, 6, 7, 8})}  # Powys, Ceredigion, Gwynedd; Flintshire
+_DISTRICTS_IN_ENGLAND = {"TD": frozenset({15})}  # Berwick-upon-Tweed
+_STRADDLING = {  # district -> likelier nation
+    "CH": {4: "england"},  # Chester with Saltney and Broughton (Flintshire)
+    "SY": {10: "england", 13: "england", 14: "england"},  # Oswestry, Whitchurch, Malpas with Powys/Wrexham villages
+    "HR": {3: "england", 5: "england"},  # Hay-on-Wye (Powys) side, Kington with Radnorshire villages
+    "LD": {7: "wales", 8: "wales"},  # Knighton, Presteigne with Shropshire/Herefordshire villages
+    "NP": {16: "wales", 25: "wales"},  # Chepstow with Tutshill and Sedbury (Gloucestershire), Monmouth
+    "TD": {12: "scotland"},  # Coldstream with Cornhill-on-Tweed (Northumberland)
+}
+
+
+def district_number(postcode: str) -> int:
+    """The district's number: `SY23 3AA` → 23, `EC1A 1BB` → 1."""
+    found = re.match(r"[A-Z]+([0-9]+)", normalise(postcode).split()[0])
+    return int(found.group(1)) if found else 0  # GIR 0AA has none
+
+
+def nation_of_residence(postcode: str) -> tuple[str, bool]:
+    """(england | scotland | wales | northern-ireland, sure) for a person living at this postcode.
+
+    Unlike `nation_of_postcode` (a bank-holiday calendar, where Wales is England's), this tells
+    Wales apart. Raises InputError for something that is not a postcode.
+    """
+    letters, number = area(postcode), district_number(postcode)
+    if number in _DISTRICTS_IN_ENGLAND.get(letters, ()):
+        return "england", True
+    if letters in _STRADDLING and number in _STRADDLING[letters]:
+        return _STRADDLING[letters][number], False
+    if letters in _NI_AREAS:
+        return "northern-ireland", True
+    if letters in _SCOTTISH_AREAS:
+        return "scotland", True
+    if letters in _AREAS_IN_WALES or number in _DISTRICTS_IN_WALES.get(letters, ()):
+        return "wales", True
+    return "england", True
 
 
 def find_in_lines(lines) -> str | None:

@@ -92,24 +92,13 @@ CHANNELS: dict[str, tuple[Channel, str, str]] = {
     "hand": (Channel.HAND, "By hand", "You deliver the letters yourself."),
 }
 
-# Postcode areas that cross a border: we ask rather than guess (Royal Mail postcode areas).
-_BORDER_AREAS = {"CH", "SY", "LD", "TD"}
-_WELSH_AREAS = {"CF", "LL", "NP", "SA", "LD", "SY"}
 NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales",
                 "northern-ireland": "Northern Ireland"}
 
 
 def nation_guess(postcode: str) -> tuple[str, bool]:
-    """(england|scotland|wales|northern-ireland, sure) from a postcode's area letters."""
-    area = postcodes.area(postcode)
-    calendar = postcodes.nation_of_postcode(postcode).value
-    if calendar == "scotland":
-        nation = "scotland"
-    elif calendar == "northern-ireland":
-        nation = "northern-ireland"
-    else:
-        nation = "wales" if area in _WELSH_AREAS - {"SY"} else "england"
-    return nation, area not in _BORDER_AREAS
+    """(england|scotland|wales|northern-ireland, sure): near a border, not sure, so we ask."""
+    return postcodes.nation_of_residence(postcode)
 
 
 def ero_words(nation: str | None) -> dict[str, str]:

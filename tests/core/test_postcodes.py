@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 from ydm.errors import InputError
 from ydm.model import Nation
-from ydm.postcodes import area, find_in_lines, is_valid, nation_of_address, nation_of_postcode, normalise
+from ydm.postcodes import (
+    area,
+    district_number,
+    find_in_lines,
+    is_valid,
+    nation_of_address,
+    nation_of_postcode,
+    nation_of_residence,
+    normalise,
+)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -81,9 +90,45 @@ def test_area(postcode, letters):
     ("SW1A 1AA", Nation.ENGLAND_AND_WALES),
     ("GIR 0AA", Nation.ENGLAND_AND_WALES),
     ("GL1 1AA", Nation.ENGLAND_AND_WALES),    # G alone is Glasgow, GL is Gloucester
+    ("TD15 1AA", Nation.ENGLAND_AND_WALES),   # Berwick-upon-Tweed: a TD district in England
+    ("TD1 1AA", Nation.SCOTLAND),             # Galashiels
 ])
 def test_nation_of_postcode(postcode, nation):
     assert nation_of_postcode(postcode) is nation
+
+
+@pytest.mark.parametrize("postcode, number", [
+    ("SY23 3AA", 23), ("EC1A 1BB", 1), ("W1A 0AX", 1), ("M1 1AE", 1), ("DN55 1PT", 55), ("GIR 0AA", 0),
+])
+def test_district_number(postcode, number):
+    assert district_number(postcode) == number
+
+
+@pytest.mark.parametrize("postcode, nation, sure", [
+    ("CF10 1AA", "wales", True),
+    ("LL57 2DG", "wales", True),
+    ("SY23 3AA", "wales", True),             # Aberystwyth: a Welsh district of a mainly English area
+    ("SY1 1AA", "england", True),            # Shrewsbury
+    ("CH5 1AA", "wales", True),              # Deeside, Flintshire
+    ("CH1 1AA", "england", True),            # Chester
+    ("CH4 8AA", "england", False),           # Chester with Saltney (Flintshire): ask
+    ("SY10 0AA", "england", False),          # Oswestry with Powys villages: ask
+    ("NP16 7AA", "wales", False),            # Chepstow with Tutshill (Gloucestershire): ask
+    ("LD7 1AA", "wales", False),             # Knighton
+    ("TD15 1AA", "england", True),           # Berwick-upon-Tweed
+    ("TD12 4AA", "scotland", False),         # Coldstream with Cornhill-on-Tweed
+    ("TD1 1AA", "scotland", True),
+    ("EH1 1YJ", "scotland", True),
+    ("BT1 1AA", "northern-ireland", True),
+    ("SW1A 1AA", "england", True),
+])
+def test_nation_of_residence_tells_wales_apart_and_is_unsure_across_borders(postcode, nation, sure):
+    assert nation_of_residence(postcode) == (nation, sure)
+
+
+def test_nation_of_residence_rejects_malformed():
+    with pytest.raises(InputError):
+        nation_of_residence("SY")
 
 
 def test_nation_of_postcode_rejects_malformed():

@@ -174,7 +174,7 @@ async def test_the_real_timer_is_wired_up(fresh_dirs):
     """Seconds, not minutes: the unit is injectable, so a short real timeout wipes a real session."""
     from .conftest import TODAY
 
-    app = SessionApp(SessionConfig(timeout=1.0), today=TODAY, theme="textual-dark",
+    app = SessionApp(SessionConfig(timeout=3.0), today=TODAY, theme="textual-dark",
                      lookup=lambda postcode: None, tick_seconds=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", *"Idle", "enter")

@@ -92,8 +92,9 @@ def test_choose_asks_which_letters_and_starts_with_nothing_ticked():
 
 @pytest.mark.parametrize(("postcode", "nation", "sure"), [
     ("CF10 1AA", "wales", True), ("SA1 1AA", "wales", True), ("SW1A 1AA", "england", True),
-    ("EH1 1YJ", "scotland", True), ("BT1 1AA", "northern-ireland", True), ("CH5 1AA", "england", False),
-    ("SY23 1AA", "england", False),
+    ("EH1 1YJ", "scotland", True), ("BT1 1AA", "northern-ireland", True), ("CH5 1AA", "wales", True),
+    ("SY23 1AA", "wales", True), ("CH4 8AA", "england", False), ("SY10 0AA", "england", False),
+    ("TD15 1AA", "england", True), ("TD12 4AA", "scotland", False), ("NP16 7AA", "wales", False),
 ])
 def test_nation_from_postcode_asks_near_a_border(postcode, nation, sure):
     assert nation_guess(postcode) == (nation, sure)
@@ -103,7 +104,7 @@ def test_border_postcode_adds_a_nation_question():
     s = Session(today=TODAY, lookup=lambda pc: None)
     s.answer("goal", "know")
     s.answer("name", PATRON)
-    s.answer("postcode", "SY23 3AA")
+    s.answer("postcode", "SY10 0AA")  # Oswestry, with villages in Powys
     q = s.current()
     assert q.id == "nation" and q.default == "england"
     s.answer("nation", "wales")

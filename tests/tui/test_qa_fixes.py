@@ -162,17 +162,19 @@ async def test_ydm_passphrase_creates_the_store_without_asking(make_app, monkeyp
 
 def test_nation_is_guessed_from_the_postcode_for_representation():
     """QA 5: Wales is told apart from England (they share a bank-holiday calendar)."""
-    assert nation_guess("CF10 1AA") == "wales"
-    assert nation_guess("LL57 2DG") == "wales"
-    assert nation_guess("SA1 1AA") == "wales"
-    assert nation_guess("SY23 3AA") == "wales"  # Aberystwyth
-    assert nation_guess("SY1 1AA") == "england"  # Shrewsbury
-    assert nation_guess("CH5 1AA") == "wales"  # Flintshire
-    assert nation_guess("CH1 1AA") == "england"  # Chester
-    assert nation_guess("EH1 1YJ") == "scotland"
-    assert nation_guess("BT1 1AA") == "northern-ireland"
-    assert nation_guess("SW1A 1AA") == "england"
-    assert nation_guess("not a postcode") == "england"
+    assert nation_guess("CF10 1AA") == ("wales", True)
+    assert nation_guess("LL57 2DG") == ("wales", True)
+    assert nation_guess("SA1 1AA") == ("wales", True)
+    assert nation_guess("SY23 3AA") == ("wales", True)  # Aberystwyth
+    assert nation_guess("SY1 1AA") == ("england", True)  # Shrewsbury
+    assert nation_guess("CH5 1AA") == ("wales", True)  # Flintshire
+    assert nation_guess("CH1 1AA") == ("england", True)  # Chester
+    assert nation_guess("CH4 8AA") == ("england", False)  # Chester with Saltney (Flintshire)
+    assert nation_guess("EH1 1YJ") == ("scotland", True)
+    assert nation_guess("TD15 1AA") == ("england", True)  # Berwick-upon-Tweed
+    assert nation_guess("BT1 1AA") == ("northern-ireland", True)
+    assert nation_guess("SW1A 1AA") == ("england", True)
+    assert nation_guess("not a postcode") == ("england", False)
 
 
 async def test_who_step_defaults_the_nation_from_a_welsh_postcode(make_app):
@@ -195,6 +197,25 @@ async def test_who_step_defaults_the_nation_from_a_welsh_postcode(make_app):
         await pilot.click("#all-parties")
         await settle(pilot)
         assert set(app.screen.selected) == {o.id for o in app.backend.parties_elected_in("wales")}
+
+
+async def test_who_step_asks_to_check_the_nation_near_a_border(make_app):
+    """A postcode district that crosses a border (CH4: Chester with Saltney in Flintshire) is a
+    guess, and the person is told so; a clear one (CF10) raises no such notice."""
+    for postcode, nation, told in (("CH4 8AA", "england", True), ("CF10 1AA", "wales", False)):
+        app = make_app()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await settle(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+            await fill_about_you(pilot)
+            await put_into(pilot, "#f-postcode", postcode)
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            assert isinstance(app.screen, WhoScreen)
+            assert app.screen.query_one("#nation", Select).value == nation
+            titles = [n.title for n in app._notifications]
+            assert ("Check your nation" in titles) is told, (postcode, titles)
 
 
 async def test_keys_sent_right_after_tab_land_in_the_next_field(make_app):

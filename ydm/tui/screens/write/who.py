@@ -32,33 +32,16 @@ NATION_LABELS = {
 }
 
 
-# Postcode areas wholly or mainly in Wales. ydm.postcodes answers which bank-holiday calendar
-# applies, and Wales shares England's, so Wales is told apart here, for representation only.
-WELSH_AREAS = frozenset({"CF", "LD", "LL", "NP", "SA"})
-# Areas straddling the border: mostly English, with these Welsh districts (Powys, Ceredigion and
-# Gwynedd in SY; Flintshire in CH). The person can change the guess on the screen.
-WELSH_DISTRICTS = {"SY": frozenset(range(15, 26)), "CH": frozenset({5, 6, 7, 8})}
-
-
-def nation_guess(postcode: str) -> str:
-    """The nation whose elected parties to offer, from the person's postcode; England if unsure."""
-    from ydm.model import Nation
-    from ydm.postcodes import area, nation_of_postcode, normalise
+def nation_guess(postcode: str) -> tuple[str, bool]:
+    """(nation, sure): whose elected parties to offer, from the person's postcode (one rule for the
+    app and the guided session, in ydm.postcodes). Not a postcode: England, not sure."""
+    from ydm.errors import InputError
+    from ydm.postcodes import nation_of_residence
 
     try:
-        calendar = nation_of_postcode(postcode)
-        letters = area(postcode)
-        district = normalise(postcode).split()[0][len(letters) :]
-    except Exception:  # noqa: BLE001 - a guess only; the user can change it
-        return "england"
-    if calendar is Nation.SCOTLAND:
-        return "scotland"
-    if calendar is Nation.NORTHERN_IRELAND:
-        return "northern-ireland"
-    number = int("".join(ch for ch in district if ch.isdigit()) or 0)
-    if letters in WELSH_AREAS or number in WELSH_DISTRICTS.get(letters, ()):
-        return "wales"
-    return "england"
+        return nation_of_residence(postcode)
+    except InputError:
+        return "england", False
 
 
 def org_line(org: Organisation) -> str:
@@ -110,7 +93,14 @@ of organisation, and press `Space` to tick or untick.
     def on_mount(self) -> None:
         self.selected: dict[str, Organisation] = {o.id: o for o in self.state.orgs}
         if self.state.person is not None and self.state.nation == "england":
-            self.state.nation = nation_guess(self.state.person.postcode)
+            self.state.nation, sure = nation_guess(self.state.person.postcode)
+            if not sure:
+                self.notify(
+                    f"Your postcode area crosses a border, so we guessed {NATION_LABELS[self.state.nation]}. "
+                    "If you live elsewhere, change it next to 'Tick all elected parties in'.",
+                    title="Check your nation",
+                    timeout=12,
+                )
         self.query_one("#nation", Select).value = self.state.nation
         self._filling = False
         self.refilter()
