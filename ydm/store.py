@@ -19,6 +19,7 @@ plain `StoreError` and is never written to.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -391,11 +392,16 @@ class SqliteStore:
                       (self._head_blob(token, request), self._body_blob(token, request), rid))
 
     def delete(self, ref: str) -> None:
+        """Remove a request and its letters. secure_delete zeroes the freed pages; the checkpoint then
+        moves them into the main file and empties the -wal, so the old records are not left behind
+        there either (best effort: a reader holding an old snapshot can delay it to a later write)."""
         ref = normalize_ref(ref)
         with self._tx() as c:
             rid = self._row(c, ref)[0]
             c.execute("DELETE FROM letters WHERE request_id = ?", (rid,))
             c.execute("DELETE FROM requests WHERE id = ?", (rid,))
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
     def add_letter(self, ref: str, letter: StoredLetter, event: Event | None = None) -> None:
         """Keep a later letter (and optionally its event) with a request, in one transaction."""

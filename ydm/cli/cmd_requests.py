@@ -60,6 +60,13 @@ def register(sub) -> None:
     im = ps.add_parser("import", help="import a JSON export (adds what is missing; never drops anything)")
     im.add_argument("--json", metavar="FILE", required=True, help="the export to read ('-': standard input)")
 
+    rm = ps.add_parser("delete", help="remove requests from this computer (does not withdraw them)",
+                       description="Remove requests, their letters and their history from the store. This "
+                       "cannot be undone, and it does not tell the organisation anything: to withdraw a "
+                       "request, mark it 'withdrawn' and write to them.")
+    rm.add_argument("refs", metavar="REF", nargs="+")
+    rm.add_argument("--yes", action="store_true", help="do not ask first (needed when not at a terminal)")
+
 
 def _date(value: str | None, flag: str):
     from datetime import date
@@ -81,14 +88,14 @@ def run(args) -> int:
 
     action = getattr(args, "action", None)
     if not action:
-        raise InputError("say what to do: ydm requests list|show|mark|next|export|import")
+        raise InputError("say what to do: ydm requests list|show|mark|next|export|import|delete")
     today = clock.today()
     if action == "export" and not (args.ics or args.json):
         raise InputError("export needs --ics FILE or --json FILE")
     if action != "list":
         with open_store() as store:
             return {"show": _show, "mark": _mark, "next": _next, "export": _export,
-                    "import": _import}[action](args, store, today)
+                    "import": _import, "delete": _delete}[action](args, store, today)
     # A listing builds ~100,000 objects and no reference cycles. With the cyclic collector paused
     # until they are printed and freed, it neither rescans them while they are built nor sweeps
     # them all once more when it is switched back on (~20 ms for 10,000 requests).
@@ -265,4 +272,27 @@ def _import(args, store, today) -> int:
     res = tracker.import_json(store, data)
     output.note(f"imported {'standard input' if args.json == '-' else args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
                 + ("; profile imported" if res.profile else ""))
+    return 0
+
+
+def _delete(args, store, today) -> int:
+    """Every reference is checked before anything goes, so a typo in the third deletes none."""
+    from ydm.cli import output
+    from ydm.errors import InputError
+
+    found = []
+    for ref in dict.fromkeys(args.refs):
+        r = store.get(ref)  # NotFoundError (exit 3) names the unknown reference
+        found.append(r)
+    if not args.yes and not output.interactive():
+        raise InputError("nothing deleted: add --yes to delete without being asked (this cannot be undone)")
+    if not args.yes:
+        what = "\n".join(f"  {r.ref}  {r.kind.value} to {r.org_name or r.org_id}" for r in found)
+        output.note(f"This removes from this computer, for good:\n{what}\n"
+                    "with their letters and history. It does not withdraw anything from the organisation.")
+        if not output.confirm("Delete them? Type yes to go on: "):
+            raise InputError("nothing deleted")
+    for r in found:
+        store.delete(r.ref)
+        output.note(f"deleted {r.ref}")
     return 0

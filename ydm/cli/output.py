@@ -43,6 +43,16 @@ def ask(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
+def interactive() -> bool:
+    """Both ends are a terminal: a person can be asked."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question at a terminal; anywhere else the answer is no (scripts pass --yes)."""
+    return interactive() and ask(prompt).strip().lower() in ("y", "yes")
+
+
 def out_bytes(data: bytes) -> None:
     """Write bytes to stdout as they are (a calendar or export sent to `-`)."""
     sys.stdout.flush()
