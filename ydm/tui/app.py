@@ -73,6 +73,43 @@ class YdmApp(YdmAppBase):
 
         self.push_screen(MarkEventScreen(ref), done)
 
+    def delete_request(self, ref: str, org_name: str = "") -> None:
+        """Ask, then delete a request from this computer; back to the dashboard, without its row."""
+        from ydm.tui.screens.confirm import ConfirmScreen
+
+        who = org_name or "the organisation"
+
+        def answered(delete: bool | None) -> None:
+            if delete:
+                self.run_blocking(
+                    self.backend.delete_request,
+                    ref,
+                    on_done=lambda _: self._deleted(ref, who),
+                    description="deleting the request",
+                    group="delete",
+                )
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Delete the request {ref} to {who}?",
+                "The request, its letters and its history are removed from this computer and cannot "
+                f"be recovered. This does not withdraw the request: {who} still has it and must still "
+                "answer. To withdraw it, write to them.",
+                yes="Delete",
+                no="Keep it",
+            ),
+            answered,
+        )
+
+    def _deleted(self, ref: str, who: str) -> None:
+        from ydm.tui.screens.dashboard import DashboardScreen
+
+        if isinstance(self.screen, DashboardScreen):
+            self.screen.refresh_rows()
+        else:
+            self.go_home()  # the dashboard reloads its rows when it is shown again
+        self.notify(f"The request {ref} to {who} was deleted from this computer.", title="Request deleted")
+
     def write_next(self, ref: str) -> None:
         """Start the wizard at review with the next letter of this request (reminder, complaint…)."""
 
@@ -176,6 +213,11 @@ class YdmApp(YdmAppBase):
                 "Write the next letter",
                 f"Reminder, complaint or follow-up to {name}",
                 lambda: self.write_next(ref),
+            )
+            yield SystemCommand(
+                "Delete this request",
+                f"Remove the request to {name} from this computer (asks first)",
+                lambda: self.delete_request(ref, name),
             )
 
     def go_home(self) -> None:

@@ -201,6 +201,11 @@ class Backend:
 
         return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
 
+    def delete_request(self, ref: str) -> None:
+        """Remove a request with its letters and history from the store, for good (the store zeroes
+        the freed pages). The organisation is not told: deleting is not withdrawing."""
+        self.store.delete(ref)
+
     # --- letters -------------------------------------------------------------------------------
     def draft_letters(
         self,

@@ -71,13 +71,15 @@ Each line is one letter you sent to one organisation. **Status** says in words w
 
 Choose a line with the arrow keys, then press `Enter` to see its history, `m` to note something
 that happened (they replied, asked for ID, …) or `w` to write the next letter (a reminder or a
-complaint). Press `n` to write new requests and `o` to look up organisations.
+complaint). `d` deletes the chosen request from this computer (it asks first; the organisation
+is not told). Press `n` to write new requests and `o` to look up organisations.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_request", "New request", id="new-request", tooltip="Write new requests"),
         Binding("enter", "open_request", "Open", id="open-request", tooltip="History of this request"),
         Binding("m", "mark_event", "Mark event", id="mark-event", tooltip="Note a reply or other event"),
         Binding("w", "write_next", "Next letter", id="write-next", tooltip="Write the next letter"),
+        Binding("d", "delete_request", "Delete", id="delete-request", tooltip="Delete this request (asks first)"),
         Binding("o", "organisations", "Organisations", id="organisations", tooltip="Browse organisations"),
         Binding("r", "refresh", "Refresh", id="refresh", show=False),
         Binding("q", "app.quit", "Quit", id="dashboard-quit", tooltip="Leave ydm"),
@@ -215,7 +217,9 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the per-request keys while there are no requests."""
-        return not (action in ("open_request", "mark_event", "write_next") and not self.rows)
+        return not (
+            action in ("open_request", "mark_event", "write_next", "delete_request") and not self.rows
+        )
 
     # --- actions -----------------------------------------------------------------------------
     def current(self) -> RequestRow | None:
@@ -252,6 +256,10 @@ complaint). Press `n` to write new requests and `o` to look up organisations.
     def action_write_next(self) -> None:
         if row := self._need_row():
             self.app.write_next(row.ref)
+
+    def action_delete_request(self) -> None:
+        if row := self._need_row():
+            self.app.delete_request(row.ref, row.org_name)
 
     def action_organisations(self) -> None:
         self.app.open_organisations()

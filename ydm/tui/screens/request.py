@@ -32,12 +32,15 @@ having received it, the one-month period, weekends and bank holidays).
 **Next step** says what to do now. Press `w` to write that letter (a reminder when they are late,
 a complaint when a reminder did not help), `m` to note something that happened, `l` to read the
 letters you sent (the first one, then any reminder or complaint), and `Esc` to go back.
+`d` deletes the request, its letters and its history from this computer, after asking; it does not
+withdraw the request from the organisation.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="request-back"),
         Binding("m", "mark_event", "Mark event", id="request-mark"),
         Binding("w", "write_next", "Next letter", id="request-next"),
         Binding("l", "toggle_letter", "Show letter", id="request-letter"),
+        Binding("d", "delete_request", "Delete", id="request-delete", tooltip="Delete this request (asks first)"),
     ]
 
     def __init__(self, ref: str) -> None:
@@ -145,6 +148,10 @@ letters you sent (the first one, then any reminder or complaint), and `Esc` to g
             self.notify(self.row.next_reason or "No letter is due now.", title="Nothing to write yet")
             return
         self.app.write_next(self.ref)
+
+    def action_delete_request(self) -> None:
+        name = self.row.org_name if self.row is not None else ""
+        self.app.delete_request(self.ref, name)
 
     @on(Button.Pressed, "#show-letter")
     def action_toggle_letter(self) -> None:

@@ -57,6 +57,13 @@ FIELDS = (
         "e.g. jane@example.org",
     ),
     Field(
+        "phone",
+        "Your phone number (optional)",
+        "Optional: printed in the letters so they can ring you about the request. "
+        "Leave it empty if you would rather they wrote.",
+        "e.g. 07700 900123",
+    ),
+    Field(
         "previous",
         "Previous addresses (optional)",
         "Optional: helps them find older records. Separate addresses with a semicolon (;).",
@@ -73,7 +80,31 @@ FIELDS = (
         "Optional: tells you apart from someone with the same name. Write it like 1980-05-31.",
         "e.g. 1980-05-31",
     ),
+    Field(
+        "electoral_number",
+        "Electoral roll number (optional)",
+        "Optional: printed on your poll card and on the council's annual canvass letter. It helps "
+        "the electoral registration office find your entry on the register. Copy it as printed.",
+        "as printed on your poll card",
+    ),
 )
+
+
+_PHONE_CHARACTERS = frozenset("0123456789 +()-")
+
+
+def check_phone(value: str) -> str:
+    """A phone number is digits (at least 6), optionally with spaces, + ( ) or -.
+
+    ydm.profile takes any text for a phone number; this only catches what is plainly not one (an
+    email address or a date typed into the wrong box), since the letters print it as typed.
+    """
+    if not set(value) <= _PHONE_CHARACTERS or sum(ch.isdigit() for ch in value) < 6:
+        raise InputError(
+            f"'{value}' is not a phone number (use digits, with spaces, + ( ) or - if you like, "
+            "e.g. 07700 900123)"
+        )
+    return value
 
 
 def check_field(field_id: str, value: str) -> str:
@@ -84,7 +115,12 @@ def check_field(field_id: str, value: str) -> str:
     spec = next(f for f in FIELDS if f.id == field_id)
     if spec.required and not value:
         return f"{spec.label.split(',')[0]} is needed."
-    check = {"postcode": postcodes.normalise, "email": profile.validate_email, "dob": profile.validate_dob}
+    check = {
+        "postcode": postcodes.normalise,
+        "email": profile.validate_email,
+        "phone": check_phone,
+        "dob": profile.validate_dob,
+    }
     if value and field_id in check:
         try:
             check[field_id](value)
@@ -93,8 +129,12 @@ def check_field(field_id: str, value: str) -> str:
     return ""
 
 
-def person_from(values: dict[str, str]) -> Person:
-    """A validated Person via ydm.profile.make_person (raises InputError)."""
+def person_from(values: dict[str, str], keep: Person | None = None) -> Person:
+    """A validated Person via ydm.profile.make_person (raises InputError).
+
+    Details the form does not show (account references, the reply format, from a profile saved by
+    `ydm letter --me`) are kept from `keep`, the profile the form was filled from.
+    """
     from ydm import profile
 
     return profile.make_person(
@@ -102,9 +142,13 @@ def person_from(values: dict[str, str]) -> Person:
         address=values["address"],
         postcode=values["postcode"],
         email=values["email"],
+        phone=values["phone"],
         previous_addresses=[a.strip() for a in values["previous"].split(";") if a.strip()],
         other_names=[n.strip() for n in values["other_names"].split(",") if n.strip()],
         date_of_birth=values["dob"],
+        electoral_number=values["electoral_number"],
+        account_refs=list(keep.account_refs) if keep is not None else [],
+        reply_format=keep.reply_format if keep is not None else "",
     )
 
 
@@ -124,9 +168,11 @@ def values_from(person: Person) -> dict[str, str]:
         "address": ", ".join(person.address),
         "postcode": person.postcode,
         "email": person.email,
+        "phone": person.phone,
         "previous": "; ".join(person.previous_addresses),
         "other_names": ", ".join(person.other_names),
         "dob": _iso_dob(person.date_of_birth),
+        "electoral_number": person.electoral_number,
     }
 
 
@@ -136,7 +182,9 @@ class AboutYouScreen(WizardStep):
     STEP = 1
     HELP = """\
 The letters need to say who you are so the organisation can find your records. Only the name,
-address and postcode are needed; the rest is optional and helps them find older records.
+address and postcode are needed; the rest is optional: a phone number lets them ring you, previous
+addresses, other names and your date of birth help them find older records, and the electoral
+roll number (on your poll card or the council's canvass letter) helps the registration office.
 
 What you type here is saved **encrypted** on this computer (the key is kept in your system's
 keyring), so next time the form is already filled in. It is only ever sent to the organisations
@@ -171,6 +219,7 @@ you choose, inside your letters.
             self.fill(person)
 
     def fill(self, person: Person) -> None:
+        self._kept = person
         self._filled = values_from(person)
         for key, value in self._filled.items():
             self.query_one(f"#f-{key}", Input).value = value
@@ -230,7 +279,7 @@ you choose, inside your letters.
             )
             return
         try:
-            person = person_from(values)
+            person = person_from(values, getattr(self, "_kept", None))
         except InputError as exc:
             self.notify(exc.message, title="Check your details", severity="warning")
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -58,10 +59,12 @@ class WhoScreen(WizardStep):
     STEP = 2
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box"),
+        # Down from the search box goes to the results, as Enter does; elsewhere it is left alone.
+        Binding("down", "to_list", "To the list", id="who-to-list", show=False),
     ]
     HELP = """\
 Choose every organisation you want to write to: type part of a name to search (accents and
-capitals do not matter; `Enter` takes you to the list, `/` back to the search), filter by kind
+capitals do not matter; `Enter` or `↓` takes you to the list, `/` back to the search), filter by kind
 of organisation, and press `Space` to tick or untick.
 **All elected parties** ticks every party with elected representatives in the nation you choose.
 **Add your own** lets you write to an organisation that is not in the list.
@@ -108,6 +111,12 @@ of organisation, and press `Space` to tick or untick.
 
     def action_search(self) -> None:
         self.query_one("#org-search", Input).focus()
+
+    def action_to_list(self) -> None:
+        """Down in the search box: into the list, on the first match (its own keys move on from there)."""
+        if self.focused is not self.query_one("#org-search", Input):
+            raise SkipAction()
+        self.query_one("#org-list").focus()
 
     # --- list --------------------------------------------------------------------------------
     def refilter(self) -> None:
