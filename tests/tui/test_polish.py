@@ -345,3 +345,29 @@ async def test_empty_dashboard_offers_no_delete(make_app):
         keys = {k.key for k in app.screen.query("FooterKey")}
         assert "d" not in keys
         assert "Delete this request" not in {c.title for c in app.get_system_commands(app.screen)}
+
+
+async def test_every_dashboard_key_fits_at_80_columns(make_app, fixed_references):
+    """With Delete added the dashboard has seven keys: the footer tightens so F1 Help still shows."""
+    two_requests()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query("FooterKey"))
+        assert [k.key for k in keys] == ["n", "m", "w", "d", "o", "q", "f1"]
+        assert all(k.region.right <= 80 for k in keys)
+        await pilot.resize_terminal(120, 30)  # room enough: the usual spacing again
+        await settle(pilot)
+        assert not app.screen.query_one("YdmFooter").compact
+
+
+async def test_delete_question_at_80x24(make_app, fixed_references, screen_snapshot):
+    labour, _reform = two_requests()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_request(labour.ref)
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert await screen_snapshot(pilot, "delete-confirm")

@@ -1,8 +1,12 @@
-"""The footer, minus the command-palette hint when the terminal is narrow (the keys matter more)."""
+"""The footer, fitted to narrow terminals: the keys matter more than the command-palette hint, and
+when even the keys do not fit (the dashboard at 80 columns) it switches to Textual's compact style
+("n New request m Mark event …", one column less per key) rather than let F1 Help fall off the edge.
+"""
 
 from __future__ import annotations
 
 from textual import events
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 PALETTE_HINT_MIN_WIDTH = 90  # below this, "^p palette" would push F1 Help off an 80-column screen
@@ -17,3 +21,21 @@ class YdmFooter(Footer):
 
     def _fit(self, width: int) -> None:
         self.show_command_palette = width >= PALETTE_HINT_MIN_WIDTH
+        if self._bindings_ready:
+            self.compact = self.keys_width() > width
+
+    def keys_width(self) -> int:
+        """Columns the shown keys take in the normal style: " key " then "description " each
+        (Footer's own padding), one entry per action as Footer draws them."""
+        seen: set[str] = set()
+        width = 0
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                width += len(self.app.get_key_display(binding)) + 2 + len(binding.description) + 1
+        return width
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:  # the keys may have changed (another screen, a key hidden): refit
+            self.compact = self.keys_width() > self.app.size.width
+        yield from super().compose()
