@@ -37,11 +37,14 @@ from ydm.deadlines import (
     DEADLINE_KINDS,
     MONTH_KINDS,
     PAUSE_KINDS,
+    REGIME_PRE_S164A,
+    REGIME_S164A,
     Deadline,
     add_months,
     compute_deadline,
     fmt,
     receipt_date,
+    regime_for,
 )
 from ydm.errors import InputError
 from ydm.model import EventKind, Nation, Request, RequestKind
@@ -326,7 +329,11 @@ def _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done) -> A
         if today < reminder.on + _GRACE:
             step = _step("reminded", reminder.on, _reminded_step)
             return done(State.REMINDED, step, ico_by, due, label, clock_dl, days_left)
-        step = _step("reminder-unanswered", reminder.on, _unanswered_step)
+        # A complaint sent today is received today or later: s.164A covers it only from 19 Jun 2026 (R30).
+        if regime_for(RequestKind.COMPLAINT, today) == REGIME_S164A:
+            step = _step("reminder-unanswered", reminder.on, _unanswered_step)
+        else:
+            step = _step("reminder-unanswered-pre-s164a", reminder.on, _unanswered_before_s164a)
         return done(State.OVERDUE, step, ico_by, due, label, clock_dl, days_left)
     if days_left < 0:
         return done(State.OVERDUE, _step("overdue", due, _overdue_step), ico_by, due, label, clock_dl, days_left)
@@ -363,12 +370,17 @@ def _reminded_step(reminded: date) -> NextStep:
     return NextStep(RequestKind.COMPLAINT, why, complain_from)
 
 
-def _unanswered_step(reminded: date) -> NextStep:
+def _unanswered_step(reminded: date, s164a: bool = True) -> NextStep:
+    law = " (DPA 2018 s.164A)" if s164a else ""
     why = (
         f"Your reminder of {fmt(reminded)} has gone unanswered for {REMINDER_GRACE_DAYS} days or more:"
-        " complain to the organisation (DPA 2018 s.164A)."
+        f" complain to the organisation{law}."
     )
     return NextStep(RequestKind.COMPLAINT, why)
+
+
+def _unanswered_before_s164a(reminded: date) -> NextStep:
+    return _unanswered_step(reminded, s164a=False)
 
 
 def _overdue_step(due: date) -> NextStep:
@@ -451,7 +463,14 @@ def _complaint_stage(request, events, complained_on, cal, today, ico_by, warning
         return done(State.ANSWERED, ico_by=ico_by)
     if ack is None:
         due, label, dl = ack_dl.due, "acknowledge your complaint", ack_dl
-        lapsed = f"They did not acknowledge your complaint within 30 days ({fmt(due)}, DPA 2018 s.164A)"
+        if ack_dl.regime == REGIME_PRE_S164A:
+            # Received before 19 Jun 2026: s.164A's duty to acknowledge did not apply (R30, SI 2026/82 reg 7).
+            lapsed = (
+                f"They have not acknowledged your complaint in 30 days ({fmt(due)}; a fair guide only,"
+                " as the legal duty to acknowledge covers complaints received from 19 Jun 2026)"
+            )
+        else:
+            lapsed = f"They did not acknowledge your complaint within 30 days ({fmt(due)}, DPA 2018 s.164A)"
     else:
         # No statutory date for the outcome ("without undue delay"). ydm's yardstick: one calendar month
         # from receipt of the complaint, as the ICO's own template letter asks, and never before the ack date.

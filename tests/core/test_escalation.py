@@ -321,3 +321,25 @@ def test_any_history_is_assessed(events, kind, channel, nation, today_offset):
         assert got.deadline is not None and got.deadline.steps
     if got.next_step is not None:
         assert got.next_step.reason
+
+
+def test_complaint_before_s164a_does_not_claim_the_statutory_duty():
+    """QA2: a complaint received before 19 Jun 2026 owes no s.164A acknowledgement (R30, SI 2026/82 reg 7)."""
+    early = req(
+        (K.SENT, D(2026, 2, 10)), (K.REMINDER_SENT, D(2026, 3, 20)), (K.COMPLAINT_SENT, D(2026, 4, 6))
+    )
+    got = assess(early, D(2026, 5, 20))
+    assert got.deadline.regime == "pre-s164a"
+    assert got.next_step.kind is R.ICO_COMPLAINT
+    assert "s.164A" not in got.next_step.reason
+    assert "fair guide" in got.next_step.reason
+    # From 19 Jun 2026 the duty applies and the reason says so.
+    late = req(SENT, (K.REMINDER_SENT, D(2026, 12, 4)), (K.COMPLAINT_SENT, D(2026, 12, 18)))
+    assert "DPA 2018 s.164A" in assess(late, D(2027, 1, 19)).next_step.reason
+
+
+def test_unanswered_reminder_names_s164a_only_from_19_june_2026():
+    before = assess(req((K.SENT, D(2026, 2, 10)), (K.REMINDER_SENT, D(2026, 3, 20))), D(2026, 4, 20))
+    assert before.next_step.kind is R.COMPLAINT and "s.164A" not in before.next_step.reason
+    after = assess(req(SENT, (K.REMINDER_SENT, D(2026, 12, 4))), D(2027, 1, 5))
+    assert after.next_step.kind is R.COMPLAINT and "s.164A" in after.next_step.reason
