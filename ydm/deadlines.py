@@ -142,6 +142,12 @@ class Pause(NamedTuple):
     asked: date
     answered: date
     days: int  # days that did not count (both ends included, clipped to the running clock)
+    # Set when the question came after the calendar end, on a day the deadline had been rolled past
+    # (a weekend or bank holiday): the time still running ran to this working day, so the pause is
+    # added from here (see `_count_pauses`).
+    rolled_to: date | None = None
+    # Why a pause with days == 0 changed nothing: "before-start", "within-earlier" or "too-late".
+    idle: str = ""
 
 
 class Deadline(NamedTuple):
@@ -269,6 +275,9 @@ def explain(dl: Deadline) -> list[str]:
             steps.append(f"{label}: {fmt(raw)}")
     running = raw
     for p in dl.pauses:
+        if p.rolled_to is not None:
+            steps.append(f"{_roll_words(running, dl.nation)}, so the time ran to {fmt(p.rolled_to)}")
+            running = p.rolled_to
         running += timedelta(days=p.days)
         if p.days:
             steps.append(
@@ -276,9 +285,11 @@ def explain(dl: Deadline) -> list[str]:
                 f"{p.days} day{'s' if p.days != 1 else ''} do not count, so {fmt(running)}"
             )
         else:
-            steps.append(
-                f"clarification asked {fmt(p.asked)}, after the time had run out: it changes nothing"
-            )
+            why = {
+                "before-start": "asked and answered before the clock started",
+                "within-earlier": "within the earlier pause",
+            }.get(p.idle, "after the time had run out")
+            steps.append(f"clarification asked {fmt(p.asked)}, {why}: it changes nothing")
     if dl.due != dl.period_end:
         steps.append(
             f"{_roll_words(dl.period_end, dl.nation)}, so the next working day: {fmt(dl.due, full=True)}"
@@ -376,20 +387,9 @@ def compute_deadline(
     # R9 / Art 12A(3)-(4): extension by two further months = three months from the relevant time.
     end = notice_end
     # R10 / Art 12A(5): days from the question to the answer, both included, do not count towards the
-    # period nor the extension-notice window. Derived: days before the clock started never counted, and a
-    # question asked after the time ran out pauses nothing. Overlapping pauses are merged.
-    pauses: list[Pause] = []
-    covered_to: date | None = None
-    for asked, answered in pairs:
-        start = max(asked, relevant)
-        if covered_to is not None:
-            start = max(start, covered_to + _ONE_DAY)
-        days = (answered - start).days + 1 if answered >= start else 0
-        if days and start <= holidays_uk.next_working_day(notice_end, nation):
-            notice_end += timedelta(days=days)
-        pauses.append(Pause(asked, answered, days))
-        if days:
-            covered_to = answered
+    # period nor the extension-notice window (see `_count_pauses`).
+    merged = _merge_pauses(pairs, relevant)
+    notice_end, _ = _count_pauses(notice_end, merged, nation)
     notice_by = holidays_uk.next_working_day(notice_end, nation)  # R8: Art 3(4) of Reg 1182/71 rolls it too
 
     if extended and extended_on is not None and extended_on > notice_by:
@@ -398,18 +398,11 @@ def compute_deadline(
             " so it does not extend the time (Art 12A(4))"
         )
         extended = False
-    counted: list[Pause] = []
-    if not extended and not pauses:
+    counted: tuple[Pause, ...] = ()
+    if not extended and not merged:
         end, due = notice_end, notice_by  # the common case: nothing more to count
     else:
-        end = add_months(relevant, 3 if extended else 1)
-        for p in pauses:
-            # a pause counts only if asked while the time was still running
-            if p.days and max(p.asked, relevant) <= holidays_uk.next_working_day(end, nation):
-                end += timedelta(days=p.days)
-                counted.append(p)
-            else:
-                counted.append(Pause(p.asked, p.answered, 0))
+        end, counted = _count_pauses(add_months(relevant, 3 if extended else 1), merged, nation)
         due = holidays_uk.next_working_day(end, nation)  # R7, R8: weekend or bank holiday → next working day
     return Deadline(
         kind=kind,
@@ -422,11 +415,56 @@ def compute_deadline(
         due=due,
         extended=extended,
         extension_notice_by=notice_by,
-        pauses=tuple(counted),
+        pauses=counted,
         sent=sent,
         channel=chan,
         base_notes=tuple(notes),
     )
+
+
+def _merge_pauses(pairs, relevant: date) -> list[Pause]:
+    """Clip each (asked, answered) pair to the running clock. Derived from R10: days before the clock
+    started (the relevant time) never counted, and a day inside an earlier pause is not excluded twice."""
+    pauses: list[Pause] = []
+    covered_to: date | None = None
+    for asked, answered in pairs:
+        start = max(asked, relevant)
+        if covered_to is not None:
+            start = max(start, covered_to + _ONE_DAY)
+        days = (answered - start).days + 1 if answered >= start else 0
+        idle = "" if days else ("before-start" if answered < relevant else "within-earlier")
+        pauses.append(Pause(asked, answered, days, idle=idle))
+        if days:
+            covered_to = answered
+    return pauses
+
+
+def _count_pauses(end: date, pauses: list[Pause], nation: Nation) -> tuple[date, tuple[Pause, ...]]:
+    """`end` moved on by each pause asked while the time was still running (R10, law.md §2 step 4).
+
+    Derived refinement of step 4: the time runs to the end of the working day the deadline rolls to
+    (R7, R8). A question asked after the calendar end but on or before that working day (say the
+    month ends on Sat 3 Oct and they ask on Mon 5 Oct) pauses the time that was left, which runs to
+    that Monday: the excluded days are added from the rolled day, not from the Saturday. Adding them
+    to the Saturday would make the answer due before the person had even replied. A question asked
+    after the rolled day pauses nothing: the time had run out.
+    """
+    counted: list[Pause] = []
+    for p in pauses:
+        if not p.days:
+            counted.append(p)
+            continue
+        start = p.answered - timedelta(days=p.days - 1)  # the first day that did not count
+        rolled = holidays_uk.next_working_day(end, nation)
+        if start > rolled:
+            counted.append(Pause(p.asked, p.answered, 0, idle="too-late"))
+            continue
+        if start > end:
+            end = rolled
+            p = p._replace(rolled_to=rolled)
+        end += timedelta(days=p.days)
+        counted.append(p)
+    return end, tuple(counted)
 
 
 def _complaint(received: date, nation: Nation, sent: date | None, channel: Channel | None) -> Deadline:

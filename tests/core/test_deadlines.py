@@ -16,6 +16,7 @@ from ydm.deadlines import (
     REGIME_S164A,
     add_months,
     compute_deadline,
+    explain,
     receipt_date,
     regime_for,
 )
@@ -191,6 +192,40 @@ def test_pause_before_clock_started_and_after_time_ran_out():
     assert late.paused_days == 0 and late.due == D(2026, 12, 2)
 
 
+def test_pause_explanations_say_why_a_pause_changed_nothing():
+    before = compute_deadline(
+        ACCESS, D(2026, 11, 2), id_received=D(2026, 11, 10), clarifications=[(D(2026, 11, 5), D(2026, 11, 8))]
+    )
+    assert any("asked and answered before the clock started" in step for step in explain(before))
+    assert not any("run out" in step for step in explain(before))
+    late = compute_deadline(ACCESS, D(2026, 11, 2), clarifications=[(D(2026, 12, 20), D(2026, 12, 21))])
+    assert any("after the time had run out" in step for step in explain(late))
+
+
+@pytest.mark.parametrize(("asked", "answered", "due", "rolled_words"), [
+    # The month ends Sat 3 Oct 2026 and the deadline rolls to Mon 5 Oct. A question asked on that Monday
+    # pauses the one day left: Mon 5 to Wed 7 do not count, so the day left is Thu 8 Oct (R10, R7, R8).
+    # Adding the three days to the Saturday instead (law.md §2 step 4 read literally) gave Tue 6 Oct,
+    # before the person had even answered.
+    (D(2026, 10, 5), D(2026, 10, 7), D(2026, 10, 8), "a Saturday, so the time ran to Mon 5 Oct 2026"),
+    # Asked on the Sunday: Sun 4 to Wed 7 do not count; the days left were Sun 4 and Mon 5 → Fri 9 Oct.
+    (D(2026, 10, 4), D(2026, 10, 7), D(2026, 10, 9), "the time ran to Mon 5 Oct 2026"),
+    # Asked on the Saturday itself (the calendar end): the plain rule, Sat 3 + 5 days = Thu 8 Oct.
+    (D(2026, 10, 3), D(2026, 10, 7), D(2026, 10, 8), None),
+])
+def test_question_asked_while_the_deadline_is_rolled_past_a_weekend(asked, answered, due, rolled_words):
+    dl = compute_deadline(ACCESS, D(2026, 9, 3), clarifications=[(asked, answered)])
+    assert dl.due == due and dl.due > answered
+    assert dl.extension_notice_by == due
+    words = " → ".join(explain(dl))
+    assert (rolled_words in words) if rolled_words else ("time ran to" not in words)
+
+
+def test_question_asked_after_the_rolled_day_changes_nothing():
+    dl = compute_deadline(ACCESS, D(2026, 9, 3), clarifications=[(D(2026, 10, 6), D(2026, 10, 8))])
+    assert dl.due == D(2026, 10, 5) and dl.paused_days == 0
+
+
 def test_two_pauses_add_and_overlap_is_merged():
     two = compute_deadline(
         ACCESS,
@@ -340,6 +375,28 @@ def test_pause_never_shortens_and_adds_its_length(received, offset, length, nati
     assert paused.due >= plain.due
     assert paused.due >= plain.period_end + timedelta(days=length + 1)
     assert paused.extension_notice_by >= plain.extension_notice_by
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    received=st.dates(min_value=D(2026, 2, 5), max_value=D(2030, 12, 31)),
+    offset=st.integers(0, 40),
+    length=st.integers(0, 20),
+    nation=nations,
+)
+def test_a_question_asked_in_time_always_leaves_time_after_the_answer(received, offset, length, nation):
+    """Whenever the question comes while the time is running (up to the end of the rolled due day),
+    the new due date is after the answer, and never before the old one (R10)."""
+    plain = compute_deadline(ACCESS, received, nation=nation)
+    asked = received + timedelta(days=offset)
+    answered = asked + timedelta(days=length)
+    paused = compute_deadline(ACCESS, received, nation=nation, clarifications=[(asked, answered)])
+    if asked <= plain.due:
+        assert paused.due > answered
+        assert paused.due >= plain.due
+        assert paused.paused_days == length + 1
+    else:
+        assert paused.due == plain.due and paused.paused_days == 0
 
 
 @settings(max_examples=200, deadline=None)
