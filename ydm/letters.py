@@ -111,14 +111,17 @@ def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None
     """
     lines = tuple(address_to) if address_to else tuple(org.postal_address)
     name = org.legal_name or org.display_name
+    # An addressee line names a role (the DPO, the ERO); a regulator has none, and "Sir or Madam" is a
+    # salutation, not an addressee, so the ICO's block starts with its own name.
+    role = (salutation(org),) if org.category != Category.REGULATOR else ()
     if not lines:
-        return (salutation(org), name, ADDRESS_PLACEHOLDER), True
+        return (*role, name, ADDRESS_PLACEHOLDER), True
     folded = " ".join(lines).casefold()
     head: list[str] = []
-    if not any(word in folded for word in _ADDRESSEE_WORDS):
-        head.append(salutation(org))
+    if role and not any(word in folded for word in _ADDRESSEE_WORDS):
+        head.extend(role)
     if not any(part.casefold() in folded for part in {org.display_name, name} if part):
-        first_word = name.split(" (")[0].casefold()
+        first_word = name.split(" (")[0].casefold().removeprefix("the ")
         if first_word not in folded:
             head.append(name)
     return tuple(head) + lines, False

@@ -123,6 +123,50 @@ def complaint_under_s164a(r: Request, sent: date) -> bool:
     return regime_for(RequestKind.COMPLAINT, receipt_date(sent, r.channel, nation_of(r))) == REGIME_S164A
 
 
+# What the organisation sent the person: the "replies" an ICO complaint can offer copies of.
+_FROM_ORG = frozenset({
+    EventKind.ACKNOWLEDGED, EventKind.ID_REQUESTED, EventKind.FEE_REQUESTED, EventKind.CLARIFICATION_REQUESTED,
+    EventKind.EXTENDED, EventKind.RESPONSE_RECEIVED, EventKind.RESPONSE_INCOMPLETE, EventKind.COMPLAINT_ACKNOWLEDGED,
+})
+
+
+def copies_on_offer(r: Request) -> str:
+    """"my request, my reminder and the organisation's reply": only papers the event log says exist."""
+    count = {k: 0 for k in EventKind}
+    for e in r.events:
+        count[e.kind] += 1
+    mine = []
+    if count[EventKind.SENT]:
+        mine.append("my request")
+    if any(e.kind is EventKind.SENT and e.data.get("letter") == RequestKind.FOLLOW_UP.value for e in r.events):
+        mine.append("my follow-up letter")
+    if count[EventKind.REMINDER_SENT]:
+        mine.append("my reminder" + ("s" if count[EventKind.REMINDER_SENT] > 1 else ""))
+    if count[EventKind.COMPLAINT_SENT]:
+        mine.append("my complaint to them")
+    replies = sum(count[k] for k in _FROM_ORG)
+    if replies:
+        mine.append("the organisation's repl" + ("ies" if replies > 1 else "y"))
+    if len(mine) < 2:
+        return "".join(mine)
+    return ", ".join(mine[:-1]) + " and " + mine[-1]
+
+
+def response_date(r: Request) -> date | None:
+    """When their latest response arrived. Marking it incomplete is often done later, after reading it:
+    when a `response-received` is recorded for the same response (after the previous incomplete one, on
+    or before this one), its date is the response's date, not the day it was judged incomplete."""
+    last: tuple[date, bool] | None = None  # (the response's date, whether it was already judged)
+    for e in sorted(r.events, key=lambda e: e.on):
+        if e.kind is EventKind.RESPONSE_RECEIVED:
+            last = (e.on, False)
+        elif e.kind is EventKind.RESPONSE_INCOMPLETE:
+            last = (e.on if last is None or last[1] else last[0], True)
+        elif e.kind is EventKind.SENT and last is not None:
+            last = (last[0], True)  # a letter went out since: the next verdict is about a newer reply
+    return last[0] if last else None
+
+
 def _last(r: Request, *kinds: EventKind) -> date | None:
     found = [e.on for e in r.events if e.kind in kinds]
     return max(found) if found else None
@@ -177,9 +221,11 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "complaint_on": fmt(complaint_on),
         "complaint_s164a": complaint_on is not None and complaint_under_s164a(r, complaint_on),
         "complaint_ack_on": fmt(_last(r, EventKind.COMPLAINT_ACKNOWLEDGED)),
-        "response_on": fmt(_last(r, EventKind.RESPONSE_RECEIVED, EventKind.RESPONSE_INCOMPLETE)),
+        "response_on": fmt(response_date(r)),
         "response_incomplete": _last(r, EventKind.RESPONSE_INCOMPLETE) is not None,
         "timeline": timeline(r, words),
+        "copies": copies_on_offer(r),
+        "org_replied": any(e.kind in _FROM_ORG for e in r.events),
         "last_contact": long_date(last_contact),
         "ico_by": long_date(add_months(last_contact, 3)),
         "missing_items": [{"code": c, "text": ART15_ITEMS[c]} for c in missing],
@@ -240,7 +286,7 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     if chosen is RequestKind.FOLLOW_UP and not items:
         raise InputError("say which parts their reply left out, e.g. --missing '15(1)(c)' --missing '15(1)(g)'",
                          hint="items: " + ", ".join(ART15_ITEMS))
-    person = person or store.load_profile()
+    person = person or r.sender or store.load_profile()
     if person is None:
         raise InputError("no profile is stored, so the letter has no sender",
                          hint="write one letter with 'ydm letter ... --record', or save your details in the app")
