@@ -116,42 +116,62 @@ def _parse(record: dict, file: Path, index: int, origin: str, problems: list[str
     )
 
 
-def _read_toml(file: Path) -> dict:
+def _cache_path(file: Path, stat) -> Path:
+    key = hashlib.sha256(f"{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+    return paths.cache_dir() / f"contacts-{key}.json"
+
+
+def _read_toml(file: Path, *, cache: bool = True) -> dict:
     """Parse a TOML file, through a JSON copy in the cache dir keyed by path, size and mtime.
 
     tomllib is pure Python and takes ~50 ms on the shipped file; json takes ~2 ms, which keeps
-    `ydm letter` quick. The cache holds organisation facts only, never personal data.
+    `ydm letter` quick. Only the shipped file is cached (`cache=False` for the person's own
+    my_contacts.toml): their own organisations and a remembered registration office reveal where they
+    live, the file is small, and a copy in the cache would outlive their deleting it. The copy is
+    0600 all the same.
     """
     try:
         stat = file.stat()
         raw = file.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read {file}: {exc.strerror or exc}") from None
-    key = hashlib.sha256(f"{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
-    cached = paths.cache_dir() / f"contacts-{key}.json"
-    try:
-        return json.loads(cached.read_bytes())
-    except (OSError, ValueError):
-        pass
+    cached = _cache_path(file, stat) if cache else None
+    if cached is not None:
+        try:
+            return json.loads(cached.read_bytes())
+        except (OSError, ValueError):
+            pass
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise DataError(f"{file.name} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{file.name} is not valid TOML: {exc}") from None
+    if cached is None:
+        return data
     try:
         from ydm.fileio import atomic_write
 
         cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cached, json.dumps(data, default=str).encode("utf-8"), mode=0o644)
+        atomic_write(cached, json.dumps(data, default=str).encode("utf-8"), mode=0o600)
+        _drop_other_copies(keep=cached)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
         pass
     return data
 
 
+def _drop_other_copies(keep: Path) -> None:
+    """Remove the other contacts-*.json copies: older shipped files, and copies of my_contacts.toml
+    that versions before 0600/no-user-cache left behind (they revealed the person's area)."""
+    for old in keep.parent.glob("contacts-*.json"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
 def parse_file(file: Path, origin: str) -> tuple[list[Organisation], list[str]]:
-    """Organisations in one TOML file, and a list of problems (file, organisation, field)."""
-    data = _read_toml(file)
+    """Organisations in one TOML file, and a list of problems (file, organisation, field).
+    The person's own file (`origin="user"`) is never copied into the cache."""
+    data = _read_toml(file, cache=origin != "user")
     records = data.get("organisation", [])
     if not isinstance(records, list):
         raise DataError(f"{file.name}: 'organisation' must be a list of [[organisation]] tables")

@@ -130,12 +130,18 @@ class Cache:
         return data, stored_at, stale
 
     def put(self, url: str, data: Any, *, now: float | None = None) -> None:
-        """Store atomically; a cache that cannot be written is silently skipped (it is only a cache)."""
+        """Store atomically; a cache that cannot be written is silently skipped (it is only a cache).
+
+        Readable by the user only (folder 0700, files 0600): a postcode answer says where someone lives."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(self.folder, 0o700)
             path = self._path(url)
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"stored_at": now or time.time(), "data": data}), encoding="utf-8")
+            blob = json.dumps({"stored_at": now or time.time(), "data": data}).encode("utf-8")
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
+                fh.write(blob)
+            os.chmod(tmp, 0o600)  # a .tmp left over with wider rights keeps them through O_CREAT
             os.replace(tmp, path)
             self.prune()
         except OSError:
