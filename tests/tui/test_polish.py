@@ -171,6 +171,9 @@ async def test_about_you_scrolls_to_the_last_field_at_80x24(make_app):
         assert app.screen.focused is last
         assert form.max_scroll_y > 0  # the form is taller than the screen, and scrolled
         assert form.region.contains_region(last.region)  # the focused field is in view
+        why = app.screen.query_one("#why-electoral_number", Static)
+        assert "poll card" in str(why.render())
+        assert form.region.contains_region(why.region)  # and so is why it is asked
         await pilot.press(*"AB12")
         assert last.value == "AB12"
 
@@ -356,9 +359,15 @@ async def test_every_dashboard_key_fits_at_80_columns(make_app, fixed_references
         keys = list(app.screen.query("FooterKey"))
         assert [k.key for k in keys] == ["n", "m", "w", "d", "o", "q", "f1"]
         assert all(k.region.right <= 80 for k in keys)
-        await pilot.resize_terminal(120, 30)  # room enough: the usual spacing again
+        await pilot.resize_terminal(120, 30)  # room enough: the usual spacing, and the palette hint
         await settle(pilot)
         assert not app.screen.query_one("YdmFooter").compact
+        assert app.screen.query("FooterKey.-command-palette")
+        await pilot.resize_terminal(80, 24)  # and back: refitted, F1 Help not pushed off by the hint
+        await settle(pilot)
+        keys = list(app.screen.query("FooterKey"))
+        assert not app.screen.query("FooterKey.-command-palette")
+        assert keys[-1].key == "f1" and keys[-1].region.right <= 80
 
 
 async def test_delete_question_at_80x24(make_app, fixed_references, screen_snapshot):

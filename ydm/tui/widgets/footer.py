@@ -20,7 +20,11 @@ class YdmFooter(Footer):
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
-        self.show_command_palette = width >= PALETTE_HINT_MIN_WIDTH
+        palette = width >= PALETTE_HINT_MIN_WIDTH
+        if palette != self.show_command_palette:
+            self.show_command_palette = palette
+            if self._bindings_ready:  # Footer draws the hint only when it composes: after a resize, redraw
+                self.refresh(recompose=True)
         if self._bindings_ready:
             self.compact = self.keys_width() > width
 

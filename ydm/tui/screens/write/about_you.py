@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
@@ -197,7 +197,7 @@ you choose, inside your letters.
             for spec in FIELDS:
                 yield Label(spec.label + (" *" if spec.required else ""), classes="field-label")
                 yield Input(placeholder=spec.placeholder, id=f"f-{spec.id}")
-                yield Static(spec.why, classes="why")
+                yield Static(spec.why, id=f"why-{spec.id}", classes="why")
                 yield Static("", id=f"err-{spec.id}", classes="field-error")
 
     def on_mount(self) -> None:
@@ -240,6 +240,17 @@ you choose, inside your letters.
         error.update(f"⚠ {problem}" if problem else "")
         error.display = bool(problem)
         self.query_one(f"#f-{field_id}", Input).set_class(bool(problem), "-invalid")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Bring the field's "why" (and its problem, if shown) into view with it: Textual only
+        scrolls to the field, so the explanation of the last fields stayed under the buttons."""
+        field_id = (event.widget.id or "")[2:] if isinstance(event.widget, Input) else ""
+        if field_id in {spec.id for spec in FIELDS}:
+            self.call_after_refresh(self._show_why, field_id)
+
+    def _show_why(self, field_id: str) -> None:
+        error = self.query_one(f"#err-{field_id}")
+        (error if error.display else self.query_one(f"#why-{field_id}")).scroll_visible(animate=False)
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
