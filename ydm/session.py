@@ -83,6 +83,9 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
 
 # --- the session ---------------------------------------------------------------------------------
 
+# Follow-up questions share the number of the question they follow (see Session.position).
+_GROUP_OF = {"nation": "postcode", "office_pick": "office", "office_name": "office", "office_address": "office"}
+
 Lookup = Callable[..., Organisation | list[tuple[str, str]] | None]  # (postcode[, address id])
 
 
@@ -264,11 +267,24 @@ class Session:
         return None
 
     def position(self) -> tuple[int, int]:
-        """(this question's number, how many questions) for "Question 3 of 8"."""
-        steps = self.steps()
-        done = sum(1 for s in steps if s in self.answers)
-        unknown = 1 if "goal" not in self.answers else 0  # the default goal adds "who gets a letter"
-        return min(done + 1, len(steps)), len(steps) + unknown
+        """(this question's number, how many questions) for "Question 3 of 8".
+
+        The total must not jump about while the patron answers. So a follow-up counts with the
+        question it follows (which part of the UK, with the postcode; everything about the
+        registration office, however the lookup went, as one question), and until the goal and the
+        chosen letters are known the usual "who gets a letter" question is counted. The total then
+        changes only right after the answer that decides it (the goal, or the letters chosen)."""
+        groups: list[str] = []
+        for qid in self.steps():
+            group = _GROUP_OF.get(qid, qid)
+            if group not in groups:
+                groups.append(group)
+        undecided = "goal" not in self.answers or (self.goal == "choose" and "kinds" not in self.answers)
+        total = len(groups) + (1 if undecided and "targets" not in groups else 0)
+        current = self.current()
+        if current is None:
+            return len(groups), total
+        return groups.index(_GROUP_OF.get(current.id, current.id)) + 1, total
 
     def back(self) -> Question | None:
         """Forget the last answer and return its question again (None at the very start)."""
