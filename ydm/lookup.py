@@ -386,9 +386,12 @@ def manual_office(name: str, address: list[str] | tuple[str, ...], *, email: str
                   website: str = "", today: date | None = None) -> Office:
     """An office the person typed in (no key, or offline). The office's postcode is taken from the lines."""
     from ydm.postcodes import find_in_lines
+    from ydm.profile import clean_text
 
-    name = (name or "").strip()
-    lines = tuple(ln.strip() for ln in address if ln and ln.strip())
+    # Typed text goes into letters: no invisible or direction-changing characters (as for the person).
+    name = " ".join(clean_text(name or "").split())
+    lines = tuple(" ".join(clean_text(ln).split()) for ln in address if ln and clean_text(ln).strip())
+    email, phone, website = (clean_text(x or "").strip() for x in (email, phone, website))
     if not name:
         raise InputError("the office needs a name, e.g. 'Cardiff Council'")
     if not lines:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,62 @@ _FIELDS = {
     "name", "other_names", "address", "postcode", "email", "phone", "date_of_birth",
     "previous_addresses", "electoral_number", "account_refs", "reply_format",
 }
+
+
+# Longest text accepted per field (characters), so a pasted page cannot become a letter. Generous:
+# the longest real names and address lines are far shorter.
+MAX_LENGTH = {
+    "name": 200, "other_names": 200, "address": 200, "previous_addresses": 300, "postcode": 10,
+    "email": 254, "phone": 40, "date_of_birth": 40, "electoral_number": 40, "account_refs": 100,
+    "reply_format": 20,
+}
+MAX_ITEMS = {"address": 10, "other_names": 10, "previous_addresses": 10, "account_refs": 20}
+_WORDS = {
+    "name": "your name", "other_names": "another name", "address": "an address line",
+    "previous_addresses": "a previous address", "postcode": "the postcode", "email": "the email address",
+    "phone": "the phone number", "date_of_birth": "the date of birth", "electoral_number": "the electoral number",
+    "account_refs": "an account reference", "reply_format": "reply_format",
+}
+_KEEP_FORMAT = {"\u200c", "\u200d"}  # zero-width (non-)joiner: part of how some scripts and emoji are written
+
+
+def clean_text(text: str, *, keep_newlines: bool = False) -> str:
+    """The text without invisible characters that could change how a letter reads.
+
+    Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E/F) can make an address or name
+    display differently from what it says; other format and control characters (zero-width spaces,
+    byte-order marks, escape codes) are invisible in a letter. All are dropped, tabs and line
+    breaks become spaces (newlines kept if asked), and the text is put in NFC so "â" is one letter.
+    """
+    out = []
+    for ch in unicodedata.normalize("NFC", str(text)):
+        if ch == "\n" and keep_newlines:
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Zl", "Zp"):
+            out.append(" " if ch in "\t\n\r\x0b\x0c\x85\u2028\u2029" else "")
+        elif cat in ("Cf", "Cs") and ch not in _KEEP_FORMAT:
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def check_length(field: str, value: str) -> str:
+    """`value`, or InputError when it is longer than MAX_LENGTH[field]."""
+    limit = MAX_LENGTH.get(field)
+    if limit is not None and len(value) > limit:
+        raise InputError(f"{_WORDS.get(field, field)} is too long ({len(value)} characters; at most {limit})")
+    return value
+
+
+def _scrubbed(key: str, value):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return clean_text(value, keep_newlines=key in _LIST_FIELDS)
+    return [clean_text(v) for v in value]
 
 
 def _lines(value) -> tuple[str, ...]:
@@ -68,6 +125,8 @@ def make_person(**fields) -> Person:
             continue
         shape = "text or a list of lines" if key in _LIST_FIELDS else "text (in quotes)"
         raise InputError(f"'{key}' must be {shape}, not {value!r}")
+    # One place for every face (CLI, TUI, guided session): invisible characters out, lengths capped.
+    fields = {key: _scrubbed(key, value) for key, value in fields.items()}
     address = list(_lines(fields.get("address")))
     postcode = (fields.get("postcode") or "").strip()
     if not postcode and address and postcodes.is_valid(address[-1]):
@@ -78,9 +137,9 @@ def make_person(**fields) -> Person:
     reply_format = (fields.get("reply_format") or "electronic").strip()
     if reply_format not in ("electronic", "paper"):
         raise InputError(f"reply_format '{reply_format}' must be 'electronic' or 'paper'")
-    return Person(
+    person = Person(
         name=" ".join((fields.get("name") or "").split()),
-        address=tuple(address),
+        address=tuple(" ".join(line.split()) for line in address),
         postcode=postcode,
         email=validate_email(fields.get("email", "")),
         phone=(fields.get("phone") or "").strip(),
@@ -91,6 +150,16 @@ def make_person(**fields) -> Person:
         account_refs=_list(fields.get("account_refs")),
         reply_format=reply_format,
     )
+    for key in _FIELDS:
+        value = getattr(person, key)
+        if isinstance(value, tuple):
+            if len(value) > MAX_ITEMS[key]:
+                raise InputError(f"too many lines in '{key}' ({len(value)}; at most {MAX_ITEMS[key]})")
+            for item in value:
+                check_length(key, item)
+        else:
+            check_length(key, value)
+    return person
 
 
 def load_profile(path: Path, **overrides) -> Person:

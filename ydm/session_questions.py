@@ -285,7 +285,10 @@ def check(s: Session, q: Question, value: Any) -> Any:
         if q.id == "kinds":
             return tuple(k.value for k in INITIAL_KINDS if k.value in chosen)
         return tuple(dict.fromkeys(chosen))
-    text = " ".join(str(value or "").split()) if q.id not in ("address", "office_address") else str(value or "")
+    # The same rules as every other face (ydm.profile): invisible characters out, lengths capped.
+    multiline = q.id in ("address", "office_address")
+    text = profile.clean_text(str(value or ""), keep_newlines=multiline)
+    text = text if multiline else " ".join(text.split())
     if not text.strip():
         if q.optional:
             return ""
@@ -306,9 +309,13 @@ def check(s: Session, q: Question, value: Any) -> Any:
             return profile.validate_email(text)
         except InputError:
             raise InputError(f"'{text.strip()}' does not look like an email address, like name@example.org.") from None
+    if q.id in ("name", "office_name"):
+        _fits("name", text)
     if q.id in ("address", "office_address"):
         lines = [" ".join(line.split()) for line in text.replace("\n", ",").split(",")]
         lines = [line for line in lines if line]
+        for line in lines:
+            _fits("address", line)
         if q.id == "address":
             postcode = s.answers.get("postcode", "")
             lines = [ln for ln in lines if not (postcodes.is_valid(ln) and postcodes.normalise(ln) == postcode)]
@@ -316,6 +323,14 @@ def check(s: Session, q: Question, value: Any) -> Any:
                 raise InputError("Please type the street and town as well as the postcode.")
         return ", ".join(lines)
     return text
+
+
+def _fits(field: str, text: str) -> None:
+    """InputError in the session's plain words when the text is longer than ydm.profile allows."""
+    limit = profile.MAX_LENGTH[field]
+    if len(text) > limit:
+        what = "name" if field == "name" else "line of the address"
+        raise InputError(f"That {what} is too long ({len(text)} characters). Please keep it under {limit + 1}.")
 
 
 def seconds(n: int) -> str:
