@@ -38,6 +38,10 @@ _VERSION = b"\x01"
 SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
+# One rule for every new passphrase, whichever face asks (the TUI's modal checks the same length):
+# YDM_PASSPHRASE / YDM_NEW_PASSPHRASE for a new store or a rekey, and the terminal prompt. Existing
+# stores open with whatever passphrase they were made with (nobody is locked out by a later rule).
+MIN_PASSPHRASE = 8
 
 
 class WrongKey(StoreError):
@@ -158,12 +162,24 @@ PASSPHRASE = "passphrase"
 PassphraseProvider = Callable[[str, bool], str]
 
 
+def check_new_passphrase(value: str, where: str = "the passphrase") -> str:
+    """The rule for a passphrase that will protect a store from now on (not for opening one)."""
+    from ydm.errors import InputError
+
+    if len(value) < MIN_PASSPHRASE:
+        raise InputError(f"{where} is too short for a new store: choose at least {MIN_PASSPHRASE} characters; "
+                         "nothing was changed")
+    return value
+
+
 def _passphrase(provider: PassphraseProvider | None, *, new: bool) -> str:
-    env = os.environ.get("YDM_NEW_PASSPHRASE" if new else "YDM_PASSPHRASE")
+    name = "YDM_NEW_PASSPHRASE" if new else "YDM_PASSPHRASE"
+    env = os.environ.get(name)
     if new and not env:
-        env = os.environ.get("YDM_PASSPHRASE") if provider is None else None
+        name = "YDM_PASSPHRASE"
+        env = os.environ.get(name) if provider is None else None
     if env:
-        return env
+        return check_new_passphrase(env, name) if new else env
     if provider is None:
         if new:
             raise StoreError("no OS keyring is available, so the store needs a passphrase: "
@@ -173,7 +189,7 @@ def _passphrase(provider: PassphraseProvider | None, *, new: bool) -> str:
     value = provider(purpose, new)
     if not value:
         raise StoreError("no passphrase given; nothing was changed")
-    return value
+    return check_new_passphrase(value) if new else value
 
 
 def _keyring_kek(name: str) -> bytes:
@@ -280,8 +296,7 @@ def terminal_passphrase(purpose: str, confirm: bool) -> str:
 
     first = getpass.getpass(f"{purpose[:1].upper()}{purpose[1:]}: ")
     if confirm:
-        if len(first) < 8:
-            raise StoreError("choose a passphrase of at least 8 characters; nothing was changed")
+        check_new_passphrase(first)
         if getpass.getpass("Type it again: ") != first:
             raise StoreError("the two passphrases differ; nothing was changed")
     return first

@@ -16,6 +16,7 @@ from ydm.errors import StoreError
 from ydm.model import Event, Person, Request
 from ydm.store_codec import (
     StoredLetter,
+    body_to_dict,
     event_to_dict,
     head_to_dict,
     insert_position,
@@ -34,7 +35,7 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        self._rows: dict[str, dict] = {}  # ref -> head dict + letter_text, insertion-ordered
+        self._rows: dict[str, dict] = {}  # ref -> head dict + body dict, insertion-ordered
         self._ids: dict[str, int] = {}
         self._letters: dict[str, list[StoredLetter]] = {}
         self._profile: dict | None = None
@@ -59,8 +60,9 @@ class MemoryStore:
 
     def _decode(self, ref: str, *, with_body: bool) -> Request:
         d = dict(self._rows[ref])
-        if not with_body:
+        if not with_body:  # like SqliteStore.list: heads only
             d.pop("letter_text", None)
+            d.pop("sender", None)
         return request_from_dict(d, row_id=self._ids[ref])
 
     def _row(self, ref: str) -> str:
@@ -82,7 +84,7 @@ class MemoryStore:
                     raise StoreError(f"a request with reference {r.ref} already exists")
                 seen.add(r.ref)
             for r in batch:
-                self._rows[r.ref] = {**head_to_dict(r), "letter_text": r.letter_text}
+                self._rows[r.ref] = {**head_to_dict(r), **body_to_dict(r)}
                 self._ids[r.ref] = r.id = self._next_id
                 self._letters[r.ref] = []
                 self._next_id += 1
@@ -117,7 +119,7 @@ class MemoryStore:
     def update(self, request: Request) -> None:
         with self._lock:
             ref = self._row(request.ref)
-            self._rows[ref] = {**head_to_dict(request), "letter_text": request.letter_text, "ref": ref}
+            self._rows[ref] = {**head_to_dict(request), **body_to_dict(request), "ref": ref}
 
     def delete(self, ref: str) -> None:
         with self._lock:

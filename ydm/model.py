@@ -216,6 +216,10 @@ class Request:
     letter_text: str = ""
     org_name: str = ""
     id: int | None = None  # store row id
+    # Who signed the letter: a fact of this request, so later letters (reminder, complaint) go out
+    # under the same name even if the stored profile changes or belongs to someone else (an import).
+    # None for requests recorded before ydm kept it: then the stored profile is used.
+    sender: Person | None = None
 
 
 _REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone

@@ -35,6 +35,14 @@ def to_category(value: str) -> Category:
         raise InputError(f"unknown category '{value}' (one of {allowed})") from None
 
 
+def check_nation(nation: str) -> str:
+    """A nation name from the command line or a form (england, scotland, wales, northern-ireland),
+    or an InputError (exit 2, bad input) listing them: the same answer wherever a nation is asked."""
+    if nation not in contacts.NATIONS:
+        raise InputError(f"unknown nation '{nation}' (one of {', '.join(contacts.NATIONS)})")
+    return nation
+
+
 def resolve_targets(
     directory: contacts.Directory,
     to: Iterable[str] = (),
@@ -42,8 +50,8 @@ def resolve_targets(
     nation: str | None = None,
 ) -> list[Organisation]:
     """The organisations named by ids/names, batch names and categories, in order, without repeats."""
-    if nation and nation not in contacts.NATIONS:
-        raise InputError(f"unknown nation '{nation}' (one of {', '.join(contacts.NATIONS)})")
+    if nation:
+        check_nation(nation)
     chosen: dict[str, Organisation] = {}
     for target in to:
         key = target.strip().lower()
@@ -88,6 +96,35 @@ def draft_letters(
                email_to=email_to, reference=reference)
         for org in orgs
     ]
+
+
+_POST_WORDS = {"first-class": "first-class post", "second-class": "second-class post"}
+
+
+def check_sent_by(letter: Letter, channel: str) -> None:
+    """Refuse to record as *sent* a letter that cannot have gone that way: by post with the
+    "[ADDRESS NEEDED" placeholder where the address goes, or by email with no email address.
+    (A draft may have gaps: the person fills them in before sending.) The error names the
+    organisation and what to give instead."""
+    name = letter.org.display_name
+    channel = str(channel)
+    if channel in _POST_WORDS and letter.address_missing:
+        ways = []
+        if letter.recipient_email:
+            ways.append(f"--via email (their address is {letter.recipient_email})")
+        if letter.recipient_webform:
+            ways.append("--via webform (their web form)")
+        ways.append("--address-to 'line, line, postcode' (the address you posted it to)")
+        raise InputError(f"cannot record the letter to {name} as sent by {_POST_WORDS[channel]}: no postal address "
+                         "is known for it (the letter has an [ADDRESS NEEDED] placeholder); give " + " or ".join(ways))
+    if channel == "email" and not letter.recipient_email:
+        ways = ["--email-to ADDRESS (the address you emailed)"]
+        if letter.recipient_webform:
+            ways.append("--via webform (their web form)")
+        if not letter.address_missing:
+            ways.append("--via first-class (their postal address is known)")
+        raise InputError(f"cannot record the letter to {name} as sent by email: no email address is known for "
+                         "it; give " + " or ".join(ways))
 
 
 def file_name(letter: Letter, fmt: str) -> str:

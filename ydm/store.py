@@ -3,7 +3,8 @@
 What is on disk (and why it is safe to be there):
 - `meta`: store id, key mode (keyring | passphrase), scrypt parameters, the *wrapped* data key.
 - `requests`: row id, a keyed lookup token of the reference (HMAC, not the reference), and two
-  AES-GCM records: `head` (reference, kind, organisation, channel, events) and `body` (letter text).
+  AES-GCM records: `head` (reference, kind, organisation, channel, events) and `body` (letter text
+  and who signed it).
   `list` only opens heads, so 10,000 requests list fast; status and due dates are derived in
   memory by the deadline engine and never stored.
 - `letters`: later letters (reminder, complaint, ...) of a request, encrypted.
@@ -37,6 +38,7 @@ from ydm.errors import InputError, StoreError
 from ydm.model import Event, Person, Request
 from ydm.store_codec import (
     StoredLetter,
+    body_to_dict,
     head_to_dict,
     insert_position,
     letter_from_dict,
@@ -66,6 +68,46 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 def _is_busy(exc: sqlite3.Error) -> bool:
     """SQLITE_BUSY or SQLITE_LOCKED (any extended code): someone else holds the file, nothing is wrong with it."""
     return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+_ACCESS_CODES = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
+
+
+def _is_access(exc: sqlite3.Error) -> bool:
+    """SQLite could not open or write the file (CANTOPEN, READONLY, PERM): a permission or read-only
+    problem of the file, its folder or its -wal/-shm companions, not damage."""
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF in _ACCESS_CODES
+
+
+def access_problem(path: Path) -> str | None:
+    """Why the store file or its folder cannot be read or written, in plain words, or None.
+
+    `os.access` also sees an immutable file (chattr +i) and a read-only filesystem. SQLite needs to
+    write the folder too (the -wal and -shm files live next to the store).
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if path.exists():
+            if not os.access(path, os.R_OK):
+                return "permission denied (the file cannot be read)"
+            if not os.access(path, os.W_OK):
+                return "the file is read-only"
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if companion.exists() and not os.access(companion, os.R_OK | os.W_OK):
+                return f"{companion.name} next to it is read-only or not yours"
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            return f"its folder {folder} is read-only or not yours"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _access_error(path: Path, exc: BaseException, *, writing: bool) -> StoreError:
+    """A plain 'cannot open/write' error that says it is about permissions, never 'damaged'."""
+    why = access_problem(path) or (getattr(exc, "strerror", None) or str(exc))
+    verb = "write to" if writing else "open"
+    return StoreError(f"cannot {verb} the store at {path}: {why}; check the permissions of the file and its "
+                      "folder (nothing was changed)")
 
 
 def _enter_wal(conn: sqlite3.Connection) -> None:
@@ -106,16 +148,21 @@ class SqliteStore:
         self.path = Path(path) if path else default_path()
         self._provider = passphrase if passphrase is not None else crypto.default_provider()
         self._lock = threading.RLock()
-        check_file(self.path)
-        is_new = not self.path.exists() or self.path.stat().st_size == 0
-        if is_new and not create:
-            raise StoreError(f"there is no store at {self.path} yet")
-        if is_new:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            check_file(self.path)
+            is_new = not self.path.exists() or self.path.stat().st_size == 0
+            if is_new and not create:
+                raise StoreError(f"there is no store at {self.path} yet")
+            if is_new:
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:  # unreadable file, a folder we may not create: permissions, not damage
+            raise _access_error(self.path, exc, writing=False) from None
         try:
             self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                          check_same_thread=False)
         except sqlite3.Error as exc:
+            if _is_access(exc):
+                raise _access_error(self.path, exc, writing=False) from None
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
         try:
             self._setup(is_new, key_mode)
@@ -154,8 +201,12 @@ class SqliteStore:
             if _is_busy(exc):
                 raise StoreError(f"the store at {self.path} is busy: another ydm is holding it ({exc}); "
                                  "try again in a moment") from None
+            if _is_access(exc) or access_problem(self.path):
+                raise _access_error(self.path, exc, writing=False) from None
             raise StoreError(f"the store at {self.path} is damaged or not a ydm store ({exc}); "
                              "it was left untouched") from None
+        except OSError as exc:  # chmod of a new file we may not change
+            raise _access_error(self.path, exc, writing=True) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the store at {self.path} is damaged or not a ydm store ({exc}); "
                              "it was left untouched") from None
@@ -216,17 +267,29 @@ class SqliteStore:
             try:
                 c.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
+                if _is_access(exc) or not _is_busy(exc) and access_problem(self.path):
+                    raise _access_error(self.path, exc, writing=True) from None
                 raise StoreError(f"the store is busy or locked ({exc}); try again") from None
             try:
                 yield c
+            except sqlite3.Error as exc:  # a write refused half way: nothing of this transaction stays
+                with contextlib.suppress(sqlite3.Error):
+                    c.execute("ROLLBACK")
+                if _is_access(exc):
+                    raise _access_error(self.path, exc, writing=True) from None
+                raise StoreError(f"could not save to the store ({exc}); nothing was changed") from None
             except BaseException:
-                c.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    c.execute("ROLLBACK")
                 raise
             else:
                 try:
                     c.execute("COMMIT")
                 except sqlite3.Error as exc:
-                    c.execute("ROLLBACK")
+                    with contextlib.suppress(sqlite3.Error):
+                        c.execute("ROLLBACK")
+                    if _is_access(exc):
+                        raise _access_error(self.path, exc, writing=True) from None
                     raise StoreError(f"could not save to the store ({exc})") from None
 
     @contextmanager
@@ -277,7 +340,7 @@ class SqliteStore:
         return self._seal_json(head_to_dict(r), b"requests/head|" + token, HEAD_BUCKET)
 
     def _body_blob(self, token: bytes, r: Request) -> bytes:
-        return self._seal_json({"letter_text": r.letter_text}, b"requests/body|" + token, BODY_BUCKET)
+        return self._seal_json(body_to_dict(r), b"requests/body|" + token, BODY_BUCKET)
 
     def _row(self, c: sqlite3.Connection, ref: str) -> tuple[int, bytes, bytes, bytes]:
         token = self._cipher.token(ref)

@@ -107,7 +107,7 @@ def event_from_dict(d: dict, dates: dict | None = None) -> Event:
 
 _new = object.__new__
 _FAST_REQUESTS = [f.name for f in dataclasses.fields(Request)] == [
-    "ref", "kind", "org_id", "channel", "nation", "events", "letter_text", "org_name", "id"]
+    "ref", "kind", "org_id", "channel", "nation", "events", "letter_text", "org_name", "id", "sender"]
 _FAST_EVENTS = hasattr(Event, "__dict__") and not hasattr(Event, "__slots__") and {
     f.name for f in dataclasses.fields(Event)} == {"kind", "on", "note", "data"}
 
@@ -137,7 +137,7 @@ def requests_from_heads(heads: list[dict], row_ids: list[int]) -> list[Request]:
             ev.__dict__.update(kind=kind, on=on, note=e.get("note", ""), data=dict(data) if data else {})
             events.append(ev)
         nation = d.get("nation")
-        out.append(Request(  # positional: the order of Request's fields (checked by _FAST_REQUESTS)
+        out.append(Request(  # positional: the order of Request's fields (checked by _FAST_REQUESTS); no sender in heads
             d["ref"], _enum(_REQUEST_KINDS, RequestKind, d["kind"]), d["org_id"],
             _enum(_CHANNELS, Channel, d.get("channel") or "email"),
             _enum(_NATIONS, Nation, nation) if nation else None,
@@ -159,8 +159,18 @@ def head_to_dict(r: Request) -> dict:
     }
 
 
+def body_to_dict(r: Request) -> dict:
+    """The part of a request only `get` needs: the letter and who signed it (records written before
+    the sender was kept have only `letter_text`, and still load)."""
+    body: dict = {"letter_text": r.letter_text}
+    if r.sender is not None:
+        body["sender"] = person_to_dict(r.sender)
+    return body
+
+
 def request_from_dict(d: dict, *, row_id: int | None = None, dates: dict | None = None) -> Request:
     nation = d.get("nation")
+    sender = d.get("sender")
     return Request(
         ref=d["ref"],
         kind=_enum(_REQUEST_KINDS, RequestKind, d["kind"]),
@@ -171,6 +181,7 @@ def request_from_dict(d: dict, *, row_id: int | None = None, dates: dict | None 
         letter_text=d.get("letter_text", ""),
         org_name=d.get("org_name", ""),
         id=row_id,
+        sender=person_from_dict(sender) if sender else None,
     )
 
 
@@ -202,3 +213,82 @@ def insert_position(dates: list, on) -> int:
     while i and dates[i - 1] > on:
         i -= 1
     return i
+
+
+# --- checking an export before importing it ------------------------------------------------------
+
+
+def _check_fields(d, where: str, required: tuple[str, ...]) -> None:
+    from ydm.errors import DataError
+
+    if not isinstance(d, dict):
+        raise DataError(f"{where} is damaged: it is not a record with named fields")
+    for name in required:
+        if d.get(name) in (None, ""):
+            raise DataError(f"{where} is damaged: it has no \"{name}\"")
+
+
+def _check_choice(value, table: dict, where: str, name: str) -> None:
+    from ydm.errors import DataError
+
+    if value not in table:
+        raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not one of {', '.join(table)}")
+
+
+def _check_date(value, where: str, name: str) -> None:
+    from ydm.errors import DataError
+
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not a date (YYYY-MM-DD)") from None
+
+
+def _check_list(value, where: str, name: str) -> list:
+    from ydm.errors import DataError
+
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DataError(f"{where} is damaged: \"{name}\" is not a list")
+    return value
+
+
+def check_person_dict(d, where: str) -> Person:
+    """A profile or sender from an export, or a DataError saying which field is wrong."""
+    from ydm.errors import DataError
+
+    _check_fields(d, where, ("name",))
+    try:
+        return person_from_dict(d)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"{where} is damaged: {exc}") from None
+
+
+def check_request_dict(d, number: int) -> str:
+    """Check one request of an export field by field (before anything is written), so the error
+    says in plain words which request and which field is wrong. Returns where it is ("request 3
+    (YDM-7K3P9)") for later messages."""
+    ref = d.get("ref") if isinstance(d, dict) else None
+    where = f"request {number}" + (f" ({ref})" if isinstance(ref, str) and ref else "") + " in this export"
+    _check_fields(d, where, ("ref", "kind", "org_id"))
+    if not isinstance(ref, str):
+        from ydm.errors import DataError
+
+        raise DataError(f"{where} is damaged: \"ref\" is not text")
+    _check_choice(d["kind"], _REQUEST_KINDS, where, "kind")
+    if d.get("channel"):
+        _check_choice(d["channel"], _CHANNELS, where, "channel")
+    if d.get("nation"):
+        _check_choice(d["nation"], _NATIONS, where, "nation")
+    for i, e in enumerate(_check_list(d.get("events"), where, "events"), 1):
+        _check_fields(e, f"{where}, event {i},", ("kind", "on"))
+        _check_choice(e["kind"], _EVENT_KINDS, f"{where}, event {i},", "kind")
+        _check_date(e["on"], f"{where}, event {i},", "on")
+    for i, x in enumerate(_check_list(d.get("letters"), where, "letters"), 1):
+        _check_fields(x, f"{where}, letter {i},", ("kind", "on", "text"))
+        _check_choice(x["kind"], _REQUEST_KINDS, f"{where}, letter {i},", "kind")
+        _check_date(x["on"], f"{where}, letter {i},", "on")
+    if d.get("sender"):
+        check_person_dict(d["sender"], f"the sender of {where}")
+    return where

@@ -282,31 +282,40 @@ def record_sent(ref: str, on: date, *, today: date | None = None, store=None) ->
         return mark(s, ref, EventKind.SENT, today=today, on=on)
 
 
-def record_letters(letters: Iterable, *, channel: Channel | str, sent_on: date | None = None, store=None,
-                   nation: Nation | None = None, today: date | None = None) -> list[Request]:
+def record_letters(letters: Iterable, *, channel: Channel | str | None = None, sent_on: date | None = None,
+                   store=None, nation: Nation | None = None, today: date | None = None,
+                   channels: Iterable[Channel | str] | None = None) -> list[Request]:
     """Record what `ydm letter --record` (or the TUI) wrote: one request per initial letter.
 
     An initial letter (access, objection, ...) becomes a new request with a `drafted` event on the
     letter's date, plus `sent` on `sent_on` if given. A later letter (reminder, complaint, ...) whose
     reference matches a stored request is kept with that request (and its `*-sent` event is added if
     `sent_on` is given). If no profile is stored yet, the sender's details are kept (encrypted) so
-    `ydm requests next` can write the follow-up letters. `store=None` opens the user's store.
+    `ydm requests next` can write the follow-up letters; each new request also keeps its own signer
+    (`Request.sender`). `store=None` opens the user's store.
+
+    `channels` (one per letter) instead of one `channel` for all: the new requests of a batch then go
+    into the store in one transaction, all or none.
     """
     from ydm import clock
     from ydm.tracker_order import impossible
 
     today = today or clock.today()
+    letters = list(letters)
+    wanted = list(channels) if channels is not None else [channel] * len(letters)
+    if len(wanted) != len(letters) or any(c is None for c in wanted):
+        raise ValueError("record_letters needs a channel, or one channel per letter")
     try:
-        channel = Channel(channel)
+        wanted = [Channel(c) for c in wanted]
     except ValueError:
-        raise InputError(f"unknown channel '{channel}' (one of {', '.join(c.value for c in Channel)})") from None
+        bad = next(c for c in wanted if c not in {x.value for x in Channel})
+        raise InputError(f"unknown channel '{bad}' (one of {', '.join(c.value for c in Channel)})") from None
     if sent_on is not None:
         _check_not_future(sent_on, today, "the sending date")
-    letters = list(letters)
     out: list[Request] = []
     with _using(store) as s:
         new: list[Request] = []
-        for letter in letters:
+        for letter, channel in zip(letters, wanted, strict=True):
             ref = normalize_ref(letter.reference)
             existing = None if letter.kind.is_initial else s.find(ref)
             if existing is not None:
@@ -326,7 +335,8 @@ def record_letters(letters: Iterable, *, channel: Channel | str, sent_on: date |
             if sent_on is not None:
                 events.append(Event(EventKind.SENT, sent_on))
             new.append(Request(ref=ref, kind=letter.kind, org_id=letter.org.id, channel=channel, nation=nation,
-                               events=events, letter_text=letter.text, org_name=letter.org.display_name))
+                               events=events, letter_text=letter.text, org_name=letter.org.display_name,
+                               sender=letter.person))
         out.extend(s.add_many(new))
         if letters and s.load_profile() is None:
             s.save_profile(letters[0].person)
@@ -360,7 +370,8 @@ EXPORT_VERSION = 1
 
 
 def export_json(store, *, today: date) -> dict:
-    """Everything in the store as one JSON-able dict (the file holds personal data: write it 0600)."""
+    """Everything in the store as one JSON-able dict (the file holds personal data: write it 0600).
+    Each request carries who signed it (`sender`, null for requests recorded before ydm kept it)."""
     from ydm.store_codec import head_to_dict, letter_to_dict, person_to_dict
 
     profile = store.load_profile()
@@ -368,6 +379,7 @@ def export_json(store, *, today: date) -> dict:
     for head in store.list():
         r = store.get(head.ref)
         requests.append({**head_to_dict(r), "letter_text": r.letter_text,
+                         "sender": person_to_dict(r.sender) if r.sender else None,
                          "letters": [letter_to_dict(x) for x in store.letters(r.ref)]})
     return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": today.isoformat(),
             "profile": person_to_dict(profile) if profile else None, "requests": requests}
@@ -378,29 +390,50 @@ class ImportResult:
     added: int = 0
     merged: int = 0
     unchanged: int = 0
-    profile: bool = False
+    profile: bool = False  # the export's profile was stored (there was none)
+    profile_differs: bool = False  # the export's profile is not the stored one, which was kept
+
+
+def _parse_export(data) -> tuple[list, object]:
+    """The export's requests (with their letters) and profile, every field checked first."""
+    from ydm.errors import DataError
+    from ydm.store_codec import check_person_dict, check_request_dict, letter_from_dict, request_from_dict
+
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise DataError("this file is not a ydm requests export (it has no \"format\": \"ydm-requests\")")
+    if data.get("version") != EXPORT_VERSION:
+        raise DataError(f"this export has version {data.get('version')}; this ydm reads version {EXPORT_VERSION}")
+    raw = data.get("requests") or []
+    if not isinstance(raw, list):
+        raise DataError("this export is damaged: \"requests\" is not a list")
+    profile = check_person_dict(data["profile"], "the profile in this export") if data.get("profile") else None
+    items = []
+    for number, d in enumerate(raw, 1):
+        where = check_request_dict(d, number)
+        try:
+            items.append((request_from_dict(d), [letter_from_dict(x) for x in d.get("letters") or ()]))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:  # anything the checks missed
+            raise DataError(f"{where} is damaged ({exc})") from None
+    return items, profile
 
 
 def import_json(store, data: dict) -> ImportResult:
     """Add the requests of an export. A reference already stored gets the events and letters it lacks
     (nothing is ever dropped); the profile is imported only when none is stored.
-    Everything is validated before the first write."""
-    from ydm.errors import DataError
-    from ydm.store_codec import letter_from_dict, person_from_dict, request_from_dict
+    Everything is validated before the first write.
 
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise DataError("this file is not a ydm requests export")
-    if data.get("version") != EXPORT_VERSION:
-        raise DataError(f"this export has version {data.get('version')}; this ydm reads version {EXPORT_VERSION}")
-    try:
-        items = [(request_from_dict(d), [letter_from_dict(x) for x in d.get("letters", ())])
-                 for d in data.get("requests", ())]
-        profile = person_from_dict(data["profile"]) if data.get("profile") else None
-    except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise DataError(f"this export is damaged ({type(exc).__name__}: {exc})") from None
+    When another person's profile is stored here (it is kept), the export's requests that do not
+    name who signed them (exports from before ydm kept it) get the export's profile as their sender:
+    their reminders and complaints must go out under the name of the person who made them.
+    """
+    items, profile = _parse_export(data)
+    stored = store.load_profile()
+    differs = profile is not None and stored is not None and profile != stored
     added = merged = unchanged = 0
     for r, letters in items:
         r.ref = normalize_ref(r.ref)
+        if r.sender is None and differs:
+            r.sender = profile
         have = store.find(r.ref)
         if have is None:
             store.add(r)
@@ -412,21 +445,23 @@ def import_json(store, data: dict) -> ImportResult:
         extra = [e for e in r.events if (e.kind, e.on, e.note) not in known]
         old_letters = {(x.kind, x.on, x.text) for x in store.letters(r.ref)}
         new_letters = [x for x in letters if (x.kind, x.on, x.text) not in old_letters]
-        if extra or (r.letter_text and not have.letter_text):
+        gains_sender = have.sender is None and r.sender is not None
+        if extra or (r.letter_text and not have.letter_text) or gains_sender:
             have.events = sorted([*have.events, *extra], key=lambda e: e.on)
             have.letter_text = have.letter_text or r.letter_text
+            have.sender = have.sender or r.sender
             store.update(have)
         for x in new_letters:
             store.add_letter(r.ref, x)
-        if extra or new_letters:
+        if extra or new_letters or gains_sender:
             merged += 1
         else:
             unchanged += 1
     took_profile = False
-    if profile is not None and store.load_profile() is None:
+    if profile is not None and stored is None:
         store.save_profile(profile)
         took_profile = True
-    return ImportResult(added, merged, unchanged, took_profile)
+    return ImportResult(added, merged, unchanged, took_profile, differs)
 
 
 def export_ics(store, *, today: date, private: bool = False) -> bytes:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 
 from ydm import __version__
 from ydm.cli import output
@@ -35,8 +34,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but errors follow our one-line `ydm: error:` contract with exit code 2."""
 
     def error(self, message: str):  # noqa: D102 - argparse API
-        output.error(message)
-        sys.stderr.write(f"(see '{self.prog} --help')\n")
+        # One line, like every other error: the hint goes at its end, not on a line of its own.
+        output.error(" ".join(message.split()) + f" (see '{self.prog} --help')")
         raise SystemExit(2)
 
 

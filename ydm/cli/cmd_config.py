@@ -20,7 +20,8 @@ def register(sub) -> None:
     s = cmds.add_parser("set-key", help="store an API key (typed without echo, or piped on stdin)",
                         description="Store an API key in the OS keyring. The key is read from a hidden "
                         "prompt, or from stdin when piped (e.g. from a password manager). It is never "
-                        "taken from the command line.")
+                        "taken from the command line. Without a keyring, set YDM_DEMOCRACY_CLUB_KEY or "
+                        "YDM_ELECTORAL_COMMISSION_KEY in the environment instead (it wins over the keyring).")
     s.add_argument("name", choices=KEYS, metavar="NAME", help=" or ".join(KEYS))
     s.set_defaults(run=run_set_key)
     d = cmds.add_parser("delete-key", help="remove a stored API key")
@@ -42,10 +43,13 @@ def _read_key(name: str) -> str:
     return sys.stdin.readline()
 
 
-def _keyring_error(exc) -> Exception:
+def _keyring_error(exc, name: str) -> Exception:
     from ydm.errors import StoreError
+    from ydm.lookup import key_name
+    from ydm.secrets import env_name
 
-    return StoreError(f"the OS keyring is not available ({type(exc).__name__}), so the key cannot be stored")
+    return StoreError(f"the OS keyring is not available ({type(exc).__name__}); put the key in the "
+                      f"environment variable {env_name(key_name(name))} instead (ydm reads it from there)")
 
 
 def run_set_key(args) -> int:
@@ -63,7 +67,7 @@ def run_set_key(args) -> int:
     try:
         set_secret(key_name(args.name), key)
     except (KeyringError, RuntimeError) as exc:
-        raise _keyring_error(exc) from None
+        raise _keyring_error(exc, args.name) from None
     output.out(f"Stored the {args.name} API key in your OS keyring.")
     return 0
 
@@ -77,7 +81,7 @@ def run_delete_key(args) -> int:
     try:
         delete_secret(key_name(args.name))
     except (KeyringError, RuntimeError) as exc:
-        raise _keyring_error(exc) from None
+        raise _keyring_error(exc, args.name) from None
     output.out(f"Removed the {args.name} API key (if there was one).")
     return 0
 

@@ -112,39 +112,38 @@ def _extra_text(args) -> str:
         raise DataError(f"cannot read --text-file {args.text_file}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def run(args) -> int:
-    from pathlib import Path
+def _sent_on(args, today):
+    """--sent as a date, checked (a real day, not in the future) before anything is drafted."""
+    from datetime import date
 
-    from ydm import clock, contacts, service
+    from ydm.errors import InputError
+
+    if not args.sent:
+        return None
+    try:
+        sent_on = date.fromisoformat(args.sent)
+    except ValueError:
+        raise InputError(f"--sent '{args.sent}' is not a date (use YYYY-MM-DD)") from None
+    if sent_on > today:
+        raise InputError(f"the sending date {sent_on.isoformat()} is in the future (today is {today.isoformat()}); "
+                         "record letters once they have gone")
+    return sent_on
+
+
+def _channel_of(args, letter):
+    """--via, else email where an address is known, a web form where only that is, else first-class post."""
+    from ydm.model import Channel
+
+    if args.via:
+        return Channel(args.via)
+    return Channel.EMAIL if letter.recipient_email else (
+        Channel.WEBFORM if letter.recipient_webform and letter.address_missing else Channel.FIRST_CLASS)
+
+
+def _warn_gaps(args, letters, kind) -> None:
     from ydm.cli import output
-    from ydm.errors import InputError, OutputError
-    from ydm.fileio import atomic_write
     from ydm.model import RequestKind
 
-    try:
-        kind = RequestKind(args.kind)
-    except ValueError:
-        kind = None
-    if kind not in INITIAL_KINDS:
-        allowed = ", ".join(k.value for k in INITIAL_KINDS)
-        raise InputError(f"unknown letter kind '{args.kind}' (one of {allowed}; "
-                         "reminders and complaints come from 'ydm requests next REF')")
-    if args.grounds and kind != RequestKind.OBJECT_PROCESSING:
-        raise InputError("--grounds goes with object-processing letters (use --text for other kinds)")
-    args.format = _format(args)
-    if (args.via or args.sent) and not args.record:
-        raise InputError("--via and --sent go with --record")
-    person = _person(args)
-    directory = contacts.load()
-    orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
-    address_to = tuple(line.strip() for line in args.address_to.split(",") if line.strip()) if args.address_to else None
-    from ydm.profile import validate_email
-
-    letters = service.draft_letters(
-        kind, person, orgs, today=clock.today(), extra_text=_extra_text(args), grounds=args.grounds,
-        address_to=address_to,
-        email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
-    )
     for letter in letters:
         if letter.address_missing and not (letter.recipient_email or letter.recipient_webform):
             output.warn(f"no address, email or web form is known for {letter.org.display_name}: the letter "
@@ -164,54 +163,107 @@ def run(args) -> int:
         output.warn("an Art 21(1) objection is stronger with your own reasons: add --grounds "
                     "'why this processing troubles you' (the letter gives general reasons meanwhile)")
 
+
+def run(args) -> int:
+    """Check everything, then draft and render in memory, then (with --record) open the store, and
+    only then write: see `_deliver` for the order of recording and writing."""
+    from pathlib import Path
+
+    from ydm import clock, contacts, service
+    from ydm.errors import InputError
+    from ydm.model import RequestKind
+    from ydm.profile import validate_email
+
+    try:
+        kind = RequestKind(args.kind)
+    except ValueError:
+        kind = None
+    if kind not in INITIAL_KINDS:
+        allowed = ", ".join(k.value for k in INITIAL_KINDS)
+        raise InputError(f"unknown letter kind '{args.kind}' (one of {allowed}; "
+                         "reminders and complaints come from 'ydm requests next REF')")
+    if args.grounds and kind != RequestKind.OBJECT_PROCESSING:
+        raise InputError("--grounds goes with object-processing letters (use --text for other kinds)")
+    args.format = _format(args)
+    if (args.via or args.sent) and not args.record:
+        raise InputError("--via and --sent go with --record")
+    today = clock.today()
+    sent_on = _sent_on(args, today)
+    person = _person(args)
+    directory = contacts.load()
+    orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
+    address_to = tuple(line.strip() for line in args.address_to.split(",") if line.strip()) if args.address_to else None
     target = Path(args.output) if args.output else None
-    to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))
     if target is None and args.format in ("pdf", "eml"):
         raise InputError(f"--format {args.format} needs -o FILE or -o FOLDER")
-    if to_folder and not target.exists():
-        try:
-            target.mkdir(parents=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create folder {target}: {exc.strerror or exc}") from None
+    # A letter recorded as sent on a past day is dated that day, and its legal wording is the law of
+    # that day (the templates choose Art 12A or the old Art 12(3), s.164A or not, from the letter's date).
+    letters = service.draft_letters(
+        kind, person, orgs, today=sent_on or today, extra_text=_extra_text(args), grounds=args.grounds,
+        address_to=address_to,
+        email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
+    )
+    channels = [_channel_of(args, letter) for letter in letters] if args.record else []
+    if sent_on is not None:
+        for letter, channel in zip(letters, channels, strict=True):
+            service.check_sent_by(letter, channel)
+    to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))
     rendered = service.render_format(letters, args.format, combined=not to_folder)
-    if target is None:
-        output.out_raw(rendered[0][1].decode("utf-8"))
-    else:
-        for letter, data in rendered:
-            path = target / service.file_name(letter, args.format) if to_folder else target
-            atomic_write(path, data)
-            output.note(f"wrote {path}")
-    if args.record:
-        _record(args, letters)
+    _warn_gaps(args, letters, kind)
+    if not args.record:
+        _deliver(args, letters, rendered, target, to_folder, None)
+        return 0
+    from ydm.store import open_store
+
+    with open_store() as store:  # before any output: a locked, damaged or read-only store stops here
+        _deliver(args, letters, rendered, target, to_folder, (store, channels, sent_on))
     return 0
 
 
-def _record(args, letters) -> None:
-    """Record every letter in one store session (a passphrase store asks once), by its channel."""
-    from datetime import date
+def _deliver(args, letters, rendered, target, to_folder, record) -> None:
+    """Write the letters and record them, so that a failure leaves neither a stored request without
+    its file nor a file for a request that was not stored.
 
-    from ydm import tracker
+    Order: (1) stage every file under a temporary name next to its place (the step that fails for
+    want of space or permission; nothing is recorded yet, and the temporary files are removed);
+    (2) record all the letters in one store transaction (all or none; on failure the staged files
+    are removed); (3) rename the staged files into place; if that fails, the requests just recorded
+    are deleted again. Standard output comes last, once the letters are recorded: a printed letter
+    is never one that failed to be recorded.
+    """
+    from ydm import service, tracker
     from ydm.cli import output
-    from ydm.errors import InputError
-    from ydm.model import Channel
-    from ydm.store import open_store
+    from ydm.cli.staging import Staged
+    from ydm.errors import OutputError
 
-    sent_on = None
-    if args.sent:
+    staged = Staged()
+    try:
+        if target is not None:
+            if to_folder and not target.exists():
+                try:
+                    target.mkdir(parents=True)
+                except OSError as exc:
+                    raise OutputError(f"cannot create folder {target}: {exc.strerror or exc}") from None
+            for letter, data in rendered:
+                staged.add(target / service.file_name(letter, args.format) if to_folder else target, data)
+        stored = []
+        if record is not None:
+            store, channels, sent_on = record
+            stored = tracker.record_letters(letters, channels=channels, sent_on=sent_on, store=store)
         try:
-            sent_on = date.fromisoformat(args.sent)
-        except ValueError:
-            raise InputError(f"--sent '{args.sent}' is not a date (use YYYY-MM-DD)") from None
-
-    def channel_of(letter) -> Channel:
-        if args.via:
-            return Channel(args.via)
-        return Channel.EMAIL if letter.recipient_email else (
-            Channel.WEBFORM if letter.recipient_webform and letter.address_missing else Channel.FIRST_CLASS)
-
-    with open_store() as store:
-        for channel in dict.fromkeys(channel_of(letter) for letter in letters):
-            batch = [letter for letter in letters if channel_of(letter) == channel]
-            tracker.record_letters(batch, channel=channel, sent_on=sent_on, store=store)
-    state = f"sent on {sent_on:%-d %B %Y}" if sent_on else "drafted (mark them sent with 'ydm requests mark REF sent')"
-    output.note(f"recorded {len(letters)} request(s) in your tracker, {state}")
+            written = staged.commit()
+        except OutputError:
+            for r in stored:
+                store.delete(r.ref)
+            raise
+    finally:
+        staged.discard()
+    if target is None:
+        output.out_raw(rendered[0][1].decode("utf-8"))
+    for path in written:
+        output.note(f"wrote {path}")
+    if record is not None:
+        sent_on = record[2]
+        state = (f"sent on {sent_on:%-d %B %Y}" if sent_on
+                 else "drafted (mark them sent with 'ydm requests mark REF sent')")
+        output.note(f"recorded {len(letters)} request(s) in your tracker, {state}")

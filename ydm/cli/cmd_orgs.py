@@ -24,6 +24,8 @@ def run(args) -> int:
 
     if args.category:
         service.to_category(args.category)
+    if args.elected_in:
+        service.check_nation(args.elected_in)  # a typo is bad input (exit 2), as in ydm letter --in
     query = " ".join(args.query)
     directory = contacts.load()
     orgs = directory.search(query, args.category)

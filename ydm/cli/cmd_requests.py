@@ -134,6 +134,15 @@ def _list(args, store, today) -> int:
     return 0
 
 
+def _days(left: int) -> str:
+    """'today', 'in 1 day', '5 days', '1 day ago', '3 days ago'."""
+    if left == 0:
+        return "today"
+    n = abs(left)
+    unit = "day" if n == 1 else "days"
+    return f"{n} {unit}" if left > 0 else f"{n} {unit} ago"
+
+
 def _show(args, store, today) -> int:
     from ydm import tracker
     from ydm.cli import output
@@ -153,8 +162,7 @@ def _show(args, store, today) -> int:
              f"status: {v.label or v.status}"]
     if v.due:
         what = f" for them to {v.due_label}" if v.due_label else ""
-        lines.append(f"due{what}: {v.due.isoformat()} ({v.days_left} days)" if v.days_left >= 0
-                     else f"due{what}: {v.due.isoformat()} ({-v.days_left} days ago)")
+        lines.append(f"due{what}: {v.due.isoformat()} ({_days(v.days_left)})")
         lines += [f"  - {step}" for step in v.explanation]
     lines.append("events:")
     lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in v.timeline]
@@ -204,7 +212,14 @@ def _next(args, store, today) -> int:
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
                                extra_text=args.text)
     if step.letter is None:
-        output.note(f"nothing to send for {args.ref} now: {step.reason}")
+        # The reason may already say "nothing to send now (answered)": say it once.
+        reason = step.reason
+        for prefix in ("nothing to send now", "Nothing to send now"):
+            if reason.startswith(prefix):
+                reason = reason[len(prefix):].lstrip(" :.,")
+        ref = step.view.ref if step.view is not None else args.ref
+        output.note(f"nothing to send for {ref} now" + (f": {reason}" if reason and not reason.startswith("(")
+                                                          else f" {reason}" if reason else ""))
         return 0
     output.note(f"next for {step.view.ref}: {step.kind.value}. {step.reason}")
     if not args.output:
@@ -252,24 +267,49 @@ def _export(args, store, today) -> int:
     return 0
 
 
-def _import(args, store, today) -> int:
+def _read_export(name: str):
+    """The JSON in a file (or '-': standard input), or an error that says in plain words what is wrong."""
     import json
 
-    from ydm import tracker
     from ydm.cli import output
     from ydm.errors import DataError, NotFoundError
 
+    where = "standard input" if name == "-" else name
     try:
-        if args.json == "-":
-            data = json.loads(output.read_stdin())
+        if name == "-":
+            text = output.read_stdin()
         else:
-            with open(args.json, encoding="utf-8") as handle:
-                data = json.load(handle)
+            with open(name, encoding="utf-8") as handle:
+                text = handle.read()
     except FileNotFoundError:
-        raise NotFoundError(f"no such file: {args.json}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"cannot read {'standard input' if args.json == '-' else args.json}: {exc}") from None
+        raise NotFoundError(f"no such file: {name}") from None
+    except IsADirectoryError:
+        raise DataError(f"cannot read {where}: it is a folder, not an export file") from None
+    except PermissionError:
+        raise DataError(f"cannot read {where}: permission denied") from None
+    except UnicodeDecodeError:
+        raise DataError(f"cannot read {where}: it is not a text file (a ydm export is UTF-8 JSON)") from None
+    except OSError as exc:
+        raise DataError(f"cannot read {where}: {exc.strerror or exc}") from None
+    if not text.strip():
+        raise DataError(f"{where} is empty: it is not a ydm export")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{where} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg.lower()}); "
+                        "is it a ydm requests export?") from None
+
+
+def _import(args, store, today) -> int:
+    from ydm import tracker
+    from ydm.cli import output
+
+    data = _read_export(args.json)
     res = tracker.import_json(store, data)
+    if res.profile_differs:
+        output.warn("the profile in this export is not the one stored here: the stored profile is kept; "
+                    "each imported request keeps the person who signed it, and its reminders and "
+                    "complaints go out under that name")
     output.note(f"imported {'standard input' if args.json == '-' else args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
                 + ("; profile imported" if res.profile else ""))
     return 0

@@ -210,7 +210,7 @@ def _prepare(store, args, today, *, mode: str) -> _Prepared:
     drafted = next((e.on for e in request.events if e.kind == EventKind.DRAFTED), today)
     letter = Letter(kind=stored.kind if stored else request.kind, reference=ref,
                     on=stored.on if stored else drafted, subject=subject or ref, body=body,
-                    person=store.load_profile() or Person(name=""), org=org, recipient_lines=(),
+                    person=request.sender or store.load_profile() or Person(name=""), org=org, recipient_lines=(),
                     recipient_email=to, recipient_webform=org.webform)
     return _Prepared(request, stored, event_kind, letter)
 
@@ -238,10 +238,11 @@ def _send(args) -> int:
     from ydm.store import open_store
 
     mode = "webform" if args.webform else "mailto" if args.mailto else "smtp"
-    # SMTP settings first: no point unlocking the store if email is not set up
-    settings = mail.load_settings() if mode == "smtp" and not args.dry_run else None
     today = clock.today()
     with open_store() as store:
+        # The reference first: "no request YDM-NOPE1" is the answer to a typo, whatever the setup.
+        store.get(args.ref)
+        settings = mail.load_settings() if mode == "smtp" and not args.dry_run else None
         p = _prepare(store, args, today, mode=mode)
         letter, ref = p.letter, p.request.ref
         if mode != "smtp":
