@@ -465,21 +465,11 @@ def import_json(store, data: dict) -> ImportResult:
 
 
 def export_ics(store, *, today: date, private: bool = False) -> bytes:
-    """A calendar with one event per open request's current due date (see formats/ics.py)."""
-    from ydm.formats.ics import DueEntry, to_ics
+    """A calendar with one event per open request's current due date, and the last day to complain
+    to the ICO where that complaint is on the request's route (see formats/ics.py)."""
+    from ydm.formats.ics import entries_for, to_ics
 
-    entries = []
-    for v in list_requests(store, today=today):
-        if v.due is None or v.done:
-            continue
-        r = v.request
-        who = r.org_name or r.org_id
-        what = v.due_label or "answer"
-        what = f"answer your {r.kind.value} request" if what == "answer" else what
-        desc = "\n".join([*v.explanation, "", f"Next: {v.next_reason}" if v.next_reason else ""]).strip()
-        entries.append(DueEntry(ref=r.ref, due=v.due, title=f"{who} must {what}", description=desc,
-                                sequence=len(r.events)))
-    return to_ics(entries, private=private)
+    return to_ics(entries_for(list_requests(store, today=today)), private=private)
 
 
 def next_letter(store, ref: str, *, today: date, **kwargs) -> NextStep:

@@ -58,3 +58,18 @@ def test_entries_for_views_add_the_ico_date_only_when_it_is_a_step():
     assert uids.count(uid_for("YDM-BBBBB")) == 1 and uid_for("YDM-BBBBB", "ico") not in uids
     assert uid_for("YDM-AAAAA", "ico") in uids and uid_for("YDM-CCCCC", "ico") in uids
     assert uid_for("YDM-CCCCC") not in uids  # nothing is due from them, only the ICO date
+
+
+def test_requests_export_ics_carries_the_ico_date(tmp_path):
+    from ydm.store import SqliteStore
+
+    st = SqliteStore(tmp_path / "s.db")
+    try:
+        st.add_many([make("YDM-AAAAA", (E.SENT, D(2026, 9, 1)), (E.REMINDER_SENT, D(2026, 10, 5)),
+                          (E.COMPLAINT_SENT, D(2026, 10, 26))),
+                     make("YDM-BBBBB", (E.SENT, D(2026, 11, 20)))])
+        got = {e["uid"]: e for e in read_ics(tracker.export_ics(st, today=D(2026, 12, 1)))}
+    finally:
+        st.close()
+    assert set(got) == {uid_for("YDM-AAAAA"), uid_for("YDM-AAAAA", "ico"), uid_for("YDM-BBBBB")}
+    assert got[uid_for("YDM-AAAAA", "ico")]["due"] == D(2027, 1, 26)
