@@ -116,7 +116,17 @@ def test_later_letter_is_sent_and_recorded_with_its_event(setup, capsys):
 
 
 def test_unknown_reference_and_missing_setup(memory_keyring, capsys, monkeypatch):
-    assert main(["send", "YDM-ZZZZZ"]) == 3  # no smtp.toml yet
+    from ydm import contacts, tracker
+
+    monkeypatch.setenv("YDM_TODAY", TODAY.isoformat())
+    org = next(o for o in contacts.load() if o.email)
+    letter = replace(make_letter(ref="YDM-SEND3", org_id=org.id, org_name=org.display_name,
+                                 recipient_email=org.email), org=org)
+    tracker.record_letters([letter], channel="email", today=TODAY)
+    # A typo is told as such, whatever the setup (QA2); a known request then needs the setup.
+    assert main(["send", "YDM-ZZZZZ"]) == 3
+    assert "no request with reference YDM-ZZZZZ" in capsys.readouterr().err
+    assert main(["send", "YDM-SEND3"]) == 3  # no smtp.toml yet
     assert "not set up" in capsys.readouterr().err
     assert main(["send"]) == 2
 
