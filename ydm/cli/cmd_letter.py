@@ -231,17 +231,21 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
     are deleted again. Standard output comes last, once the letters are recorded: a printed letter
     is never one that failed to be recorded.
     """
+    import contextlib
+
     from ydm import service, tracker
     from ydm.cli import output
     from ydm.cli.staging import Staged
     from ydm.errors import OutputError
 
     staged = Staged()
+    made_folder = False
     try:
         if target is not None:
             if to_folder and not target.exists():
                 try:
                     target.mkdir(parents=True)
+                    made_folder = True
                 except OSError as exc:
                     raise OutputError(f"cannot create folder {target}: {exc.strerror or exc}") from None
             for letter, data in rendered:
@@ -256,8 +260,12 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
             for r in stored:
                 store.delete(r.ref)
             raise
-    finally:
+    except BaseException:
         staged.discard()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                target.rmdir()  # only if still empty: the folder this run made for its letters
+        raise
     if target is None:
         output.out_raw(rendered[0][1].decode("utf-8"))
     for path in written:

@@ -212,14 +212,13 @@ def _next(args, store, today) -> int:
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
                                extra_text=args.text)
     if step.letter is None:
-        # The reason may already say "nothing to send now (answered)": say it once.
+        # The reason may itself say "nothing to send now (answered)": say it once.
         reason = step.reason
-        for prefix in ("nothing to send now", "Nothing to send now"):
-            if reason.startswith(prefix):
-                reason = reason[len(prefix):].lstrip(" :.,")
+        if reason.lower().startswith("nothing to send now"):
+            reason = reason[len("nothing to send now"):].strip(" :.,")
         ref = step.view.ref if step.view is not None else args.ref
-        output.note(f"nothing to send for {ref} now" + (f": {reason}" if reason and not reason.startswith("(")
-                                                          else f" {reason}" if reason else ""))
+        glue = " " if reason.startswith("(") else ": "
+        output.note(f"nothing to send for {ref} now" + (glue + reason if reason else ""))
         return 0
     output.note(f"next for {step.view.ref}: {step.kind.value}. {step.reason}")
     if not args.output:
