@@ -14,6 +14,7 @@ from functools import lru_cache
 from ydm.deadlines import ARTICLE_12A_FROM, S164A_FROM
 from ydm.errors import DataError, InputError
 from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.profile import clean_text
 
 ADDRESS_PLACEHOLDER = "[ADDRESS NEEDED: we have no postal address for this organisation; write it here]"
 
@@ -184,8 +185,9 @@ def render(
         "ref": reference,
         "today": today,
         "recipient_salutation": salutation(org),
-        "extra_text": (extra_text or "").strip(),
-        "grounds": " ".join((grounds or "").split()),
+        # The person's own words: the same invisible-character rule as their details (ydm.profile).
+        "extra_text": clean_text(extra_text or "", keep_newlines=True).strip(),
+        "grounds": " ".join(clean_text(grounds or "").split()),
         # Which law the letter cites depends on its date (SI 2026/82 regs 4 and 7): Art 12A for
         # requests from 5 Feb 2026, s.164A complaints to the controller from 19 Jun 2026.
         "article_12a": today >= ARTICLE_12A_FROM,

@@ -88,3 +88,11 @@ def test_tui_form_and_session_use_the_same_rules():
     with pytest.raises(InputError, match="too long"):
         s.answer("address", "1 " + "Long Road " * 30)
     assert s.person().name == "Ada Lovelace"
+
+
+def test_the_persons_own_words_in_a_letter_are_cleaned_too():
+    p = make_person(name="Alex Example", email="alex@example.org")
+    letter = letters.render("object-processing", p, contacts.load().get("libdems"), today=date(2026, 11, 26),
+                            extra_text=f"Please {RLO}stop{PDF}.\nThank you{ZWSP}.", grounds=f"I{LRI} object{PDI}")
+    assert "Please stop.\nThank you." in letter.text and "I object" in letter.text
+    assert not any(ch in letter.text for ch in INVISIBLE)
