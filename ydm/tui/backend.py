@@ -16,10 +16,17 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from ydm.errors import InputError
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
-__all__ = ["Backend", "Draft", "NextPlan", "RequestRow"]
+__all__ = ["Backend", "Draft", "NextPlan", "OfficeNeeded", "RequestRow"]
+
+
+class OfficeNeeded(InputError):
+    """No registration office is known and none could be looked up (no lookup key, the default on a
+    fresh install; offline; a split postcode). Not a failure: the wizard asks the person for the
+    office instead. `message` says in plain words why it could not be looked up."""
 
 # With no search words, parties and campaigners come first: they are what this app is about.
 CATEGORY_ORDER = {
@@ -201,6 +208,43 @@ class Backend:
 
         return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
 
+    def mark_sent(self, ref: str, on: date, channel: Channel, *, today: date) -> RequestRow:
+        """Record that a draft went on `on` by `channel`: the `sent` event through the tracker, and the
+        request's channel changed first when it went another way than planned, because the deadline
+        engine counts receipt from it (post arrives some working days later: deadlines.RECEIPT_RULES).
+
+        The tracker has no call to change a channel, so it is the store's `update`; the date and the
+        event order are checked before anything is written, and the old channel is put back if the
+        tracker still refuses the event.
+        """
+        from ydm import tracker
+        from ydm.model import Event
+        from ydm.tracker_order import impossible
+
+        store = self.store
+        request = store.get(ref)
+        if any(e.kind is EventKind.SENT for e in request.events):
+            raise InputError(f"{request.ref} is already recorded as sent")
+        if on > today:
+            raise InputError(
+                f"{on:%-d %B %Y} is in the future: record a letter once it has gone"
+            )
+        problem = impossible(request, Event(kind=EventKind.SENT, on=on))
+        if problem:
+            raise InputError(problem)
+        before = request.channel
+        if channel is not before:
+            request.channel = channel
+            store.update(request)
+        try:
+            tracker.mark(store, ref, EventKind.SENT, today=today, on=on)
+        except Exception:
+            if channel is not before:
+                request.channel = before
+                store.update(request)
+            raise
+        return self.request_detail(ref, today)
+
     def delete_request(self, ref: str) -> None:
         """Remove a request with its letters and history from the store, for good (the store zeroes
         the freed pages). The organisation is not told: deleting is not withdrawing."""
@@ -218,8 +262,11 @@ class Backend:
         related_ref: str = "",
         previous: Iterable[Draft] = (),
         missing: Iterable[str] = (),
+        office: Organisation | None = None,
     ) -> list[Draft]:
-        """One Draft per organisation and kind (open-register letters go to the registration office).
+        """One Draft per organisation and kind (open-register letters go to the registration office:
+        `office` when the person typed it in, else one chosen, remembered or looked up; with none of
+        those this raises OfficeNeeded and the wizard asks for it).
 
         References are kept from `previous` drafts so saved files and the record stay matched.
         """
@@ -231,7 +278,7 @@ class Backend:
         drafts: list[Draft] = []
         for kind in kinds:
             if kind is RequestKind.OPEN_REGISTER:
-                targets = self._ero_for(person, orgs, today)
+                targets = [office] if office is not None else self._ero_for(person, orgs, today)
             elif RequestKind.OPEN_REGISTER in kinds:
                 targets = [o for o in orgs if o.category is not Category.ERO]  # ticked for the open register
             else:
@@ -254,25 +301,40 @@ class Backend:
         if chosen:
             return chosen
         from ydm import lookup
-        from ydm.errors import InputError, YdmError
+        from ydm.errors import YdmError
 
         saved = lookup.remembered_offices()
         if saved:
             return saved[:1]
         try:
             result = lookup.find_office(person.postcode, today=today)
+        except lookup.MissingKeyError:
+            raise OfficeNeeded("ydm has no lookup key to find it from your postcode") from None
         except YdmError as exc:
-            raise InputError(
-                f"ydm could not find your electoral registration office ({exc.message})",
-                hint="go back to step 2 and add it with 'Add your own' (kind: Electoral registration), "
-                "with the address from your council's website",
-            ) from None
+            raise OfficeNeeded(f"ydm could not look it up from your postcode ({exc.message})") from None
         if result.office is None:
-            raise InputError(
-                "your postcode is split between registration offices",
-                hint="add yours in step 2 with 'Add your own' (kind: Electoral registration)",
-            )
+            raise OfficeNeeded("your postcode is split between more than one registration office")
         return [lookup.remember_office(result.office)]
+
+    def office_from_words(
+        self, name: str, address: str, email: str = "", *, remember: bool = True, today: date
+    ) -> Organisation:
+        """The registration office as the person typed it (lookup.manual_office, like `ydm lookup
+        --manual`): address lines separated by commas or new lines, the office's postcode among
+        them. Remembered in my_contacts.toml (lookup.remember_office) so the next letter needs no
+        typing, unless `remember` is False. Raises InputError in words for a missing name or address."""
+        import re
+
+        from ydm import lookup
+
+        lines = [part.strip() for part in re.split(r"[,\n]", address) if part.strip()]
+        office = lookup.manual_office(name, lines, email=email, today=today)
+        if not remember:
+            return lookup.office_as_organisation(office)
+        org = lookup.remember_office(office)
+        with self._lock:
+            self._directory = None  # the organisations screen then lists it too
+        return org
 
     def next_letter(self, ref: str, today: date) -> NextPlan:
         """The tracker's next step for a request, with the organisation and saved profile."""

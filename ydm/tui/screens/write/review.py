@@ -1,4 +1,10 @@
-"""Step 4, review: read every letter before it goes, and add your own words to them."""
+"""Step 4, review: read every letter before it goes, and add your own words to them.
+
+When the open-register letter has no registration office to go to (no lookup key: the default on a
+fresh install), the person is asked for it in a small dialog; Esc there goes back to step 3. Any
+other failure while writing goes back to the previous step with the problem shown, never leaving a
+"Writing your letters…" screen behind.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ydm.model import Organisation
+from ydm.tui.backend import OfficeNeeded
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.step import WizardStep
 
@@ -51,21 +59,67 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
 
     def redraft(self) -> None:
         state = self.state
+        self.query_one("#preview", Static).update("Writing your letters…")
         self.app.run_blocking(
-            self.app.backend.draft_letters,
-            state.person,
-            state.orgs,
-            state.kinds,
-            self.app.today,
-            extra_text=state.extra_text,
-            related_ref=state.related_ref,
-            previous=list(state.drafts),
-            missing=state.missing,
-            on_done=self._drafted,
+            self._write,
+            self.app.backend,
+            dict(
+                person=state.person,
+                orgs=list(state.orgs),
+                kinds=list(state.kinds),
+                today=self.app.today,
+                extra_text=state.extra_text,
+                related_ref=state.related_ref,
+                previous=list(state.drafts),
+                missing=list(state.missing),
+                office=state.office,
+            ),
+            on_done=self._written,
+            on_error=self._failed,
             description="writing your letters",
             group="draft",
             exclusive=True,
         )
+
+    @staticmethod
+    def _write(backend, fields: dict) -> list[Draft] | OfficeNeeded:
+        """In a worker: the drafts, or OfficeNeeded (a question for the person, not an error)."""
+        try:
+            return backend.draft_letters(**fields)
+        except OfficeNeeded as needed:
+            return needed
+
+    def _written(self, result: list[Draft] | OfficeNeeded) -> None:
+        if isinstance(result, OfficeNeeded):
+            self.ask_office(result.message)
+        else:
+            self._drafted(result)
+
+    def ask_office(self, reason: str) -> None:
+        """The dialog for the registration office; with it the letters are written again, without it
+        (Esc) the person is back at step 3 with their choices kept."""
+        from ydm.tui.screens.write.office import OfficeScreen
+
+        self.query_one("#preview", Static).update("Waiting for your registration office…")
+        postcode = self.state.person.postcode if self.state.person else ""
+
+        def answered(office: Organisation | None) -> None:
+            if office is None:
+                self._leave()
+                return
+            self.state.office = office
+            self.redraft()
+
+        self.app.push_screen(OfficeScreen(reason, postcode), answered)
+
+    def _failed(self, _error: BaseException) -> None:
+        """Writing failed (the app shows the problem in a modal): back to the step before."""
+        self._leave()
+
+    def _leave(self) -> None:
+        self.query_one("#preview", Static).update("")
+        if self.is_current:
+            self.app.pop_screen()
 
     def _drafted(self, drafts: list[Draft]) -> None:
         previous = {(d.org.id, d.kind): d.channel for d in self.state.drafts}

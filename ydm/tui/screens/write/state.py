@@ -21,6 +21,9 @@ class WizardState:
     related_ref: str = ""  # set when writing the next letter of an existing request
     missing: list[str] = field(default_factory=list)  # follow-up: the Art 15 items their reply left out
     recorded: list[RequestRow] = field(default_factory=list)
+    # The registration office the person typed in at step 4 (no lookup key, or the lookup failed);
+    # the open-register letter goes there. Kept when they step back and forth.
+    office: Organisation | None = None
 
     @property
     def continuing(self) -> bool:
