@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import SystemCommand
@@ -18,6 +18,9 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from ydm.tui.base import TodayArg, YdmAppBase
+
+if TYPE_CHECKING:
+    from ydm.tui.rows import RequestRow
 
 
 class YdmApp(YdmAppBase):
@@ -64,14 +67,30 @@ class YdmApp(YdmAppBase):
 
         self.push_screen(RequestScreen(ref))
 
-    def mark_event(self, ref: str) -> None:
+    def mark_event(self, ref: str, row: RequestRow | None = None) -> None:
+        """The mark-event dialog for a request. It needs the request's row (a draft is offered "I sent
+        it" and its channel); without one from the caller it is read first."""
         from ydm.tui.screens.mark_event import MarkEventScreen
 
         def done(changed: bool | None) -> None:
             if changed:
                 self.refresh_screens()
 
-        self.push_screen(MarkEventScreen(ref), done)
+        def open_with(known: RequestRow) -> None:
+            self.push_screen(MarkEventScreen(ref, known), done)
+
+        if row is not None:
+            open_with(row)
+            return
+        self.run_blocking(
+            self.backend.request_detail,
+            ref,
+            self.today,
+            on_done=open_with,
+            description="reading the request",
+            group="mark-open",
+            exclusive=True,
+        )
 
     def delete_request(self, ref: str, org_name: str = "") -> None:
         """Ask, then delete a request from this computer; back to the dashboard, without its row."""
@@ -207,7 +226,9 @@ class YdmApp(YdmAppBase):
         if row is not None:
             ref, name = row.ref, row.org_name
             yield SystemCommand(
-                "Mark an event", f"Note a reply or other event for {name}", lambda: self.mark_event(ref)
+                "Mark an event",
+                f"Note a reply or other event for {name}",
+                lambda: self.mark_event(ref, row),
             )
             yield SystemCommand(
                 "Write the next letter",

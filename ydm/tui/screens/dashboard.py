@@ -251,7 +251,7 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
 
     def action_mark_event(self) -> None:
         if row := self._need_row():
-            self.app.mark_event(row.ref)
+            self.app.mark_event(row.ref, row)
 
     def action_write_next(self) -> None:
         if row := self._need_row():

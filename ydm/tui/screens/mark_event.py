@@ -1,7 +1,9 @@
-"""Mark an event on a request: they replied, asked for ID, extended the deadline, …
+"""Mark an event on a request: I sent it, they replied, asked for ID, extended the deadline, …
 
 The tracker stores it; the status and due date on the dashboard then change because the core
-recounts them from the events.
+recounts them from the events. "I sent it" is offered only for a request not yet sent (a draft):
+with it the person says how it went, because post is deemed received working days later than an
+email (ydm.deadlines.RECEIPT_RULES), and the request keeps that channel.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from ydm.model import EventKind
+from ydm.model import Channel, EventKind
+from ydm.tui.rows import RequestRow
+from ydm.tui.widgets.toggles import YdmRadioButton
 
 EVENT_LABELS = {
     EventKind.RECEIVED: "They received my letter (date known)",
@@ -39,6 +43,15 @@ EVENT_LABELS = {
     EventKind.SENT: "Sent",
     EventKind.DRAFTED: "Drafted",
 }
+SENT_LABEL = "I sent it"
+# How it went, in the words of the wizard's send step (same order).
+SENT_VIA = {
+    Channel.EMAIL: "Email",
+    Channel.WEBFORM: "Web form",
+    Channel.FIRST_CLASS: "Post, first class",
+    Channel.SECOND_CLASS: "Post, second class",
+    Channel.HAND: "By hand",
+}
 
 
 class MarkEventScreen(ModalScreen[bool]):
@@ -48,34 +61,56 @@ class MarkEventScreen(ModalScreen[bool]):
 Choose what happened with the arrow keys, type the date it happened (today if empty) and, if you
 like, a short note. The deadline is counted again from everything you have recorded: for
 example, when they ask for ID the clock waits until you send it.
+
+For a letter you kept as a draft, choose **I sent it**, the day it went and how: a posted letter
+counts as received a few working days after posting (first class: two, second class: four), an
+email or web form the same day, so the due date depends on it.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-mark"),
         Binding("ctrl+s", "save", "Save", id="save-mark"),
     ]
 
-    def __init__(self, ref: str) -> None:
+    def __init__(self, ref: str, row: RequestRow | None = None) -> None:
         super().__init__()
         self.ref = ref
+        self.row = row
+
+    @property
+    def unsent(self) -> bool:
+        """Not recorded as sent yet (a draft): then "I sent it" comes first in the list."""
+        return self.row is not None and self.row.sent is None
 
     def compose(self) -> ComposeResult:
+        options = [
+            Option(label, id=kind.value)
+            for kind, label in EVENT_LABELS.items()
+            if kind not in (EventKind.SENT, EventKind.DRAFTED)
+        ]
+        if self.unsent:
+            options.insert(0, Option(SENT_LABEL, id=EventKind.SENT.value))
         with Vertical(classes="dialog"):
             yield Static(f"What happened with request {self.ref}?", classes="dialog-title")
-            yield OptionList(
-                *[
-                    Option(label, id=kind.value)
-                    for kind, label in EVENT_LABELS.items()
-                    if kind not in (EventKind.SENT, EventKind.DRAFTED)
-                ],
-                id="event-kind",
-            )
+            yield OptionList(*options, id="event-kind")
             with Horizontal(classes="row"):
                 with Vertical(classes="half"):
-                    yield Label("When (empty = today)")
+                    yield Label("When (empty = today)", id="event-date-label")
                     yield Input(f"{self.app.today:%Y-%m-%d}", id="event-date")
-                with Vertical(classes="half"):
+                with Vertical(classes="half", id="note-box"):
                     yield Label("Note (optional)")
                     yield Input(id="event-note")
+                if self.unsent:
+                    with Vertical(classes="half", id="via-box"):
+                        yield Label("How it went")
+                        current = self.row.request.channel if self.row else Channel.EMAIL
+                        yield RadioSet(
+                            *[
+                                YdmRadioButton(label, value=(channel is current), name=channel.value)
+                                for channel, label in SENT_VIA.items()
+                            ],
+                            id="sent-via",
+                            compact=True,
+                        )
             yield Static("", id="err-event", classes="field-error")
             with Horizontal(classes="row buttons"):
                 yield Button("Save (Ctrl+S)", id="save-event", variant="primary", compact=True)
@@ -85,6 +120,32 @@ example, when they ask for ID the clock waits until you send it.
         listing = self.query_one("#event-kind", OptionList)
         listing.highlighted = 0
         listing.focus()
+        self._show_fields()
+
+    def chosen_kind(self) -> EventKind | None:
+        listing = self.query_one("#event-kind", OptionList)
+        if listing.highlighted is None:
+            return None
+        return EventKind(listing.get_option_at_index(listing.highlighted).id)
+
+    @on(OptionList.OptionHighlighted, "#event-kind")
+    def _show_fields(self) -> None:
+        """"I sent it" asks when and how it went; everything else asks when, and for a note."""
+        if not self.unsent:
+            return
+        sending = self.chosen_kind() is EventKind.SENT
+        self.query_one("#via-box").display = sending
+        self.query_one("#note-box").display = not sending
+        self.query_one("#event-date-label", Label).update(
+            "When it went (empty = today)" if sending else "When (empty = today)"
+        )
+
+    def sent_via(self) -> Channel:
+        """The channel ticked under "How it went" (the request's own channel until changed)."""
+        pressed = self.query_one("#sent-via", RadioSet).pressed_button
+        if pressed is not None and pressed.name:
+            return Channel(pressed.name)
+        return self.row.request.channel if self.row else Channel.EMAIL
 
     @on(OptionList.OptionSelected, "#event-kind")
     def _chosen(self) -> None:
@@ -93,7 +154,10 @@ example, when they ask for ID the clock waits until you send it.
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
         if event.input.id == "event-date":
-            self.query_one("#event-note", Input).focus()
+            if self.unsent and self.chosen_kind() is EventKind.SENT:
+                self.query_one("#sent-via", RadioSet).focus()
+            else:
+                self.query_one("#event-note", Input).focus()
         else:
             self.action_save()
 
@@ -111,33 +175,39 @@ example, when they ask for ID the clock waits until you send it.
     def action_save(self) -> None:
         from ydm.tui.screens.write.record import parse_day
 
-        listing = self.query_one("#event-kind", OptionList)
         error = self.query_one("#err-event", Static)
-        if listing.highlighted is None:
+        kind = self.chosen_kind()
+        if kind is None:
             error.update("⚠ Choose what happened.")
             return
-        kind = EventKind(listing.get_option_at_index(listing.highlighted).id)
         on_day, problem = parse_day(self.query_one("#event-date", Input).value, self.app.today)
         if on_day is None:
+            if kind is EventKind.SENT:
+                problem = problem.replace("record letters once they are sent", "record it once it has gone")
             error.update(f"⚠ {problem}")
             self.query_one("#event-date", Input).focus()
             return
-        note = self.query_one("#event-note", Input).value.strip()
+        sending = kind is EventKind.SENT
+        note = "" if sending else self.query_one("#event-note", Input).value.strip()
         self.app.run_blocking(
             self._store,
             kind,
             on_day,
             note,
+            self.sent_via() if sending else None,
             on_done=self._stored,
             description="saving the event",
             group="mark",
         )
 
-    def _store(self, kind: EventKind, on_day, note: str) -> str:
+    def _store(self, kind: EventKind, on_day, note: str, via: Channel | None) -> str:
         from ydm.errors import YdmError
 
         try:
-            self.app.backend.mark_event(self.ref, kind, on_day, note, today=self.app.today)
+            if kind is EventKind.SENT and via is not None:
+                self.app.backend.mark_sent(self.ref, on_day, via, today=self.app.today)
+            else:
+                self.app.backend.mark_event(self.ref, kind, on_day, note, today=self.app.today)
         except YdmError as exc:
             return str(exc)
         return ""

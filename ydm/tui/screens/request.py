@@ -140,7 +140,7 @@ withdraw the request from the organisation.
 
     @on(Button.Pressed, "#mark")
     def action_mark_event(self) -> None:
-        self.app.mark_event(self.ref)
+        self.app.mark_event(self.ref, self.row)
 
     @on(Button.Pressed, "#write-next")
     def action_write_next(self) -> None:
