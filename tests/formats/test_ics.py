@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ydm import tracker
+from ydm import tracker, tracker_io
 from ydm.formats.ics import DueEntry, entries_for, read_ics, to_ics, uid_for
 from ydm.memory_store import MemoryStore
 from ydm.model import Channel, Event, EventKind, Request, RequestKind
@@ -68,7 +68,7 @@ def test_requests_export_ics_carries_the_ico_date(tmp_path):
         st.add_many([make("YDM-AAAAA", (E.SENT, D(2026, 9, 1)), (E.REMINDER_SENT, D(2026, 10, 5)),
                           (E.COMPLAINT_SENT, D(2026, 10, 26))),
                      make("YDM-BBBBB", (E.SENT, D(2026, 11, 20)))])
-        got = {e["uid"]: e for e in read_ics(tracker.export_ics(st, today=D(2026, 12, 1)))}
+        got = {e["uid"]: e for e in read_ics(tracker_io.export_ics(st, today=D(2026, 12, 1)))}
     finally:
         st.close()
     assert set(got) == {uid_for("YDM-AAAAA"), uid_for("YDM-AAAAA", "ico"), uid_for("YDM-BBBBB")}

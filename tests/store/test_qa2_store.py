@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters, tracker
+from ydm import contacts, letters, tracker, tracker_io
 from ydm.cli import main
 from ydm.errors import DataError
 from ydm.memory_store import MemoryStore
@@ -86,11 +86,11 @@ def test_next_letter_is_signed_by_the_request_sender_not_the_profile(st):
 
 def test_export_carries_the_sender_losslessly(st, tmp_path):
     tracker.record_letters([_letter(ALEX)], channel="email", store=st, today=date(2026, 9, 2))
-    exported = tracker.export_json(st, today=date(2026, 9, 2))
+    exported = tracker_io.export_json(st, today=date(2026, 9, 2))
     assert exported["requests"][0]["sender"]["name"] == "Alex Example"
     with SqliteStore(tmp_path / "other.db") as other:
-        tracker.import_json(other, json.loads(json.dumps(exported)))
-        assert tracker.export_json(other, today=date(2026, 9, 2)) == exported
+        tracker_io.import_json(other, json.loads(json.dumps(exported)))
+        assert tracker_io.export_json(other, today=date(2026, 9, 2)) == exported
 
 
 def _two_homes(capsys, monkeypatch, tmp_path, *, strip_senders: bool):
@@ -185,7 +185,7 @@ def test_damaged_export_raises_before_any_write(st):
         {"ref": "YDM-BBBBB", "org_id": "libdems"},
     ]}
     with pytest.raises(DataError, match='request 2 \\(YDM-BBBBB\\) in this export is damaged: it has no "kind"'):
-        tracker.import_json(st, data)
+        tracker_io.import_json(st, data)
     assert st.count() == 0
 
 

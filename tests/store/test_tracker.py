@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters, tracker
+from ydm import contacts, letters, tracker, tracker_io
 from ydm.errors import DataError, InputError, NotFoundError
 from ydm.formats.ics import read_ics, uid_for
 from ydm.memory_store import MemoryStore
@@ -229,42 +229,42 @@ def test_json_export_import_roundtrip_is_lossless(st, tmp_path, directory):
                  make([(E.DRAFTED, "2026-09-01")], kind=RequestKind.OPEN_REGISTER, ref="YDM-BBBBB")])
     st.add_event("YDM-AAAAA", Event(E.RESPONSE_RECEIVED, d("2026-10-09"), note="café ✓", data={"satisfied": False}))
     tracker.next_letter(st, "YDM-AAAAA", today=d("2026-10-25"), directory=directory, kind="complaint")
-    exported = tracker.export_json(st, today=d("2026-10-25"))
+    exported = tracker_io.export_json(st, today=d("2026-10-25"))
     text = json.dumps(exported)
     with SqliteStore(tmp_path / "other.db") as other:
-        res = tracker.import_json(other, json.loads(text))
+        res = tracker_io.import_json(other, json.loads(text))
         assert (res.added, res.merged, res.unchanged, res.profile) == (2, 0, 0, True)
-        assert tracker.export_json(other, today=d("2026-10-25")) == exported
-        again = tracker.import_json(other, json.loads(text))
+        assert tracker_io.export_json(other, today=d("2026-10-25")) == exported
+        again = tracker_io.import_json(other, json.loads(text))
         assert (again.added, again.merged, again.unchanged) == (0, 0, 2)
     with pytest.raises(DataError):
-        tracker.import_json(st, {"format": "something-else"})
+        tracker_io.import_json(st, {"format": "something-else"})
     with pytest.raises(DataError, match="damaged"):
-        tracker.import_json(st, {"format": "ydm-requests", "version": 1, "requests": [{"ref": "YDM-X"}]})
+        tracker_io.import_json(st, {"format": "ydm-requests", "version": 1, "requests": [{"ref": "YDM-X"}]})
 
 
 def test_import_merges_missing_events(st):
     st.add(make(SENT, ref="YDM-AAAAA"))
-    data = tracker.export_json(st, today=d("2026-10-01"))
+    data = tracker_io.export_json(st, today=d("2026-10-01"))
     data["requests"][0]["events"].append({"kind": "response-received", "on": "2026-09-20"})
-    res = tracker.import_json(st, data)
+    res = tracker_io.import_json(st, data)
     assert res.merged == 1 and st.get("YDM-AAAAA").events[-1].kind is E.RESPONSE_RECEIVED
 
 
 def test_ics_roundtrip_has_stable_uids(st):
     st.add_many([make(SENT, ref="YDM-AAAAA"), make([(E.DRAFTED, "2026-09-01"), (E.SENT, "2026-09-20")], ref="YDM-BBBBB"),
                  make(SENT + [(E.CLOSED, "2026-09-05")], ref="YDM-CCCCC")])
-    first = read_ics(tracker.export_ics(st, today=d("2026-09-25")))
+    first = read_ics(tracker_io.export_ics(st, today=d("2026-09-25")))
     assert [(e["uid"], e["due"]) for e in first] == [(uid_for("YDM-AAAAA"), d("2026-10-01")),
                                                      (uid_for("YDM-BBBBB"), d("2026-10-20"))]
     assert all(sorted(e["alarms"]) == sorted([__import__("datetime").timedelta(days=-7),
                                               __import__("datetime").timedelta(hours=9)]) for e in first)
     assert "Reform UK" in first[0]["summary"]
     tracker.mark(st, "YDM-AAAAA", "extended", today=d("2026-09-25"), on=d("2026-09-20"))
-    second = read_ics(tracker.export_ics(st, today=d("2026-09-25")))
+    second = read_ics(tracker_io.export_ics(st, today=d("2026-09-25")))
     by_uid = {e["uid"]: e for e in second}
     assert set(by_uid) == {e["uid"] for e in first}  # same UIDs: re-import updates, never duplicates
     assert by_uid[uid_for("YDM-AAAAA")]["due"] == d("2026-12-01")
     assert by_uid[uid_for("YDM-AAAAA")]["sequence"] > first[0]["sequence"]
-    private = tracker.export_ics(st, today=d("2026-09-25"), private=True)
+    private = tracker_io.export_ics(st, today=d("2026-09-25"), private=True)
     assert b"Reform" not in private and b"access" not in private
