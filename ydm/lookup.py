@@ -185,7 +185,10 @@ def choose_provider(provider: str | None = None) -> tuple[str, str]:
 def key_help(provider: str | None = None) -> str:
     """How to get and store a key, in one paragraph for any face."""
     names = [provider] if provider else list(PROVIDERS)
-    ways = "; or ".join(f"{LABELS[p]}: {KEY_SIGNUP[p]}, then run 'ydm config set-key {p}'" for p in names)
+    from ydm.secrets import env_name
+
+    ways = "; or ".join(f"{LABELS[p]}: {KEY_SIGNUP[p]}, then run 'ydm config set-key {p}' "
+                        f"(or set {env_name(key_name(p))})" for p in names)
     return (f"get a key from {ways}. Or type the office's address yourself: ydm lookup POSTCODE --manual")
 
 

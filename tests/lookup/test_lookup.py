@@ -168,8 +168,16 @@ def test_no_key_explains_how_to_get_one(api_server):
     with pytest.raises(lookup.MissingKeyError) as err:
         find("CF10 1AA")
     assert "ydm config set-key democracy-club" in str(err.value)
+    assert "YDM_DEMOCRACY_CLUB_KEY" in str(err.value)  # the way on a computer without a keyring
     assert "--manual" in str(err.value)
     assert api_server.seen == []
+
+
+def test_a_key_from_the_environment_is_used_without_a_keyring(api_server, monkeypatch):
+    monkeypatch.setenv("YDM_DEMOCRACY_CLUB_KEY", "env-key-123")
+    api_server.route(f"{DC}/postcode/CF101AA/", Reply(200, samples.NORTHERN_IRELAND))
+    assert find("CF10 1AA").office.council_id == "EONI"
+    assert len(api_server.seen) == 1
 
 
 def test_unknown_provider():
