@@ -7,6 +7,7 @@ account_refs, reply_format ("electronic" or "paper").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 import unicodedata
@@ -111,6 +112,19 @@ def validate_dob(value: str) -> str:
     if born > date.today():
         raise InputError(f"date of birth '{value}' is in the future")
     return f"{born.day} {born:%B %Y}"
+
+
+def clean_person(person: Person) -> Person:
+    """`clean_text` on every text of a Person that did not come through a form (an imported export,
+    which is typed text too). Only cleaned, not re-validated, so what an older ydm accepted imports."""
+    changes: dict = {}
+    for f in dataclasses.fields(person):
+        value = getattr(person, f.name)
+        if isinstance(value, str):
+            changes[f.name] = clean_text(value)
+        elif isinstance(value, tuple):
+            changes[f.name] = tuple(clean_text(v) for v in value)
+    return dataclasses.replace(person, **changes)
 
 
 def make_person(**fields) -> Person:

@@ -260,9 +260,12 @@ def check_person_dict(d, where: str) -> Person:
 
     _check_fields(d, where, ("name",))
     try:
-        return person_from_dict(d)
+        person = person_from_dict(d)
     except (TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"{where} is damaged: {exc}") from None
+    from ydm.profile import clean_person
+
+    return clean_person(person)
 
 
 def check_request_dict(d, number: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ydm.profile import clean_person
 from ydm.store_codec import normalize_ref
 from ydm.tracker import list_requests
 
@@ -81,6 +82,8 @@ def import_json(store, data: dict) -> ImportResult:
         r.ref = normalize_ref(r.ref)
         if r.sender is None and differs:
             r.sender = profile
+        elif r.sender is not None:
+            r.sender = clean_person(r.sender)  # as the profile is (store_codec.check_person_dict)
         have = store.find(r.ref)
         if have is None:
             store.add(r)

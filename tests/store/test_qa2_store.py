@@ -93,6 +93,21 @@ def test_export_carries_the_sender_losslessly(st, tmp_path):
         assert tracker_io.export_json(other, today=date(2026, 9, 2)) == exported
 
 
+def test_import_cleans_invisible_characters_from_profile_and_sender(st, tmp_path):
+    """An export is typed text too: the direction override that the forms strip (profile.clean_text)
+    must not reach letters through `requests import`."""
+    tracker.record_letters([_letter(ALEX)], channel="email", store=st, today=date(2026, 9, 2))
+    st.save_profile(ALEX)
+    data = json.loads(json.dumps(tracker_io.export_json(st, today=date(2026, 9, 2))))
+    data["profile"]["name"] = "Alex \u202eelpmaxE"
+    data["requests"][0]["sender"]["address"] = ["1 High\u200b Street"]
+    with SqliteStore(tmp_path / "other.db") as other:
+        tracker_io.import_json(other, data)
+        assert other.load_profile().name == "Alex elpmaxE"
+        (ref,) = other.refs()
+        assert other.get(ref).sender.address == ("1 High Street",)
+
+
 def _two_homes(capsys, monkeypatch, tmp_path, *, strip_senders: bool):
     """Alex records a letter and exports; Bea, with her own profile, imports Alex's export."""
     monkeypatch.setenv("YDM_TODAY", "2026-10-20")
