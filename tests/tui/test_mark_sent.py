@@ -43,7 +43,7 @@ def row_texts(table: DataTable, key: str) -> list[str]:
 
 
 async def test_a_draft_is_marked_sent_by_first_class_post_and_the_due_date_follows(make_app, fixed_references):
-    ref = seed_draft(channel=Channel.EMAIL)
+    ref = seed_draft(channel=Channel.WEBFORM)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -60,7 +60,7 @@ async def test_a_draft_is_marked_sent_by_first_class_post_and_the_due_date_follo
         assert listing.highlighted == 0
         assert option_ids(dialog).count(EventKind.SENT.value) == 1
         assert dialog.query_one("#via-box").display and not dialog.query_one("#note-box").display
-        assert dialog.sent_via() is Channel.EMAIL  # the request's own channel until changed
+        assert dialog.sent_via() is Channel.WEBFORM  # the request's own channel until changed
         assert dialog.query_one("#event-date", Input).value == TODAY.isoformat()  # today by default
 
         await pilot.press("enter")  # "I sent it" → the date
@@ -68,7 +68,7 @@ async def test_a_draft_is_marked_sent_by_first_class_post_and_the_due_date_follo
         dialog.query_one("#event-date", Input).value = WENT.isoformat()
         await pilot.press("enter")  # → how it went
         assert dialog.focused is dialog.query_one("#sent-via", RadioSet)
-        await pilot.press("down", "down", "enter")  # email → web form → first class
+        await pilot.press("down", "enter")  # the keys start on web form (the pressed one): → first class
         assert dialog.sent_via() is Channel.FIRST_CLASS
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -169,3 +169,25 @@ async def test_sent_requests_keep_todays_list(make_app, fixed_references):
         ids = option_ids(app.screen)
         assert EventKind.SENT.value not in ids and ids[0] == EventKind.RECEIVED.value
         assert app.screen.query_one("#note-box").display
+
+
+async def test_the_cursor_stays_on_the_request_just_marked_sent(make_app, fixed_references):
+    """Marking a draft sent moves it up the list (it now has a due date): the cursor moves with it,
+    so the next key (Enter, m) is about the same request."""
+    seed_requests(TODAY, date(2026, 2, 10), [("labour", RequestKind.ACCESS, Channel.EMAIL)])
+    draft = seed_draft("reform-uk", Channel.EMAIL)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert [row.ref for row in screen.rows][-1] == draft
+        await pilot.press("down")
+        table = screen.query_one("#requests", DataTable)
+        assert screen.current().ref == draft
+        await pilot.press("m")
+        await settle(pilot)
+        app.screen.query_one("#event-date", Input).value = "2026-02-02"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [row.ref for row in screen.rows][0] == draft  # now due first
+        assert table.cursor_row == 0 and screen.current().ref == draft

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -168,6 +169,12 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
 
     def _fill(self, table: DataTable) -> None:
         keep = table.cursor_row if table.row_count else 0
+        keep_ref = None  # the cursor stays on its request when the order changes (e.g. marked sent)
+        if table.row_count:
+            try:
+                keep_ref = table.coordinate_to_cell_key(Coordinate(keep, 0)).row_key.value
+            except Exception:  # noqa: BLE001 - no such cell: keep the row number instead
+                keep_ref = None
         table.clear(columns=True)
         width = max(self.size.width, 80)
         narrow = width < 100  # at 80 columns: dates without the year when it is this year's
@@ -197,6 +204,9 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
                 key=row.ref,
             )
         if self.rows:
+            refs = [row.ref for row in self.rows]
+            if keep_ref in refs:
+                keep = refs.index(keep_ref)
             table.move_cursor(row=min(keep, len(self.rows) - 1))
             self._mark_cursor(table)
 

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from ydm.model import Channel, EventKind
 from ydm.tui.rows import RequestRow
-from ydm.tui.widgets.toggles import YdmRadioButton
+from ydm.tui.widgets.toggles import YdmRadioButton, YdmRadioSet
 
 EVENT_LABELS = {
     EventKind.RECEIVED: "They received my letter (date known)",
@@ -103,7 +103,7 @@ email or web form the same day, so the due date depends on it.
                     with Vertical(classes="half", id="via-box"):
                         yield Label("How it went")
                         current = self.row.request.channel if self.row else Channel.EMAIL
-                        yield RadioSet(
+                        yield YdmRadioSet(
                             *[
                                 YdmRadioButton(label, value=(channel is current), name=channel.value)
                                 for channel, label in SENT_VIA.items()

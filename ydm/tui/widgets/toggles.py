@@ -12,7 +12,7 @@ from rich.segment import Segment
 from textual.app import App
 from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import Checkbox, OptionList, RadioButton, SelectionList
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets._selection_list import SelectionType
 
 PLAIN_THEMES = frozenset({"ydm-high-contrast", "ydm-high-contrast-light", "ansi-dark", "ansi-light"})
@@ -50,6 +50,17 @@ class YdmRadioButton(RadioButton):
         if not plain_marks(self.app):
             return super()._button
         return Content.styled((CHOSEN if self.value else UNCHOSEN) + " ", self.get_visual_style("toggle--label"))
+
+
+class YdmRadioSet(RadioSet):
+    """A RadioSet whose keyboard highlight starts on the pressed button when it gets focus.
+
+    Textual's starts on the first button, so with "Post, first class" pressed, Down then Enter
+    chose the second button (web form), not the one after the pressed one."""
+
+    def on_focus(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
 
 
 class YdmSelectionList(SelectionList[SelectionType]):

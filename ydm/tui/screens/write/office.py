@@ -59,7 +59,9 @@ With the box ticked, ydm keeps the office's details (never yours) for your next 
 
     def compose(self) -> ComposeResult:
         words = self.words
-        why = self.reason[:1].upper() + self.reason[1:] if self.reason else "ydm could not look it up"
+        why = self.reason or "ydm could not look it up"
+        if not why.startswith("ydm"):  # ydm is written in lower case, even at the start of a sentence
+            why = why[:1].upper() + why[1:]
         with Vertical(classes="dialog", id="office-dialog"):
             yield Static("Where does your open register letter go?", classes="dialog-title")
             yield Static(
@@ -69,10 +71,10 @@ With the box ticked, ydm keeps the office's details (never yours) for your next 
                 markup=False,
             )
             yield Label(words["ask"] or "The office's name", classes="field-label")
-            yield Input(placeholder=(words["hint"] or "").removeprefix("like ") or "Office name",
-                        id="office-name", compact=True)
+            example = (words["hint"] or "").removeprefix("like ")
+            yield Input(placeholder=f"e.g. {example}" if example else "", id="office-name", compact=True)
             yield Label("Its postal address (lines separated by commas, postcode last)", classes="field-label")
-            yield Input(placeholder="Electoral Services, Town Hall, High Street, Anytown, AB1 2CD",
+            yield Input(placeholder="e.g. Electoral Services, Town Hall, Anytown, AB1 2CD",
                         id="office-address", compact=True)
             yield Label("Its email address (optional)", classes="field-label")
             yield Input(id="office-email", compact=True)

@@ -20,7 +20,7 @@ from ydm.model import Channel
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
 from ydm.tui.screens.write.step import WizardStep
-from ydm.tui.widgets.toggles import YdmRadioButton
+from ydm.tui.widgets.toggles import YdmRadioButton, YdmRadioSet
 
 CHANNEL_LABELS = {
     Channel.EMAIL: "Email",
@@ -117,7 +117,7 @@ is used to count the deadline in the next step.
             YdmRadioButton(CHANNEL_LABELS[ch], value=(ch == draft.channel), name=ch.value)
             for ch in channels_for(draft)
         ]
-        await box.mount(RadioSet(*buttons, id="channel", compact=True))
+        await box.mount(YdmRadioSet(*buttons, id="channel", compact=True))
         self.update_detail()
 
     def update_detail(self) -> None:
