@@ -214,3 +214,14 @@ def test_wrongly_typed_profile_fields(capsys, tmp_path, body, field):
     profile.write_text(body, encoding="utf-8")
     code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", str(profile))
     assert code == 2 and err.startswith(f"ydm: error: profile {profile}: {field}"), err
+
+
+def test_pdf_warns_about_characters_it_cannot_show(capsys, tmp_path):
+    target = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--name", "Zoë 🙂 Example",
+                       "--address", "1 Road, Town", "--postcode", "SW1A 1AA", "-o", str(target))
+    assert code == 0 and target.exists()
+    assert "cannot show these characters" in err and "U+1F642" in err
+    code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--name", "Zoë Example",
+                       "--address", "1 Road, Town", "--postcode", "SW1A 1AA", "-o", str(tmp_path / "y.pdf"))
+    assert code == 0 and "cannot show" not in err

@@ -228,3 +228,16 @@ def test_duplex_starts_every_letter_on_a_front_page():
     starts = [i for i, p in enumerate(reader.pages) if "Reference: YDM-" in p.extract_text()]
     assert len(starts) == 3 and all(i % 2 == 0 for i in starts)
     assert reader.pages[1].extract_text().strip() == ""  # back of the one-page first letter
+
+
+def test_characters_no_shipped_font_can_draw_are_named_not_silently_lost(capfd):
+    """Emoji are in neither DejaVu Sans nor the CJK fallback: fpdf2 drops them. `unprintable_in`
+    names them so the faces can warn, and fpdf2's own log line (which quotes the person's
+    characters) stays quiet."""
+    letter = make_letter(name="Ślęzak 🙂 Ōtsuka 张伟")
+    assert pdf.unprintable_in([letter]) == "🙂"
+    assert pdf.unprintable_in([make_letter(name="Siân Ó Súilleabháin Nguyễn 张伟")]) == ""
+    text = norm(read(pdf.render(letter)).pages[0].extract_text())
+    assert "Ślęzak" in text and "Ōtsuka" in text and "🙂" not in text
+    _, err = capfd.readouterr()
+    assert "🙂" not in err and "missing the following glyphs" not in err

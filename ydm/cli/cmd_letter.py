@@ -159,6 +159,14 @@ def _warn_gaps(args, letters, kind) -> None:
                      else "post" if not letter.address_missing else "a channel you must find")
             output.warn(f"no email address is known for {letter.org.display_name}: the .eml has no To: line; "
                         f"it takes requests by {where}")
+    if args.format == "pdf":
+        from ydm.formats.pdf import unprintable_in
+
+        missing = unprintable_in(letters)
+        if missing:
+            shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8]) + (", …" if len(missing) > 8 else "")
+            output.warn(f"the PDF cannot show these characters, so they are left out of it: {shown}; "
+                        "the text, .md and .eml formats keep them")
     if kind == RequestKind.OBJECT_PROCESSING and not args.grounds:
         output.warn("an Art 21(1) objection is stronger with your own reasons: add --grounds "
                     "'why this processing troubles you' (the letter gives general reasons meanwhile)")

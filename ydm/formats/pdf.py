@@ -32,6 +32,7 @@ from ydm.formats.pdf_layout import (  # the reusable API, re-exported for caller
     output_bytes,
     render_text_document,
     text_block,
+    unprintable,
 )
 from ydm.formats.text import long_date
 
@@ -45,7 +46,7 @@ __all__ = [
     "FALLBACK_FAMILY", "FAMILY", "FONTS_DIR", "LEFT", "RIGHT_EDGE", "VISIBLE_TOP", "WINDOW_H", "WINDOW_W",
     "WINDOW_X", "WINDOW_Y", "Flow", "add_letter", "clean", "draw_fold_marks", "ensure_glyphs", "layout_letter",
     "new_document", "output_bytes", "render", "render_by_org", "render_many", "render_text_document",
-    "text_block",
+    "text_block", "unprintable_in",
 ]
 
 # Where the address must go so it shows through a DL window envelope.
@@ -138,6 +139,11 @@ def _all_text(letters: Iterable[Letter]) -> str:
     return "".join(
         "".join(lt.sender_lines) + "".join(lt.recipient_lines) + lt.subject + lt.body for lt in letters
     )
+
+
+def unprintable_in(letters: Iterable[Letter]) -> str:
+    """Characters in these letters that the PDF cannot show (see pdf_layout.unprintable)."""
+    return unprintable(_all_text(letters))
 
 
 def add_letter(pdf: FPDF, letter: Letter) -> int:

@@ -14,6 +14,8 @@ or simply `render_text_document(title, text)`.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -28,8 +30,14 @@ __all__ = [
     "BODY_PT", "BOTTOM", "FALLBACK_FAMILY", "FAMILY", "FONTS_DIR", "FOOTER_Y", "LEFT", "MIN_PT", "PAGE_H",
     "PAGE_W", "PT_MM", "RIGHT_EDGE", "SMALL_PT", "TOP_FIRST", "TOP_NEXT", "Flow", "Placed", "clean",
     "draw_fold_marks", "draw_footer", "ensure_glyphs", "fit_size", "line_height", "new_document",
-    "output_bytes", "render_text_document", "text_block",
+    "output_bytes", "render_text_document", "text_block", "unprintable",
 ]
+
+# fpdf2 logs each glyph a font lacks, quoting the character: a letter's characters come from the
+# person's name and address, and logs hold no personal data. `unprintable` tells the person instead.
+_FPDF_LOG = logging.getLogger("fpdf")
+_FPDF_LOG.addHandler(logging.NullHandler())
+_FPDF_LOG.propagate = False
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "ydmsans"  # DejaVu Sans: Latin incl. Polish, Welsh, Irish, Vietnamese; Greek; Cyrillic
@@ -98,6 +106,26 @@ def ensure_glyphs(pdf: FPDF, text: str) -> bool:
     pdf.add_font(FALLBACK_FAMILY, "", str(FONTS_DIR / FALLBACK_FILE))
     pdf.set_fallback_fonts([FALLBACK_FAMILY], exact_match=False)  # also behind bold text
     return True
+
+
+@functools.cache
+def _font_chars(file: str) -> frozenset[int]:
+    """The code points a shipped font can draw (its cmap; fontTools comes with fpdf2)."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(str(FONTS_DIR / file), lazy=True).getBestCmap())
+
+
+def unprintable(text: str) -> str:
+    """The characters of `text` that neither DejaVu Sans nor the CJK fallback can draw (emoji, rare
+    scripts). fpdf2 leaves them out of the PDF without a word, so the faces warn the person instead."""
+    wanted = {c for c in clean(text) if not c.isspace()}
+    regular = _font_chars(FONT_FILES[""])
+    rest = [c for c in wanted if ord(c) not in regular]
+    if not rest:
+        return ""
+    fallback = _font_chars(FALLBACK_FILE)
+    return "".join(sorted(c for c in rest if ord(c) not in fallback))
 
 
 def _uncovered(pdf: FPDF, text: str, style: str = "") -> bool:
