@@ -202,3 +202,42 @@ async def test_high_contrast_marks(make_app, screen_snapshot, fixed_references):
         await pilot.press("down", "space")
         await settle(pilot)
         assert await screen_snapshot(pilot, "high-contrast-what")
+
+
+async def test_office_and_mark_sent_dialogs(make_app, screen_snapshot, fixed_references):
+    """The two small dialogs a new user meets, at the smallest size: the registration office asked
+    for (no lookup key), and "I sent it" for a letter kept as a draft."""
+    app = make_app()
+    results = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        for key, value in JANE.items():
+            app.screen.query_one(f"#f-{key}").value = value
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        app.screen.query_one("#org-search").value = "labour"
+        await settle(pilot)
+        app.screen.query_one("#org-list").focus()
+        await pilot.press("space", "ctrl+n")
+        await settle(pilot)
+        await pilot.press("space", "down", "down", "down", "space", "ctrl+n")  # access, open register
+        await settle(pilot)
+        results.append(await screen_snapshot(pilot, "office-dialog"))
+        app.screen.query_one("#office-name").value = "Anytown Borough Council"
+        app.screen.query_one("#office-address").value = "Town Hall, Anytown, AB1 2CD"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # record: nothing ticked, both kept as drafts
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        results.append(await screen_snapshot(pilot, "mark-sent"))
+    assert all(results)

@@ -53,12 +53,19 @@ class YdmRadioButton(RadioButton):
 
 
 class YdmRadioSet(RadioSet):
-    """A RadioSet whose keyboard highlight starts on the pressed button when it gets focus.
+    """A RadioSet whose keyboard highlight starts on the pressed button.
 
-    Textual's starts on the first button, so with "Post, first class" pressed, Down then Enter
-    chose the second button (web form), not the one after the pressed one."""
+    Textual's starts on the first button: with "Post, first class" pressed, "Email" looked chosen
+    too, and Down then Enter chose the second button (web form), not the one after the pressed one.
+    """
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._start_on_pressed)  # RadioSet's own mount handler runs after this
 
     def on_focus(self) -> None:
+        self._start_on_pressed()
+
+    def _start_on_pressed(self) -> None:
         if self.pressed_index >= 0:
             self._selected = self.pressed_index
 
