@@ -8,6 +8,7 @@ refuses without a key before any network), my_contacts.toml read back.
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Checkbox, Input, OptionList, Static
 
 from tests.tui.conftest import settle
@@ -41,6 +42,13 @@ async def to_what(pilot, *kinds: RequestKind) -> None:
     for kind in kinds:
         pilot.app.screen.query_one(f"#k-{kind.value}", Checkbox).value = True
     await settle(pilot)
+
+
+@pytest.fixture(autouse=True)
+def no_lookup_key(monkeypatch):
+    """A fresh install: no lookup key in the keyring (conftest's is empty) nor in the environment."""
+    monkeypatch.delenv("YDM_DEMOCRACY_CLUB_KEY", raising=False)
+    monkeypatch.delenv("YDM_ELECTORAL_COMMISSION_KEY", raising=False)
 
 
 def preview(app) -> str:
