@@ -91,6 +91,12 @@ class Channel(StrEnum):
     SECOND_CLASS = "second-class"
     HAND = "hand"
 
+    @property
+    def words(self) -> str:
+        """For "sent by …": 'email', 'web form', 'first-class post', 'second-class post', 'hand'."""
+        return {"webform": "web form", "first-class": "first-class post",
+                "second-class": "second-class post"}.get(self.value, self.value)
+
 
 class EventKind(StrEnum):
     """Things that happen to a request. The order here is the usual order of life."""

@@ -59,8 +59,20 @@ class RequestView:
 
     @property
     def explanation(self) -> tuple[str, ...]:
-        """How the due date was counted, step by step (from the deadline engine)."""
-        return tuple(self.deadline.steps) if self.deadline is not None else ()
+        """How the due date was counted, step by step (from the deadline engine). When the clock
+        runs from a letter's deemed arrival by post, the first step says so ("sent Fri 20 Nov;
+        second-class post is taken to arrive on the fourth working day after posting: Thu 26 Nov")."""
+        if self.deadline is None:
+            return ()
+        steps = list(self.deadline.steps)
+        sent = next((e.on for e in self.request.events if e.kind is EventKind.SENT), None)
+        if sent is not None and steps and self.deadline.sent is None and steps[0].startswith("received "):
+            from ydm.deadlines import RECEIPT_RULES, fmt, receipt_date
+
+            days, why = RECEIPT_RULES.get(self.request.channel, (0, ""))
+            if days and receipt_date(sent, self.request.channel, self.deadline.nation) == self.deadline.received:
+                steps[0] = f"sent {fmt(sent)}; {why}: {fmt(self.deadline.received)}"
+        return tuple(steps)
 
     @property
     def timeline(self) -> list[Event]:
@@ -273,13 +285,54 @@ def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None
     return v
 
 
+def mark_sent(store, ref: str, *, today: date, on: date | None = None,
+              channel: Channel | str | None = None, note: str = "") -> RequestView:
+    """Record that a request went out on `on`, and (for a draft) how it went.
+
+    The channel is part of the same write as the `sent` event, because the deadline engine counts
+    deemed receipt from it (post arrives some working days later: `deadlines.RECEIPT_RULES`), so a
+    draft planned as email but posted must not be counted as email for a moment. How the first
+    letter went cannot change once it is recorded as sent: a later `sent` (a follow-up going out)
+    goes through `mark` as before.
+    """
+    from ydm.store_codec import insert_position
+    from ydm.tracker_order import impossible
+
+    on = on or today
+    _check_not_future(on, today, "the sending date")
+    r = store.get(ref)
+    wanted = None if channel is None else (channel if isinstance(channel, Channel) else _channel(channel))
+    first = next((e for e in r.events if e.kind is EventKind.SENT), None)
+    if first is not None:
+        if wanted is not None and wanted is not r.channel:
+            raise InputError(f"{r.ref} is already recorded as sent by {r.channel.value} on {first.on.isoformat()}; "
+                             "how it went can only be given for a draft")
+        return mark(store, ref, EventKind.SENT, today=today, on=on, note=note)
+    event = Event(kind=EventKind.SENT, on=on, note=(note or "").strip())
+    problem = impossible(r, event)
+    if problem:
+        raise InputError(problem, hint="check the date, or record the other event's correct date first")
+    if wanted is not None:
+        r.channel = wanted
+    r.events.insert(insert_position([e.on for e in r.events], on), event)
+    store.update(r)
+    return view(store.get(ref), today)
+
+
+def _channel(text: str) -> Channel:
+    try:
+        return Channel(text.strip().lower())
+    except ValueError:
+        raise InputError(f"unknown way of sending '{text}' (one of {', '.join(c.value for c in Channel)})") from None
+
+
 def record_sent(ref: str, on: date, *, today: date | None = None, store=None) -> RequestView:
     """Mark a drafted request as sent on `on`."""
     from ydm import clock
 
     today = today or clock.today()
     with _using(store) as s:
-        return mark(s, ref, EventKind.SENT, today=today, on=on)
+        return mark_sent(s, ref, today=today, on=on)
 
 
 def record_letters(letters: Iterable, *, channel: Channel | str | None = None, sent_on: date | None = None,

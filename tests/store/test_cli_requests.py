@@ -143,3 +143,22 @@ def test_letter_record_goes_into_the_tracker(capsys, monkeypatch):
     code, out, _ = run(capsys, "requests", "list", "--json")
     (r,) = json.loads(out)["requests"]
     assert r["org_id"] == "reform-uk" and r["status"] in ("waiting", "due-soon")
+
+
+def test_mark_a_draft_sent_by_post_counts_from_its_deemed_arrival(seeded, capsys):
+    """YDM-CCCCC is a draft planned as email; it went by second-class post on Fri 2 Oct 2026, which is
+    taken to arrive on the fourth working day (Thu 8 Oct), so the month runs from then."""
+    code, _, err = run(capsys, "requests", "mark", "YDM-CCCCC", "sent", "--on", "2026-10-02", "--via", "second-class")
+    assert code == 0, err
+    code, out, _ = run(capsys, "requests", "show", "YDM-CCCCC", "--json")
+    data = json.loads(out)
+    assert data["channel"] == "second-class" and data["due"] == "2026-11-09"  # 8 Nov is a Sunday
+    code, out, _ = run(capsys, "requests", "show", "YDM-CCCCC")
+    assert "by second-class post" in out
+    assert "sent Fri 2 Oct 2026; second-class post is taken to arrive on the fourth working day" in out
+    code, _, err = run(capsys, "requests", "mark", "YDM-CCCCC", "sent", "--via", "email")
+    assert code == 2 and "already recorded as sent" in err
+    code, _, err = run(capsys, "requests", "mark", "YDM-BBBBB", "acknowledged", "--via", "email")
+    assert code == 2 and "--via goes with the event 'sent'" in err
+    with open_store() as s:
+        assert [e.kind for e in s.get("YDM-CCCCC").events].count(E.SENT) == 1

@@ -36,6 +36,9 @@ def register(sub) -> None:
     mk.add_argument("event", metavar="EVENT")
     mk.add_argument("--on", metavar="YYYY-MM-DD", help="when it happened (default today)")
     mk.add_argument("--note", default="", help="a short note for yourself (kept encrypted)")
+    mk.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
+                    help="with EVENT sent, for a draft: how it went (post is deemed received some working "
+                    "days later, so the due date follows it)")
 
     from ydm.tracker_next import ART15_ITEMS
 
@@ -158,7 +161,7 @@ def _show(args, store, today) -> int:
         output.out_json(data)
         return 0
     r = v.request
-    lines = [f"{r.ref}  {r.kind.value} to {r.org_name or r.org_id} ({r.org_id}), by {r.channel.value}",
+    lines = [f"{r.ref}  {r.kind.value} to {r.org_name or r.org_id} ({r.org_id}), by {r.channel.words}",
              f"status: {v.label or v.status}"]
     if v.due:
         what = f" for them to {v.due_label}" if v.due_label else ""
@@ -193,8 +196,16 @@ def _show(args, store, today) -> int:
 def _mark(args, store, today) -> int:
     from ydm import tracker
     from ydm.cli import output
+    from ydm.errors import InputError
+    from ydm.model import EventKind
 
-    v = tracker.mark(store, args.ref, args.event, today=today, on=_date(args.on, "--on"), note=args.note)
+    on = _date(args.on, "--on")
+    if tracker.parse_event_kind(args.event) is EventKind.SENT:
+        v = tracker.mark_sent(store, args.ref, today=today, on=on, channel=args.via, note=args.note)
+    elif args.via:
+        raise InputError("--via goes with the event 'sent' (how the letter went)")
+    else:
+        v = tracker.mark(store, args.ref, args.event, today=today, on=on, note=args.note)
     output.note(f"recorded {args.event} for {v.ref}; status now: {v.status}"
                 + (f", due {v.due.isoformat()}" if v.due else ""))
     for w in v.warnings:

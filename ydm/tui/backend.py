@@ -209,40 +209,14 @@ class Backend:
         return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
 
     def mark_sent(self, ref: str, on: date, channel: Channel, *, today: date) -> RequestRow:
-        """Record that a draft went on `on` by `channel`: the `sent` event through the tracker, and the
-        request's channel changed first when it went another way than planned, because the deadline
-        engine counts receipt from it (post arrives some working days later: deadlines.RECEIPT_RULES).
-
-        The tracker has no call to change a channel, so it is the store's `update`; the date and the
-        event order are checked before anything is written, and the old channel is put back if the
-        tracker still refuses the event.
-        """
+        """Record that a draft went on `on` by `channel` (tracker.mark_sent: the channel and the `sent`
+        event in one write, since the deadline engine counts deemed receipt from the channel)."""
         from ydm import tracker
-        from ydm.model import Event
-        from ydm.tracker_order import impossible
 
-        store = self.store
-        request = store.get(ref)
+        request = self.store.get(ref)
         if any(e.kind is EventKind.SENT for e in request.events):
             raise InputError(f"{request.ref} is already recorded as sent")
-        if on > today:
-            raise InputError(
-                f"{on:%-d %B %Y} is in the future: record a letter once it has gone"
-            )
-        problem = impossible(request, Event(kind=EventKind.SENT, on=on))
-        if problem:
-            raise InputError(problem)
-        before = request.channel
-        if channel is not before:
-            request.channel = channel
-            store.update(request)
-        try:
-            tracker.mark(store, ref, EventKind.SENT, today=today, on=on)
-        except Exception:
-            if channel is not before:
-                request.channel = before
-                store.update(request)
-            raise
+        tracker.mark_sent(self.store, ref, today=today, on=on, channel=channel)
         return self.request_detail(ref, today)
 
     def delete_request(self, ref: str) -> None:

@@ -86,7 +86,7 @@ withdraw the request from the organisation.
             (row.org_name, "bold"),
             "\n",
             f"{KIND_LABELS.get(request.kind, request.kind.value)} request · reference {request.ref}"
-            f" · sent by {request.channel.value.replace('-', ' ')}\n",
+            f" · sent by {request.channel.words}\n",
             "Status: ",
             status_text(row.status, row.level),
         )
