@@ -11,6 +11,7 @@ representation.toml. Never invent an address: an empty field stays empty.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -27,6 +28,7 @@ ALIASES = {
     "reform-uk": ["reform", "reform party"],
     "ukip": ["uk independence party"],
     "dup": ["democratic unionist party"],
+    "people-before-profit": ["pbp", "people before profit alliance"],
     "sinn-fein": ["sinn fein", "sf"],
     "sdlp": ["social democratic and labour party"],
     "alliance-ni": ["alliance party", "alliance"],
@@ -53,6 +55,35 @@ LEGISLATURES = {
     "senedd": "Senedd Cymru",
     "ni_assembly": "Northern Ireland Assembly",
 }
+
+# The nation each legislature sits for (a party elected there is listed for that nation).
+LEGISLATURE_NATION = {"scottish_parliament": "scotland", "senedd": "wales", "ni_assembly": "northern-ireland"}
+NOT_PARTIES = ("Independent", "Speaker")  # representation rows that are people, not organisations
+
+
+def unresearched_parties(representation: dict) -> list[dict]:
+    """Parties holding seats that have no contact record (id = "" in representation.toml), e.g. People
+    Before Profit in the NI Assembly. They are listed, with their seats and the seat source, so that
+    "all elected parties in my nation" is complete; every channel stays empty (never invented), and
+    letters to them carry the ADDRESS NEEDED placeholder and a warning, like any party without one."""
+    found: dict[str, dict] = {}
+    for key, label in LEGISLATURES.items():
+        for party in representation.get(key, {}).get("party", []):
+            name = party.get("name", "")
+            if party.get("id") or party.get("seats", 0) <= 0 or name.startswith(NOT_PARTIES):
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            entry = found.setdefault(slug, {"id": slug, "display_name": name, "nations": [], "seats": [],
+                                            "sources": []})
+            if key in LEGISLATURE_NATION and LEGISLATURE_NATION[key] not in entry["nations"]:
+                entry["nations"].append(LEGISLATURE_NATION[key])
+            entry["seats"].append({"legislature": key, "name": label, "seats": party["seats"],
+                                   "status": party.get("status", ""), "date": party.get("date", ""),
+                                   "source": party.get("source", "")})
+            entry["sources"].append({"ref": party.get("source", ""), "date": party.get("date", ""),
+                                     "supports": f"{party['seats']} seat(s) in the {label}"})
+    return list(found.values())
+
 
 CONFIDENCE_FIELDS = ("legal_name", "postal_address", "email", "webform", "privacy_notice", "ico_registration")
 TEXT_FIELDS = (
@@ -119,6 +150,32 @@ def build(shared: Path) -> str:
             out.append("[[organisation.seats]]")
             out += [f"{k} = {q(v)}" for k, v in seat.items()]
         for source in org.get("sources", []):
+            out.append("[[organisation.sources]]")
+            out += [f"{k} = {q(source.get(k, ''))}" for k in ("ref", "date", "supports")]
+        out.append("")
+    known = {org["id"] for org in draft["organisation"]}
+    for party in unresearched_parties(representation):
+        if party["id"] in known:
+            continue
+        out.append("[[organisation]]")
+        out.append(f"id = {q(party['id'])}")
+        out.append(f"display_name = {q(party['display_name'])}")
+        out.append(f"category = {q('party')}")
+        out.append(f"aliases = {q(ALIASES.get(party['id'], []))}")
+        out.append(f"nations = {q(party['nations'])}")
+        out.append("postal_address = []")
+        out.append("alt_emails = []")
+        for name in TEXT_FIELDS:
+            value = ""
+            if name == "notes":
+                value = ("Listed because it holds seats (representation.toml); its contact details were not "
+                         "researched: find its privacy notice and give the address (--address-to / --email-to).")
+            out.append(f"{name} = {q(value)}")
+        out.append(f"last_verified = {q(representation.get('compiled', ''))}")
+        for seat in party["seats"]:
+            out.append("[[organisation.seats]]")
+            out += [f"{k} = {q(v)}" for k, v in seat.items()]
+        for source in party["sources"]:
             out.append("[[organisation.sources]]")
             out += [f"{k} = {q(source.get(k, ''))}" for k in ("ref", "date", "supports")]
         out.append("")

@@ -108,3 +108,33 @@ def test_no_invented_addresses_for_unknown_channels(directory):
     for org_id in ("sinn-fein", "caci", "sagacity"):
         org = directory.get(org_id)
         assert not org.has_channel
+
+
+def test_parties_with_seats_but_no_researched_contact_are_listed_without_inventing_one(directory):
+    """People Before Profit holds an NI Assembly seat (representation.toml) but has no contact record:
+    it is listed, so "all elected parties in Northern Ireland" is complete, with every channel empty."""
+    pbp = directory.get("people-before-profit")
+    assert pbp.category is Category.PARTY
+    assert not (pbp.postal_address or pbp.email or pbp.webform)
+    assert pbp.sources and pbp.seats and "not researched" in pbp.notes
+    assert "people-before-profit" in {o.id for o in directory.parties_elected_in("northern-ireland")}
+    assert directory.search("pbp")[0].id == "people-before-profit"
+
+
+def test_the_build_script_lists_only_parties_not_people(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_contacts.py"
+    spec = importlib.util.spec_from_file_location("build_contacts", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    representation = {"ni_assembly": {"party": [
+        {"id": "", "name": "People Before Profit", "seats": 1, "source": "ark.ac.uk", "date": "2022-05-05"},
+        {"id": "", "name": "Independents (two)", "seats": 2},
+        {"id": "sinn-fein", "name": "Sinn Féin", "seats": 27},
+        {"id": "", "name": "Gone Party", "seats": 0},
+    ]}, "house_of_commons": {"party": [{"id": "", "name": "Speaker", "seats": 1}]}}
+    found = build.unresearched_parties(representation)
+    assert [p["id"] for p in found] == ["people-before-profit"]
+    assert found[0]["nations"] == ["northern-ireland"] and found[0]["seats"][0]["seats"] == 1
