@@ -13,7 +13,14 @@ A reply that misses items gets a FOLLOW_UP, which runs a fresh one-month clock.
 How events are read (the tracker records them; see model.EventKind):
 - Receipt: an explicit RECEIVED event wins, else the first SENT event and the request's channel
   (deemed receipt, `deadlines.RECEIPT_RULES`).
-- A SENT event after a RESPONSE_INCOMPLETE is the follow-up letter going out.
+- A SENT event after a RESPONSE_INCOMPLETE is the follow-up letter going out: a fresh one-month clock
+  from its deemed receipt; only replies and reminders recorded after it (in the log's order, so a
+  same-day verdict and follow-up are told apart) belong to that clock (`follow_up_sends`).
+- A RESPONSE_INCOMPLETE that follows a RESPONSE_RECEIVED with no letter of ours in between is a
+  judgement of that reply, not a second reply (`verdicts`): the reply's date is the last contact.
+- A CLARIFICATION_PROVIDED ends the Art 12A(5) pause on the day the organisation RECEIVES the answer
+  (law.md R10): `data={"received": True}` says the date is that day; `data={"via": channel}` deems it
+  from that channel; otherwise from the request's own channel (`clarification_received`).
 - For a request whose own kind is REMINDER, COMPLAINT or ICO_COMPLAINT, its SENT event is that step.
 - An unsatisfactory complaint outcome: RESPONSE_INCOMPLETE after the complaint, or RESPONSE_RECEIVED
   after it with `data={"satisfied": False}`.
@@ -62,6 +69,8 @@ _CONTACT = frozenset(
      E.RESPONSE_INCOMPLETE, E.REMINDER_SENT, E.COMPLAINT_SENT, E.COMPLAINT_ACKNOWLEDGED}
 )  # fmt: skip
 _RESPONSES = frozenset({E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE})
+# Letters the person sends: after one of them, a reply is a new reply (not the last one judged again).
+_OUTGOING = frozenset({E.SENT, E.REMINDER_SENT, E.COMPLAINT_SENT, E.ICO_COMPLAINT_SENT})
 # Which events mark the complaint / reminder stage, by whether the request is itself that letter.
 _COMPLAINT_EVENTS = {False: frozenset({E.COMPLAINT_SENT}), True: frozenset({E.COMPLAINT_SENT, E.SENT})}
 _REMINDER_EVENTS = {False: frozenset({E.REMINDER_SENT}), True: frozenset({E.REMINDER_SENT, E.SENT})}
@@ -195,6 +204,64 @@ def _last(events, kinds, after: date | None = None):
     return found
 
 
+def _last_at(events, kinds, start: int = 0):
+    """(index, event) of the last event of `kinds` at or after position `start`, or (-1, None)."""
+    for i in range(len(events) - 1, start - 1, -1):
+        if events[i].kind in kinds:
+            return i, events[i]
+    return -1, None
+
+
+def verdicts(events) -> set[int]:
+    """Positions (in `events`, which must be in date order) of the RESPONSE_INCOMPLETE events that
+    judge an earlier RESPONSE_RECEIVED: recorded after the reply with no letter of ours in between.
+    People often record "they replied" on the day it came and "it was incomplete" once they have read
+    it; that is one reply, dated the day it came (the last contact, ICO "What to expect", law.md §8)."""
+    out: set[int] = set()
+    pending = False
+    for i, ev in enumerate(events):
+        kind = ev.kind
+        if kind is E.RESPONSE_RECEIVED:
+            pending = True
+        elif kind is E.RESPONSE_INCOMPLETE:
+            if pending:
+                out.add(i)
+        elif kind in _OUTGOING:
+            pending = False
+    return out
+
+
+def follow_up_sends(events, received: date | None = None) -> list[int]:
+    """Positions (in date-ordered `events`) of the SENT events that are follow-up letters: a SENT
+    after a RESPONSE_INCOMPLETE (counted from the request's receipt `received`, when given, and from the
+    previous follow-up), with no complete reply in between. The first SENT is the request itself."""
+    out: list[int] = []
+    incomplete = seen_sent = False
+    for i, ev in enumerate(events):
+        kind = ev.kind
+        if kind is E.RESPONSE_INCOMPLETE and (out or received is None or ev.on >= received):
+            incomplete = True
+        elif kind is E.RESPONSE_RECEIVED:
+            incomplete = False
+        elif kind is E.SENT:
+            if seen_sent and incomplete:
+                out.append(i)
+                incomplete = False
+            seen_sent = True
+    return out
+
+
+def clarification_received(ev, channel, cal) -> date:
+    """The day the organisation received the answer recorded by a CLARIFICATION_PROVIDED event: the
+    pause of Art 12A(5) ends then (law.md R10). `data["received"]`: the event's date is that day;
+    `data["via"]`: deemed from that channel; else from the request's channel (deadlines.RECEIPT_RULES)."""
+    data = ev.data
+    if data.get("received"):
+        return ev.on
+    via = data.get("via")
+    return _receipt(ev.on, via or channel, cal)
+
+
 _STATUS_WORDS = {state: state.value.replace("-", " ").upper() for state in State} | {
     State.INCOMPLETE: "INCOMPLETE ANSWER",
     State.COMPLAINT_OVERDUE: "COMPLAINT UNANSWERED",
@@ -267,7 +334,9 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
     for ev in events:
         if ev.kind not in _NOT_BEFORE_START and ev.on < start:
             warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was sent")
-    last_contact = max((ev.on for ev in events if ev.kind in _CONTACT), default=start)
+    judged = verdicts(events)
+    last_contact = max((ev.on for i, ev in enumerate(events) if ev.kind in _CONTACT and i not in judged),
+                       default=start)
     result.update(sent=sent, received=received, last_contact=last_contact)
     ico_by = add_months(last_contact, ICO_WINDOW_MONTHS)
 
@@ -289,21 +358,23 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
 
     # ---- escalation stages, latest first ------------------------------------------------------
     stage_kind = _STAGE_OF_KIND.get(request.kind)
-    complaint = _last(events, _COMPLAINT_EVENTS[stage_kind is E.COMPLAINT_SENT])
+    at, complaint = _last_at(events, _COMPLAINT_EVENTS[stage_kind is E.COMPLAINT_SENT])
     if complaint is not None:
-        return _complaint_stage(request, events, complaint.on, cal, today, ico_by, warnings, done)
-    reminder = _last(events, _REMINDER_EVENTS[stage_kind is E.REMINDER_SENT])
+        return _complaint_stage(request, events, at, cal, today, ico_by, warnings, done)
+    reminder_kinds = _REMINDER_EVENTS[stage_kind is E.REMINDER_SENT]
 
-    clock_dl, clock_start = answer_dl, received
-    incomplete = None
-    for ev in events:  # walk the answer / follow-up cycles
-        if ev.kind is E.RESPONSE_INCOMPLETE and ev.on >= clock_start:
-            incomplete = ev
-        elif ev.kind is E.SENT and incomplete is not None and ev.on >= incomplete.on and ev is not sent_ev:
-            fu_received = _receipt(ev.on, request.channel, cal)
-            clock_dl = _deadline(RequestKind.FOLLOW_UP, fu_received, cal)
-            clock_start, incomplete = ev.on, None
-    answer = _last(events, _RESPONSES, after=clock_start)
+    follow_ups = follow_up_sends(events, received)
+    if follow_ups:
+        # The last follow-up letter runs a fresh one-month clock from its deemed receipt; only what is
+        # recorded after it (in the log's order: a verdict and a follow-up can share a day) answers it.
+        at = follow_ups[-1]
+        clock_dl = _deadline(RequestKind.FOLLOW_UP, _receipt(events[at].on, request.channel, cal), cal)
+        answer = _last_at(events, _RESPONSES, at + 1)[1]
+        reminder = _last_at(events, reminder_kinds, at + 1)[1]
+    else:
+        clock_dl = answer_dl
+        answer = _last(events, _RESPONSES, after=received)
+        reminder = _last(events, reminder_kinds)
     return _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done)
 
 
@@ -320,13 +391,13 @@ def _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done) -> A
 
     due = clock_dl.due if clock_dl else None
     days_left = (due - today).days if due else None
-    label = "answer" if due else ""
+    label = ("answer your follow-up" if clock_dl.kind is RequestKind.FOLLOW_UP else "answer") if due else ""
     if reminder is not None:
         if due is not None and reminder.on <= due:
             warnings.append(
                 f"a reminder is recorded on {fmt(reminder.on)}, before the deadline ({fmt(due)}) passed"
             )
-        if today < reminder.on + _GRACE:
+        if today <= reminder.on + _GRACE:  # the reminder's "14 days of the date of this letter" still run
             step = _step("reminded", reminder.on, _reminded_step)
             return done(State.REMINDED, step, ico_by, due, label, clock_dl, days_left)
         # A complaint sent today is received today or later: s.164A covers it only from 19 Jun 2026 (R30).
@@ -361,20 +432,26 @@ def _step(what: str, on: date, make: Callable[[date], NextStep]) -> NextStep:
     return step
 
 
+def reminder_window_end(reminded: date) -> date:
+    """The last day of the reminder's "within 14 days of the date of this letter" (the day after the
+    letter is day 1, as in Art 3(1) of Reg 1182/71, law.md R8): the complaint comes the day after."""
+    return reminded + _GRACE
+
+
 def _reminded_step(reminded: date) -> NextStep:
-    complain_from = reminded + _GRACE
+    end = reminder_window_end(reminded)
     why = (
-        f"You sent a reminder on {fmt(reminded)}. If there is still no answer by {fmt(complain_from)},"
-        " complain to the organisation."
+        f"You sent a reminder on {fmt(reminded)}, giving them {REMINDER_GRACE_DAYS} days. If there is still"
+        f" no answer by the end of {fmt(end)}, complain to the organisation."
     )
-    return NextStep(RequestKind.COMPLAINT, why, complain_from)
+    return NextStep(RequestKind.COMPLAINT, why, end + timedelta(days=1))
 
 
 def _unanswered_step(reminded: date, s164a: bool = True) -> NextStep:
     law = " (DPA 2018 s.164A)" if s164a else ""
     why = (
-        f"Your reminder of {fmt(reminded)} has gone unanswered for {REMINDER_GRACE_DAYS} days or more:"
-        f" complain to the organisation{law}."
+        f"Your reminder of {fmt(reminded)} gave them {REMINDER_GRACE_DAYS} days, to"
+        f" {fmt(reminder_window_end(reminded))}, and has gone unanswered: complain to the organisation{law}."
     )
     return NextStep(RequestKind.COMPLAINT, why)
 
@@ -423,7 +500,8 @@ def _answer_deadline(request, events, received, cal, warnings):
                     f"a clarification answer ({fmt(ev.on)}) is recorded without a question; ignored"
                 )
             else:
-                pairs.append((max(open_ask.on, received), ev.on))
+                # R10 / Art 12A(5): the pause ends the day the controller RECEIVES the answer.
+                pairs.append((max(open_ask.on, received), clarification_received(ev, request.channel, cal)))
                 open_ask = None
     if (pairs or open_ask) and request.kind not in PAUSE_KINDS:
         warnings.append(
@@ -444,14 +522,16 @@ def _answer_deadline(request, events, received, cal, warnings):
     return dl, None
 
 
-def _complaint_stage(request, events, complained_on, cal, today, ico_by, warnings, done) -> Assessment:
-    """The s.164A complaint is out: acknowledgement in 30 days, then an outcome (law.md R28-R29)."""
+def _complaint_stage(request, events, at, cal, today, ico_by, warnings, done) -> Assessment:
+    """The s.164A complaint (`events[at]`) is out: acknowledgement in 30 days, then an outcome (law.md
+    R28-R29). Only replies recorded after it in the log are its outcome."""
+    complained_on = events[at].on
     received = _receipt(complained_on, request.channel, cal)
     ack_dl = _deadline(RequestKind.COMPLAINT, received, cal)
     ack = _first(events, E.COMPLAINT_ACKNOWLEDGED, after=complained_on)
     if ack is None and _first(events, E.COMPLAINT_ACKNOWLEDGED):
         warnings.append("a complaint acknowledgement is recorded before the complaint was sent")
-    outcome = _last(events, _RESPONSES, after=complained_on)
+    outcome = _last_at(events, _RESPONSES, at + 1)[1]
     if outcome is not None:
         unhappy = outcome.kind is E.RESPONSE_INCOMPLETE or outcome.data.get("satisfied") is False
         if unhappy:
@@ -507,6 +587,7 @@ def _simple_history(events, today: date):
     the history is not of the simple kind described above."""
     sent_ev = ext_ev = reminder = response = None
     last_on = None
+    replied = False  # a RESPONSE_RECEIVED since our last letter: a RESPONSE_INCOMPLETE now judges it (`verdicts`)
     for ev in events:
         kind, on = ev.kind, ev.on
         if kind not in _SIMPLE_KINDS or on > today or (last_on is not None and on < last_on):
@@ -522,10 +603,16 @@ def _simple_history(events, today: date):
             return None  # recorded before the letter went out: the general path words the warning
         elif kind is E.REMINDER_SENT:
             reminder = ev
+            replied = False
         elif kind is E.EXTENDED:
             ext_ev = ext_ev or ev
-        elif kind is not E.ACKNOWLEDGED:
+        elif kind is E.RESPONSE_RECEIVED:
             response = ev
+            replied = True
+        elif kind is E.RESPONSE_INCOMPLETE:
+            response = ev
+            if replied:
+                continue  # the verdict on that reply: the reply's day stays the last contact
         last_contact = on
     if sent_ev is None:
         return None

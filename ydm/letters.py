@@ -95,6 +95,13 @@ def environment():
     )
 
 
+def ico_route(on: date) -> str:
+    """The law under which a complaint to the ICO is made on `on`: Art 77 UK GDPR until DUAA s.103 and
+    Sch 10 para 2 replaced it with DPA 2018 s.165 on 19 Jun 2026, the day s.164A began (law.md R31, §4;
+    SI 2026/82 regs 3 and 7): one commencement, one constant."""
+    return "section 165 of the Data Protection Act 2018" if on >= S164A_FROM else "Article 77 of the UK GDPR"
+
+
 def salutation(org: Organisation) -> str:
     if org.category == Category.ERO:
         return "Electoral Registration Officer"
@@ -192,6 +199,7 @@ def render(
         # requests from 5 Feb 2026, s.164A complaints to the controller from 19 Jun 2026.
         "article_12a": today >= ARTICLE_12A_FROM,
         "s164a": today >= S164A_FROM,
+        "ico_law": ico_route(today),  # the route to the ICO on the letter's date (law.md R31)
         **(context or {}),
     }
     try:

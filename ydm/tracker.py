@@ -64,14 +64,25 @@ class RequestView:
         second-class post is taken to arrive on the fourth working day after posting: Thu 26 Nov")."""
         if self.deadline is None:
             return ()
-        steps = list(self.deadline.steps)
-        sent = next((e.on for e in self.request.events if e.kind is EventKind.SENT), None)
-        if sent is not None and steps and self.deadline.sent is None and steps[0].startswith("received "):
-            from ydm.deadlines import RECEIPT_RULES, fmt, receipt_date
+        from ydm.deadlines import RECEIPT_RULES, fmt, receipt_date
 
-            days, why = RECEIPT_RULES.get(self.request.channel, (0, ""))
-            if days and receipt_date(sent, self.request.channel, self.deadline.nation) == self.deadline.received:
-                steps[0] = f"sent {fmt(sent)}; {why}: {fmt(self.deadline.received)}"
+        dl, r = self.deadline, self.request
+        steps = list(dl.steps)
+        events = self.timeline
+        follow_up = dl.kind is RequestKind.FOLLOW_UP and r.kind is not RequestKind.FOLLOW_UP
+        sends = [e.on for e in events if e.kind is EventKind.SENT]
+        # The letter the clock runs from: the request, or (a follow-up's fresh month) the last `sent`.
+        sent = (sends[-1] if follow_up else sends[0]) if sends else None
+        if sent is not None and steps and dl.sent is None and steps[0].startswith("received "):
+            days, why = RECEIPT_RULES.get(r.channel, (0, ""))
+            what = "follow-up sent" if follow_up else "sent"
+            if receipt_date(sent, r.channel, dl.nation) == dl.received:
+                if days:
+                    steps[0] = f"{what} {fmt(sent)}; {why}: {fmt(dl.received)}"
+                elif follow_up:
+                    steps[0] = f"{what} {fmt(sent)}; {why}, so received {fmt(dl.received)}"
+        if dl.pauses:
+            steps = _clarification_steps(steps, dl, r, events)
         return tuple(steps)
 
     @property
@@ -124,6 +135,36 @@ class RequestView:
                 for e in self.timeline
             ],
         }
+
+
+def _clarification_steps(steps: list[str], dl, r: Request, events: list[Event]) -> list[str]:
+    """Say when each clarification answer reached them, where that is not the day it was sent: the
+    pause ends the day the organisation RECEIVES the answer (Art 12A(5), law.md R10), so "answered Wed
+    18 Nov" becomes "you answered Mon 16 Nov by first-class post, taken to arrive Wed 18 Nov"."""
+    from ydm.deadlines import fmt
+    from ydm.escalation import clarification_received
+
+    arrivals = {}
+    for e in events:
+        if e.kind is EventKind.CLARIFICATION_PROVIDED:
+            arrivals.setdefault(clarification_received(e, r.channel, dl.nation), e)
+    out = []
+    for step in steps:
+        for p in dl.pauses:
+            head = f"clarification asked {fmt(p.asked, year=False)}, answered {fmt(p.answered, year=False)}: "
+            e = arrivals.get(p.answered)
+            if not step.startswith(head) or e is None:
+                continue
+            rest = step[len(head):]
+            if e.data.get("received"):
+                step = f"clarification asked {fmt(p.asked, year=False)}; they received your answer {fmt(e.on, year=False)}: {rest}"
+            elif e.on != p.answered:
+                via = _channel(e.data.get("via") or r.channel.value)
+                step = (f"clarification asked {fmt(p.asked, year=False)}; you answered {fmt(e.on, year=False)} by "
+                        f"{via.words}, taken to arrive {fmt(p.answered, year=False)}: {rest}")
+            break
+        out.append(step)
+    return out
 
 
 @dataclass
@@ -270,7 +311,12 @@ def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None
     on = on or today
     _check_not_future(on, today)
     before = store.get(ref)
-    event = Event(kind=kind, on=on, note=(note or "").strip(), data=dict(data or {}))
+    data = dict(data or {})
+    if data.get("via") is not None:
+        # How an answer to their question went (clarification-provided): the pause ends when it
+        # arrives, deemed from this channel (escalation.clarification_received).
+        data["via"] = _channel(str(data["via"])).value
+    event = Event(kind=kind, on=on, note=(note or "").strip(), data=data)
     problem = impossible(before, event)
     if problem:
         raise InputError(problem, hint="check the date, or record the other event's correct date first")

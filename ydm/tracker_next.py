@@ -92,16 +92,46 @@ def normalize_items(codes) -> list[str]:
     return out
 
 
+def _ordered(r: Request) -> list:
+    """The events in date order; same-day events keep the order they were recorded in (as escalation reads them)."""
+    return sorted(r.events, key=lambda e: e.on)
+
+
+def _follow_up_positions(r: Request, events: list) -> set[int]:
+    """Where in `events` the follow-up letters went out: a `sent` after an incomplete reply (see
+    `escalation.follow_up_sends`), or one recorded with the letter kind (`ydm letter --record`)."""
+    from ydm.escalation import follow_up_sends
+
+    tagged = {i for i, e in enumerate(events)
+              if e.kind is EventKind.SENT and e.data.get("letter") == RequestKind.FOLLOW_UP.value}
+    return tagged | set(follow_up_sends(events))
+
+
+_JUDGED_WORDS = "I received your response, which did not cover everything I asked for"
+
+
 def timeline(r: Request, words: str) -> list[dict]:
+    """What happened, one row per fact, for the escalation letters. A reply marked incomplete after it
+    was recorded as received is one reply (on the day it came), not two (`escalation.verdicts`)."""
+    from ydm.escalation import verdicts
+
+    events = _ordered(r)
+    judged = verdicts(events)
+    judged_replies = set()
+    for i in judged:  # the reply each verdict judges: the last response-received before it
+        judged_replies.add(max(j for j in range(i) if events[j].kind is EventKind.RESPONSE_RECEIVED))
+    follow_ups = _follow_up_positions(r, events)
     rows = []
-    for e in sorted(r.events, key=lambda e: e.on):
-        if e.kind is EventKind.DRAFTED:
+    for i, e in enumerate(events):
+        if e.kind is EventKind.DRAFTED or i in judged:
             continue
         text = _EVENT_WORDS[e.kind].format(words=words)
         if e.kind is EventKind.COMPLAINT_SENT and not complaint_under_s164a(r, e.on):
             text = "I complained to you"
-        if e.kind is EventKind.SENT and e.data.get("letter") == RequestKind.FOLLOW_UP.value:
+        if i in follow_ups:
             text = "I wrote again asking for the information your response left out"
+        if i in judged_replies:
+            text = _JUDGED_WORDS
         rows.append({"on": long_date(e.on), "date": e.on.isoformat(), "what": text, "what_ico": _third_person(text)})
     return rows
 
@@ -131,15 +161,22 @@ _FROM_ORG = frozenset({
 
 
 def copies_on_offer(r: Request) -> str:
-    """"my request, my reminder and the organisation's reply": only papers the event log says exist."""
+    """"my request, my reminder and the organisation's reply": only papers the event log says exist
+    (a reply marked incomplete after it was recorded is one paper, not two)."""
+    from ydm.escalation import verdicts
+
+    events = _ordered(r)
+    judged = verdicts(events)
     count = {k: 0 for k in EventKind}
-    for e in r.events:
-        count[e.kind] += 1
+    for i, e in enumerate(events):
+        if i not in judged:
+            count[e.kind] += 1
     mine = []
     if count[EventKind.SENT]:
         mine.append("my request")
-    if any(e.kind is EventKind.SENT and e.data.get("letter") == RequestKind.FOLLOW_UP.value for e in r.events):
-        mine.append("my follow-up letter")
+    follow_ups = len(_follow_up_positions(r, events))
+    if follow_ups:
+        mine.append("my follow-up letter" + ("s" if follow_ups > 1 else ""))
     if count[EventKind.REMINDER_SENT]:
         mine.append("my reminder" + ("s" if count[EventKind.REMINDER_SENT] > 1 else ""))
     if count[EventKind.COMPLAINT_SENT]:
@@ -152,19 +189,24 @@ def copies_on_offer(r: Request) -> str:
     return ", ".join(mine[:-1]) + " and " + mine[-1]
 
 
-def response_date(r: Request) -> date | None:
-    """When their latest response arrived. Marking it incomplete is often done later, after reading it:
-    when a `response-received` is recorded for the same response (after the previous incomplete one, on
-    or before this one), its date is the response's date, not the day it was judged incomplete."""
-    last: tuple[date, bool] | None = None  # (the response's date, whether it was already judged)
-    for e in sorted(r.events, key=lambda e: e.on):
+def response_date(r: Request, since: int = 0) -> date | None:
+    """When their latest response arrived (recorded at or after position `since` of the date-ordered
+    log). Marking it incomplete is often done later, after reading it: a `response-incomplete` that
+    judges a `response-received` (`escalation.verdicts`) is dated by that reply, not by the verdict."""
+    from ydm.escalation import verdicts
+
+    events = _ordered(r)
+    judged = verdicts(events)
+    last = None
+    reply = None  # the date of the last response-received
+    for i, e in enumerate(events):
         if e.kind is EventKind.RESPONSE_RECEIVED:
-            last = (e.on, False)
-        elif e.kind is EventKind.RESPONSE_INCOMPLETE:
-            last = (e.on if last is None or last[1] else last[0], True)
-        elif e.kind is EventKind.SENT and last is not None:
-            last = (last[0], True)  # a letter went out since: the next verdict is about a newer reply
-    return last[0] if last else None
+            reply = e.on
+            if i >= since:
+                last = e.on
+        elif e.kind is EventKind.RESPONSE_INCOMPLETE and i >= since:
+            last = reply if i in judged else e.on
+    return last
 
 
 def _last(r: Request, *kinds: EventKind) -> date | None:
@@ -180,24 +222,34 @@ def _first(r: Request, kind: EventKind) -> date | None:
 def letter_context(r: Request, view, kind: RequestKind, today: date, missing: list[str],
                    about: Organisation) -> dict:
     """Everything the escalation templates may quote (all strings/lists/bools: StrictUndefined-safe)."""
-    from ydm.deadlines import REGIME_PRE_DUAA, add_months
+    from ydm.deadlines import REGIME_PRE_DUAA
+    from ydm.escalation import REMINDER_GRACE_DAYS
+    from ydm.letters import ico_route
 
     words, law = REQUEST_WORDS.get(r.kind, ("request", "the UK GDPR"))
+    if r.kind is RequestKind.ICO_COMPLAINT:
+        law = ico_route(today)  # Art 77 UK GDPR before 19 Jun 2026, then DPA 2018 s.165 (law.md R31)
     sent = _first(r, EventKind.SENT)
-    contacts = [e.on for e in r.events if e.kind is not EventKind.DRAFTED]
-    last_contact = max(contacts) if contacts else today
+    a = _assess(r, today)
+    # The last contact (ICO: complain "within three months of your last contact", law.md §8) as the
+    # escalation engine counts it: a reply marked incomplete later is dated the day the reply came.
+    last_contact = a.last_contact or today
 
     def fmt(d: date | None) -> str:
         return long_date(d) if d else ""
 
-    request_dl = _request_deadline(r, today)
+    request_dl = a.answer_deadline or a.deadline
     request_due = request_dl.due if request_dl is not None else None
     regime = (request_dl.regime if request_dl is not None and request_dl.kind is not RequestKind.COMPLAINT
               else _regime_without_deadline(r, sent, today))
+    events = _ordered(r)
     reminder_on = _last(r, EventKind.REMINDER_SENT)
     responses = [e for e in r.events if e.kind in (EventKind.RESPONSE_RECEIVED, EventKind.RESPONSE_INCOMPLETE)]
     after_reminder = [e for e in responses if reminder_on is not None and e.on >= reminder_on]
-    complaint_on = _last(r, EventKind.COMPLAINT_SENT)
+    follow_ups = sorted(_follow_up_positions(r, events))
+    follow_up = events[follow_ups[-1]] if follow_ups else None
+    follow_up_due = a.deadline.due if follow_up and a.deadline is not None and a.deadline.kind is RequestKind.FOLLOW_UP else None
+    complaint = _complaint_facts(r, events, today)
     name = about.legal_name or about.display_name
     address = [line for line in about.postal_address if line.strip().casefold() != name.casefold()]
     return {
@@ -215,20 +267,31 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "regime": regime,
         "old_regime": regime == REGIME_PRE_DUAA,
         "reminder_on": fmt(reminder_on),
+        # The reminder gives this many days "of the date of this letter"; the complaint is suggested
+        # from the day after they end (escalation.reminder_window_end).
+        "reminder_days": REMINDER_GRACE_DAYS,
         # How the organisation reacted to the reminder: no reply at all, or a reply that fell short.
         "reminder_replied": bool(after_reminder),
         "reminder_reply_incomplete": any(e.kind is EventKind.RESPONSE_INCOMPLETE for e in after_reminder),
-        "complaint_on": fmt(complaint_on),
-        "complaint_s164a": complaint_on is not None and complaint_under_s164a(r, complaint_on),
-        "complaint_ack_on": fmt(_last(r, EventKind.COMPLAINT_ACKNOWLEDGED)),
+        # The last follow-up letter (a `sent` after an incomplete reply): when, its one-month date, and
+        # whether anything came back after it.
+        "follow_up_on": fmt(follow_up.on if follow_up else None),
+        "follow_up_due": fmt(follow_up_due),
+        "follow_up_replied": bool(follow_up and response_date(r, since=follow_ups[-1] + 1)),
+        **complaint,
         "response_on": fmt(response_date(r)),
         "response_incomplete": _last(r, EventKind.RESPONSE_INCOMPLETE) is not None,
         "timeline": timeline(r, words),
         "copies": copies_on_offer(r),
         "org_replied": any(e.kind in _FROM_ORG for e in r.events),
         "last_contact": long_date(last_contact),
-        "ico_by": long_date(add_months(last_contact, 3)),
-        "missing_items": [{"code": c, "text": ART15_ITEMS[c]} for c in missing],
+        "ico_by": long_date(a.ico_by or _ico_by(last_contact)),
+        "missing_items": [{"code": c, "text": ART15_ITEMS[c], "text_ico": _third_person(ART15_ITEMS[c])}
+                          for c in missing],
+        # What an objection asks for (Art 21(3): stop direct marketing; Art 21(1): stop unless compelling
+        # legitimate grounds); empty for other kinds, whose letters ask for a full response.
+        "stop_ask": _stop_ask(r.kind, "they"),
+        "stop_ask_you": _stop_ask(r.kind, "you"),
         "about_name": about.legal_name or about.display_name,
         "about_display_name": about.display_name,
         "about_address": ", ".join(address),
@@ -237,12 +300,72 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     }
 
 
-def _request_deadline(r: Request, today: date):
-    """The deadline of the request itself (not of a later complaint): the letters quote its date and law."""
+def _ico_by(last_contact: date) -> date:
+    from ydm.deadlines import add_months
+    from ydm.escalation import ICO_WINDOW_MONTHS
+
+    return add_months(last_contact, ICO_WINDOW_MONTHS)
+
+
+_STOP_ASKS = {
+    # law.md R16: Art 21(3), the direct-marketing objection is absolute.
+    RequestKind.OBJECT_MARKETING: (
+        "stop using my personal data for direct marketing, including any profiling for it (Article 21(3) of"
+        " the UK GDPR: an objection to direct marketing cannot be refused)"),
+    # law.md R17: Art 21(1), stop unless compelling legitimate grounds override, or legal claims.
+    RequestKind.OBJECT_PROCESSING: (
+        "stop processing my personal data as I objected (Article 21(1) of the UK GDPR), unless {who} can"
+        " demonstrate compelling legitimate grounds for it which override my interests, rights and freedoms,"
+        " or {who} need it for the establishment, exercise or defence of legal claims"),
+    # law.md §5: an Art 21 request to the ERO is a permanent opt-out of the open register.
+    RequestKind.OPEN_REGISTER: (
+        "stop including my name and address in the open (edited) register, as I asked (Article 21 of the"
+        " UK GDPR)"),
+}
+
+
+def _stop_ask(kind: RequestKind, who: str) -> str:
+    return _STOP_ASKS.get(kind, "").format(who=who)
+
+
+def _complaint_facts(r: Request, events: list, today: date) -> dict:
+    """The complaint to the organisation as the ICO letter tells it: when it went, whether s.164A covered
+    it, when it was acknowledged or replied to, and whether the 30 days to acknowledge it (R28-R29)
+    passed with neither an acknowledgement nor a reply."""
+    from ydm.deadlines import compute_deadline, receipt_date
+    from ydm.tracker_assess import nation_of
+
+    at = max((i for i, e in enumerate(events) if e.kind is EventKind.COMPLAINT_SENT), default=None)
+    if at is None:
+        return {"complaint_on": "", "complaint_s164a": False, "complaint_ack_on": "", "complaint_reply_on": "",
+                "complaint_ack_missed": False, "complaint_ack_due": ""}
+    on = events[at].on
+    nation = nation_of(r)
+    ack_due = compute_deadline(RequestKind.COMPLAINT, receipt_date(on, r.channel, nation), nation=nation).due
+    ack = next((e.on for e in events[at + 1:] if e.kind is EventKind.COMPLAINT_ACKNOWLEDGED), None)
+    reply = response_date(r, since=at + 1)
+    missed = ack is None and (reply > ack_due if reply is not None else today > ack_due)
+    return {
+        "complaint_on": long_date(on),
+        "complaint_s164a": complaint_under_s164a(r, on),
+        "complaint_ack_on": long_date(ack) if ack else "",
+        "complaint_reply_on": long_date(reply) if reply else "",
+        "complaint_ack_missed": missed,
+        "complaint_ack_due": long_date(ack_due),
+    }
+
+
+def _assess(r: Request, today: date):
+    """The escalation engine's reading of the request today (its deadline, last contact, ICO date)."""
     from ydm import escalation
     from ydm.tracker_assess import nation_of
 
-    a = escalation.assess(r, today, nation=nation_of(r))
+    return escalation.assess(r, today, nation=nation_of(r))
+
+
+def _request_deadline(r: Request, today: date):
+    """The deadline of the request itself (not of a later complaint): the letters quote its date and law."""
+    a = _assess(r, today)
     return a.answer_deadline or a.deadline
 
 
@@ -253,6 +376,21 @@ def _regime_without_deadline(r: Request, sent: date | None, today: date) -> str:
 
     received = _first(r, EventKind.RECEIVED) or (receipt_date(sent, r.channel, nation_of(r)) if sent else today)
     return regime_for(RequestKind.ACCESS, received)
+
+
+_AFTER_FOLLOW_UP = frozenset({RequestKind.REMINDER, RequestKind.COMPLAINT, RequestKind.ICO_COMPLAINT})
+
+
+def asked_in_follow_up(stored: list[StoredLetter], r: Request) -> list[str]:
+    """The Art 15 items the last stored follow-up letter asked for (its text lists them in ART15_ITEMS'
+    words), when a reply to the request was marked incomplete; else none."""
+    if not any(e.kind is EventKind.RESPONSE_INCOMPLETE for e in r.events):
+        return []
+    follow_ups = [x for x in stored if x.kind is RequestKind.FOLLOW_UP]
+    if not follow_ups:
+        return []
+    text = follow_ups[-1].text
+    return [code for code, words in ART15_ITEMS.items() if f"- {words}" in text]
 
 
 def _org(directory, org_id: str, name: str) -> Organisation:
@@ -266,8 +404,15 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
                 kind: RequestKind | str | None = None, extra_text: str = "", keep: bool = True):
     """Decide the next letter (or none) and write it. `kind` overrides the engine's choice.
 
-    `keep=True` stores the letter text with the request (encrypted); nothing is marked as sent:
-    the person runs `ydm requests mark REF reminder-sent` (or similar) once they have sent it.
+    `keep=True` stores the letter text with the request (encrypted), so the person can see later what
+    they sent; nothing is marked as sent: they run `ydm requests mark REF reminder-sent` (or similar)
+    once they have sent it. When a letter is stored: each time `next` writes a letter whose text is new
+    for that kind and day. Running it again with the same facts on the same day writes the same text,
+    which is kept once; a letter that differs (other --missing items, other words of their own, a later
+    day) is kept as well, because either may be the one that goes out.
+
+    The later letters of an access request whose reply fell short (reminder, complaint, ICO complaint)
+    list the missing Art 15 items given with `missing`, or else those the last stored follow-up asked for.
     """
     import dataclasses
 
@@ -283,6 +428,11 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     if chosen.is_initial:
         raise InputError(f"'{chosen.value}' starts a new request: use 'ydm letter {chosen.value}'")
     items = normalize_items(missing)
+    if items and r.kind not in (RequestKind.ACCESS, RequestKind.FOLLOW_UP) and chosen is not RequestKind.FOLLOW_UP:
+        raise InputError(f"--missing names Article 15 items, which only an access request asks for ({r.ref} is "
+                         f"{r.kind.value})")
+    if not items and chosen in _AFTER_FOLLOW_UP:
+        items = asked_in_follow_up(store.letters(r.ref), r)
     if chosen is RequestKind.FOLLOW_UP and not items:
         raise InputError("say which parts their reply left out, e.g. --missing '15(1)(c)' --missing '15(1)(g)'",
                          hint="items: " + ", ".join(ART15_ITEMS))
@@ -301,7 +451,8 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
         # (SI 2026/82 reg 7): an earlier complaint is a plain one.
         subject = f"Complaint about how you have handled my {context['request_words']} - ref {r.ref}"
         letter = dataclasses.replace(letter, subject=subject)
-    if keep:
+    if keep and not any(x.kind is chosen and x.on == today and x.text == letter.text for x in store.letters(r.ref)):
+        # Kept once: running `next` again with the same facts on the same day writes the same letter.
         store.add_letter(r.ref, StoredLetter(chosen, today, letter.text, letter.subject))
     reason = v.next_reason if chosen == v.next_kind else f"you asked for a {chosen.value} letter"
     return NextStep(chosen, reason, letter, v, context)

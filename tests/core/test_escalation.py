@@ -106,9 +106,15 @@ TABLE = [
         R.ACCESS, D(2026, 12, 10), State.REMINDED, "REMINDED", D(2026, 12, 2), R.COMPLAINT,
     ),
     (
+        # The reminder asks for a reply "within 14 days of the date of this letter": 5-18 Dec.
+        "reminder's 14th day: still reminded",
+        [SENT, (K.REMINDER_SENT, D(2026, 12, 4))],
+        R.ACCESS, D(2026, 12, 18), State.REMINDED, "REMINDED", D(2026, 12, 2), R.COMPLAINT,
+    ),
+    (
         "reminder unanswered 14 days",
         [SENT, (K.REMINDER_SENT, D(2026, 12, 4))],
-        R.ACCESS, D(2026, 12, 18), State.OVERDUE, "OVERDUE", D(2026, 12, 2), R.COMPLAINT,
+        R.ACCESS, D(2026, 12, 19), State.OVERDUE, "OVERDUE", D(2026, 12, 2), R.COMPLAINT,
     ),
     (
         "answered after reminder",
@@ -199,7 +205,7 @@ def test_next_step_dates_and_reasons():
     assert waiting.next_step.on_or_after == D(2026, 12, 3)
     assert "Wed 2 Dec 2026" in waiting.next_step.reason
     reminded = assess(req(SENT, (K.REMINDER_SENT, D(2026, 12, 4))), D(2026, 12, 10))
-    assert reminded.next_step.on_or_after == D(2026, 12, 4 + REMINDER_GRACE_DAYS)
+    assert reminded.next_step.on_or_after == D(2026, 12, 4 + REMINDER_GRACE_DAYS + 1)
     assert "Fri 18 Dec 2026" in reminded.next_step.reason
     lapsed = assess(req(SENT, (K.COMPLAINT_SENT, D(2026, 12, 18))), D(2027, 1, 19))
     assert "s.164A" in lapsed.next_step.reason and lapsed.next_step.on_or_after is None

@@ -159,6 +159,6 @@ def test_mark_a_draft_sent_by_post_counts_from_its_deemed_arrival(seeded, capsys
     code, _, err = run(capsys, "requests", "mark", "YDM-CCCCC", "sent", "--via", "email")
     assert code == 2 and "already recorded as sent" in err
     code, _, err = run(capsys, "requests", "mark", "YDM-BBBBB", "acknowledged", "--via", "email")
-    assert code == 2 and "--via goes with the event 'sent'" in err
+    assert code == 2 and "--via goes with the events 'sent'" in err
     with open_store() as s:
         assert [e.kind for e in s.get("YDM-CCCCC").events].count(E.SENT) == 1

@@ -275,11 +275,14 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
                 target.rmdir()  # only if still empty: the folder this run made for its letters
         raise
     if target is None:
-        output.out_raw(rendered[0][1].decode("utf-8"))
+        text = rendered[0][1].decode("utf-8")
+        output.out_raw(text if text.endswith("\n") else text + "\n")  # notes on stderr start on their own line
     for path in written:
         output.note(f"wrote {path}")
     if record is not None:
         sent_on = record[2]
+        for r in stored:
+            output.note(f"recorded {r.ref}: {r.kind.value} to {r.org_name or r.org_id}")
         state = (f"sent on {sent_on:%-d %B %Y}" if sent_on
                  else "drafted (mark them sent with 'ydm requests mark REF sent')")
         output.note(f"recorded {len(letters)} request(s) in your tracker, {state}")

@@ -38,13 +38,19 @@ def register(sub) -> None:
     mk.add_argument("--note", default="", help="a short note for yourself (kept encrypted)")
     mk.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
                     help="with EVENT sent, for a draft: how it went (post is deemed received some working "
-                    "days later, so the due date follows it)")
+                    "days later, so the due date follows it); with clarification-provided: how your answer "
+                    "went (the pause ends when they receive it; default: the way the request went)")
 
     from ydm.tracker_next import ART15_ITEMS
 
     nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="Items for --missing (a follow-up asks for exactly these):\n"
+                       description="Write the next letter for a request and keep a copy with it (encrypted). "
+                       "A copy is kept each time the text is new: running it again on the same day with the "
+                       "same facts keeps one copy; other --missing items, other --text or a later day keep "
+                       "another. Nothing is marked as sent: do that once it has gone.",
+                       epilog="Items for --missing (a follow-up asks for exactly these; a later reminder, "
+                       "complaint or ICO complaint lists them too, by default those of the last follow-up):\n"
                        + "\n".join(f"  {code:<11} {text}" for code, text in ART15_ITEMS.items()))
     nx.add_argument("ref", metavar="REF")
     nx.add_argument("-o", "--output", metavar="PATH", help="write it here (.txt, .md, .pdf or .eml); default stdout")
@@ -200,10 +206,15 @@ def _mark(args, store, today) -> int:
     from ydm.model import EventKind
 
     on = _date(args.on, "--on")
-    if tracker.parse_event_kind(args.event) is EventKind.SENT:
+    kind = tracker.parse_event_kind(args.event)
+    if kind is EventKind.SENT:
         v = tracker.mark_sent(store, args.ref, today=today, on=on, channel=args.via, note=args.note)
+    elif kind is EventKind.CLARIFICATION_PROVIDED and args.via:
+        # Art 12A(5): the pause ends when they receive the answer, deemed from how it went (law.md R10).
+        v = tracker.mark(store, args.ref, kind, today=today, on=on, note=args.note, data={"via": args.via})
     elif args.via:
-        raise InputError("--via goes with the event 'sent' (how the letter went)")
+        raise InputError("--via goes with the events 'sent' (how the letter went) and 'clarification-provided' "
+                         "(how your answer went)")
     else:
         v = tracker.mark(store, args.ref, args.event, today=today, on=on, note=args.note)
     output.note(f"recorded {args.event} for {v.ref}; status now: {v.status}"
@@ -233,7 +244,8 @@ def _next(args, store, today) -> int:
         return 0
     output.note(f"next for {step.view.ref}: {step.kind.value}. {step.reason}")
     if not args.output:
-        output.out_raw(step.letter.text)
+        text = step.letter.text
+        output.out_raw(text if text.endswith("\n") else text + "\n")  # the next note starts on its own line
     else:
         path = Path(args.output)
         fmt = {".pdf": "pdf", ".eml": "eml", ".md": "md"}.get(path.suffix.lower(), "text")
