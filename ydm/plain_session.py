@@ -147,9 +147,8 @@ class PlainSession:
             self.one_question(q)
 
     def one_question(self, q: Question) -> None:
-        n, total = self.s.position()
         self.say("")
-        self.say(f"Question {n} of {total}: {q.title}")
+        self.say(self.s.progress())
         self.say(q.prompt)
         self.say(f"Why we ask: {q.why}")
         if q.kind == "text":
@@ -175,6 +174,8 @@ class PlainSession:
             self.say(f"Sorry: {exc.message}")
 
     def _choice_prompt(self, q: Question) -> str:
+        if q.kind == "choice" and len(q.options) == 1:
+            return "Press Enter to go on."
         if q.kind == "choice":
             numbers = [i for i, o in enumerate(q.options, 1) if o.value == q.default]
             keep = f" Press Enter for {numbers[0]}." if numbers else ""

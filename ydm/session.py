@@ -27,11 +27,13 @@ from ydm.session_plan import Blocked, Plan, PlanItem  # noqa: F401 - the plan's 
 from ydm.session_plan import route as _route
 from ydm.session_questions import (  # noqa: F401 - the plain words are part of this module's API
     CHANNELS,
+    ELECTION_POST,
     GOALS,
     KIND_EXPLAINED,
     KIND_TITLES,
     NATION_NAMES,
     NO_ANSWER,
+    RECIPIENT,
     Option,
     Question,
     nation_guess,
@@ -83,8 +85,15 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
 
 # --- the session ---------------------------------------------------------------------------------
 
-# Follow-up questions share the number of the question they follow (see Session.position).
-_GROUP_OF = {"nation": "postcode", "office_pick": "office", "office_name": "office", "office_address": "office"}
+# Follow-up questions share the number of the question they follow (see Session.position); an
+# address for an organisation we have none for follows "who gets a letter".
+_GROUP_OF = {"nation": "postcode", "office_pick": "office", "office_name": "office", "office_address": "office",
+             "office_eoni": "office"}
+
+
+def _group(qid: str) -> str:
+    return "targets" if qid.startswith(RECIPIENT) else _GROUP_OF.get(qid, qid)
+
 
 Lookup = Callable[..., Organisation | list[tuple[str, str]] | None]  # (postcode[, address id])
 
@@ -220,7 +229,9 @@ class Session:
         if postcode and not nation_guess(postcode)[1]:
             ids.append("nation")
         ids += ["address", "email"]
-        if self.needs_office() and self.nation != "northern-ireland":  # NI: always EONI, nothing to ask
+        if self.needs_office() and self.nation == "northern-ireland":  # always EONI: said, not asked
+            ids.append("office_eoni")
+        elif self.needs_office():
             if self.office_choices:
                 ids.append("office_pick")
             if self.office is not None:
@@ -229,8 +240,14 @@ class Session:
                 ids += ["office_name", "office_address"]
         if self.needs_targets():
             ids.append("targets")
+            ids += [RECIPIENT + org_id for org_id in self.unreachable()]
         ids.append("channel")
         return ids
+
+    def unreachable(self) -> list[str]:
+        """Chosen organisations we know no way to reach (no postal address, email or web form): the
+        librarian may find one and type it in, for this session's letter only."""
+        return [org_id for org_id in self.answers.get("targets", ()) if not self.directory.get(org_id).has_channel]
 
     def needs_lookup(self) -> bool:
         """True when the next question depends on a registration-office lookup not yet made."""
@@ -266,25 +283,32 @@ class Session:
                 return self.question(qid)
         return None
 
-    def position(self) -> tuple[int, int]:
-        """(this question's number, how many questions) for "Question 3 of 8".
+    def position(self) -> tuple[int, int | None, int]:
+        """(this question's number, how many questions or None, which part of it) for
+        "Question 6 of 8, part 2".
 
-        The total must not jump about while the patron answers. So a follow-up counts with the
-        question it follows (which part of the UK, with the postcode; everything about the
-        registration office, however the lookup went, as one question), and until the goal and the
-        chosen letters are known the usual "who gets a letter" question is counted. The total then
-        changes only right after the answer that decides it (the goal, or the letters chosen)."""
-        groups: list[str] = []
-        for qid in self.steps():
-            group = _GROUP_OF.get(qid, qid)
-            if group not in groups:
-                groups.append(group)
+        Honest and stable: a follow-up counts with the question it follows and says which part it is
+        (which part of the UK, with the postcode; everything about the registration office, however
+        the lookup went, in Northern Ireland too; an address typed in for an organisation, with "who
+        gets a letter"). The total depends on what the patron wants to do, so it is not shown until
+        that is known (the goal, and for "choose" the letters); from then on it does not change."""
+        steps = self.steps()
+        groups = list(dict.fromkeys(_group(qid) for qid in steps))
         undecided = "goal" not in self.answers or (self.goal == "choose" and "kinds" not in self.answers)
-        total = len(groups) + (1 if undecided and "targets" not in groups else 0)
+        total = None if undecided else len(groups)
         current = self.current()
         if current is None:
-            return len(groups), total
-        return groups.index(_GROUP_OF.get(current.id, current.id)) + 1, total
+            return len(groups), total, 1
+        group = _group(current.id)
+        part = [qid for qid in steps if _group(qid) == group].index(current.id) + 1
+        return groups.index(group) + 1, total, part
+
+    def progress(self) -> str:
+        """The progress line both faces show: "Question 6 of 8, part 2: Office address"."""
+        current = self.current()
+        n, total, part = self.position()
+        return (f"Question {n}" + (f" of {total}" if total else "") + (f", part {part}" if part > 1 else "")
+                + (f": {current.title}" if current else ""))
 
     def back(self) -> Question | None:
         """Forget the last answer and return its question again (None at the very start)."""
@@ -329,10 +353,10 @@ class Session:
         if self.nation == "northern-ireland":  # law.md §5: EONI keeps the register for everyone in NI
             return lookup.office_as_organisation(replace(lookup.EONI, checked_on=self.today.isoformat()))
         if self.answers.get("office") == "found" and self.office is not None:
-            return self.office
+            return _named_once(self.office)
         lines = [part.strip() for part in self.answers.get("office_address", "").split(",")]
         office = lookup.manual_office(self.answers.get("office_name", ""), lines, today=self.today)
-        return lookup.office_as_organisation(office)
+        return _named_once(lookup.office_as_organisation(office))
 
     def notes(self) -> list[str]:
         """Things the patron should know about where the letters go, shown with the list of letters."""
@@ -341,6 +365,9 @@ class Session:
             out.append("In Northern Ireland the Electoral Office for Northern Ireland (EONI) keeps the electoral "
                        "register for everyone, so the open register letter (there it is called the edited "
                        "register) goes to EONI.")
+        parties = [i for i in self.answers.get("targets", ()) if self.directory.get(i).category.value == "party"]
+        if RequestKind.OBJECT_MARKETING in self.kinds and parties:
+            out.append(ELECTION_POST)
         return out
 
     def plan(self) -> Plan:
@@ -354,8 +381,13 @@ class Session:
         targets = [self.directory.get(i) for i in self.answers.get("targets", ())]
         letters: list[Letter] = []
         for kind in self.kinds:
-            orgs = [self.office_org()] if kind is RequestKind.OPEN_REGISTER else targets
-            letters += service.draft_letters(kind, person, orgs, today=self.today)
+            if kind is RequestKind.OPEN_REGISTER:
+                letters += service.draft_letters(kind, person, [self.office_org()], today=self.today)
+                continue
+            for org in targets:  # an address typed in this session goes on this letter only, as with --address-to
+                address_to, email_to = _questions.split_recipient(self.answers.get(RECIPIENT + org.id, ""))
+                letters += service.draft_letters(kind, person, [org], today=self.today,
+                                                 address_to=address_to, email_to=email_to)
         items, blocked = [], []
         can_email = bool(self.answers.get("email")) or preferred is Channel.EMAIL
         for letter in letters:
@@ -381,6 +413,18 @@ class Session:
                     org_name=i.org_name)
             for i in plan.items
         )
+
+
+def _named_once(office: Organisation) -> Organisation:
+    """The office with its name as the first address line when the name already says "registration
+    officer" (typed as "Fife Council Electoral Registration Officer", say): `letters.recipient_block`
+    then adds neither the role nor the name again, so the block does not read "Electoral
+    Registration Officer, Fife Council Electoral Registration Officer"."""
+    name = office.display_name
+    if "registration officer" not in name.casefold() or any(
+            name.casefold() in line.casefold() for line in office.postal_address):
+        return office
+    return replace(office, postal_address=(name, *office.postal_address))
 
 
 def default_lookup(postcode: str, address: str | None = None):

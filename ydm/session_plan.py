@@ -83,5 +83,6 @@ def route(letter: Letter, preferred: Channel, *, can_email: bool) -> tuple[Chann
         return None, (f"Not sent: {name} takes email only and you gave no email address. It needs an email "
                       f"address, or a postal address we don't have. To send it, go back and type your "
                       f"email address, or ask the librarian.")
-    return None, (f"Not sent: we have no way to reach {name} (no postal address, email or web form). "
-                  "Ask the librarian.")
+    return None, (f"Not sent: we have no way to reach {name} (no postal address, email or web form), "
+                  "and none was typed in. If you or the librarian find one on their website's privacy "
+                  "page, go back and type it in.")

@@ -27,7 +27,8 @@ GOALS: dict[str, tuple[str, str]] = {
     "stop-contact": (
         "Stop parties contacting me",
         ("A letter to each of those parties telling them to stop sending you leaflets, calls, texts "
-        "and emails. They must stop."),
+        "and emails. They must stop, with one exception: at an election, each candidate may still "
+        "send you one election leaflet free by post."),
     ),
     "stop-sold": (
         "Stop my details being sold",
@@ -83,6 +84,17 @@ NO_ANSWER = (
     "months of your last contact with the organisation."
 )
 
+# The same fact the objection letter states for parties (letter_templates/object-marketing.txt.j2;
+# law.md R27): candidates keep their right to one election mailing free of postage.
+ELECTION_POST = (
+    "A letter telling a party to stop contacting you covers everything except one thing: at an "
+    "election, each candidate still has a legal right to send you one election leaflet free of "
+    "postage (section 91 of the Representation of the People Act 1983). The letter says so."
+)
+
+# Question ids for "we have no address for this organisation": RECIPIENT + the organisation's id.
+RECIPIENT = "to:"
+
 CHANNELS: dict[str, tuple[Channel, str, str]] = {
     "first-class": (Channel.FIRST_CLASS, "Post, first class", "We print the letters; you post them."),
     "second-class": (Channel.SECOND_CLASS, "Post, second class", "Cheaper; counted as arriving two days later."),
@@ -137,9 +149,6 @@ def ero_words(nation: str | None) -> dict[str, str]:
     }
 
 
-
-
-
 @dataclass(frozen=True)
 class Option:
     value: str
@@ -160,7 +169,6 @@ class Question:
     optional: bool = False
     default: Any = None  # text: a string; choice: a value; multi: a tuple of values
     hint: str = ""  # e.g. "like SW1A 1AA"
-
 
 
 def build(s: Session, qid: str) -> Question:
@@ -244,6 +252,26 @@ def build(s: Session, qid: str) -> Question:
             "office_address", "Office address", "What is the electoral registration office's postal address?",
             f"So the letter can be posted. {words['address']}",
             hint="separate lines with commas, with the postcode last", default=a.get("office_address", ""))
+    if qid == "office_eoni":
+        from ydm.lookup import EONI
+
+        return Question(
+            "office_eoni", "Registration office",
+            "In Northern Ireland, your open register letter goes to the Electoral Office for Northern Ireland (EONI).",
+            "EONI keeps the electoral register for everyone in Northern Ireland, so there is nothing to "
+            "look up or type. There the open register is called the edited register.",
+            kind="choice", options=(Option("eoni", "Send it to EONI", ", ".join((*EONI.address, EONI.postcode))),),
+            default="eoni")
+    if qid.startswith(RECIPIENT):
+        name = s.directory.get(qid.removeprefix(RECIPIENT)).display_name
+        return Question(
+            qid, f"Address for {name}",
+            f"We have no address for {name}. If you or the librarian can find one on their website's "
+            "privacy page, type it here; or leave it empty to skip them.",
+            "A letter needs somewhere to go. What you type is used for this letter only: it is not "
+            "saved, and it is wiped with everything else when you finish.",
+            optional=True, default=a.get(qid, ""),
+            hint="a postal address with commas between the lines, or an email address like dpo@example.org")
     if qid == "targets":
         orgs, ticked = s.candidate_orgs()
         where = NATION_NAMES.get(s.nation or "", "")
@@ -286,7 +314,7 @@ def check(s: Session, q: Question, value: Any) -> Any:
             return tuple(k.value for k in INITIAL_KINDS if k.value in chosen)
         return tuple(dict.fromkeys(chosen))
     # The same rules as every other face (ydm.profile): invisible characters out, lengths capped.
-    multiline = q.id in ("address", "office_address")
+    multiline = q.id in ("address", "office_address") or q.id.startswith(RECIPIENT)
     text = profile.clean_text(str(value or ""), keep_newlines=multiline)
     text = text if multiline else " ".join(text.split())
     if not text.strip():
@@ -309,6 +337,8 @@ def check(s: Session, q: Question, value: Any) -> Any:
             return profile.validate_email(text)
         except InputError:
             raise InputError(f"'{text.strip()}' does not look like an email address, like name@example.org.") from None
+    if q.id.startswith(RECIPIENT):
+        return _recipient(text)
     if q.id in ("name", "office_name"):
         _fits("name", text)
     if q.id in ("address", "office_address"):
@@ -325,6 +355,37 @@ def check(s: Session, q: Question, value: Any) -> Any:
     return text
 
 
+def _recipient(text: str) -> str:
+    """An organisation's postal address (two lines or more) and/or one email address, as typed for a
+    letter we have no address for; kept as "line, line, email" (see `split_recipient`)."""
+    parts = [" ".join(part.split()) for part in text.replace("\n", ",").split(",")]
+    parts = [part for part in parts if part]
+    emails = [part for part in parts if "@" in part]
+    lines = [part for part in parts if "@" not in part]
+    if len(emails) > 1:
+        raise InputError("Please type one email address (a postal address as well is fine).")
+    for email in emails:
+        try:
+            profile.validate_email(email)
+        except InputError:
+            raise InputError(f"'{email}' does not look like an email address, like dpo@example.org.") from None
+    if len(lines) == 1:
+        raise InputError("Please type the whole postal address, with commas between the lines "
+                         "(or just an email address).")
+    for line in lines:
+        _fits("address", line)
+    return ", ".join(lines + emails)
+
+
+def split_recipient(value: str) -> tuple[tuple[str, ...] | None, str | None]:
+    """(postal address lines or None, email or None) from a checked RECIPIENT answer: what
+    `service.draft_letters` takes as `address_to` and `email_to`, like `ydm letter --address-to/--email-to`."""
+    parts = [part.strip() for part in (value or "").split(",") if part.strip()]
+    lines = tuple(part for part in parts if "@" not in part)
+    emails = [part for part in parts if "@" in part]
+    return (lines or None), (emails[0] if emails else None)
+
+
 def _fits(field: str, text: str) -> None:
     """InputError in the session's plain words when the text is longer than ydm.profile allows."""
     limit = profile.MAX_LENGTH[field]
@@ -336,3 +397,10 @@ def _fits(field: str, text: str) -> None:
 def seconds(n: int) -> str:
     """'1 second', '20 seconds'."""
     return f"{n} second" + ("" if n == 1 else "s")
+
+
+def minutes(n: float) -> str:
+    """'1 minute', '10 minutes', '1.5 minutes'; under a minute in seconds ('30 seconds')."""
+    if n < 1:
+        return seconds(round(n * 60))
+    return f"{n:g} minute" + ("" if n == 1 else "s")

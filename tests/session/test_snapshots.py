@@ -111,3 +111,36 @@ async def test_other_questions_at_80x24(make_app, screen_snapshot, fresh_dirs):
         await shot("25-choose-organisations")
     failed = [name for name, ok in shots if not ok]
     assert failed == []
+
+
+async def test_northern_ireland_questions_at_80x24(make_app, screen_snapshot, fresh_dirs):
+    """QA3 #6: an address for a party we cannot reach (a part of "who gets a letter"); EONI said, not asked."""
+    app = make_app()
+    shots = []
+
+    async def shot(name: str) -> None:
+        shots.append((name, await screen_snapshot(pilot, name)))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", *PATRON, "enter", *"BT48 7QX", "enter")   # preset 1
+        await pilot.pause()
+        await pilot.press(*f"{STREET}, Derry", "enter", "enter", "ctrl+n")
+        await pilot.pause()
+        while app.screen.question.id != "to:sinn-fein":
+            await pilot.press("enter")                                # skip the ones before
+            await pilot.pause()
+        await shot("31-ni-address-for-party")
+        await pilot.press("B", "e", "l", "f", "a", "s", "t", "enter")  # one line: not an address
+        await pilot.pause()
+        await shot("32-ni-address-not-whole")
+        await app.action_quit()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "down", "down", "enter", *PATRON, "enter", *"BT7 1NN", "enter")  # preset 3
+        await pilot.pause()
+        await pilot.press(*f"{STREET}, Belfast", "enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await shot("33-ni-office-eoni")
+    failed = [name for name, ok in shots if not ok]
+    assert failed == []

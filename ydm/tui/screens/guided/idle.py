@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ydm.session_questions import seconds
 from ydm.tui.screens.guided.base import GuidedScreen
 
 
@@ -24,7 +25,7 @@ class IdleWarning(ModalScreen[None]):
 
     def message(self) -> str:
         return (
-            f"Press any key to carry on. In {self.seconds_left} seconds everything you typed "
+            f"Press any key to carry on. In {seconds(self.seconds_left)} everything you typed "
             "will be wiped, for your privacy."
         )
 

@@ -43,8 +43,7 @@ class QuestionScreen(GuidedScreen):
         return f"{self.question.prompt}\n\n**Why we ask:** {self.question.why}\n\n{how} **Escape** goes back."
 
     def progress(self) -> str:
-        n, total = self.session.position()
-        return f"Question {n} of {total}: {self.question.title}"
+        return self.session.progress()
 
     def body(self) -> ComposeResult:
         q = self.question

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ydm.session_questions import minutes
 from ydm.tui.screens.guided.base import GuidedScreen
 
 WELCOME = (
@@ -37,7 +38,7 @@ says when each answer is due. Nothing is kept on this computer.
 
     def body(self) -> ComposeResult:
         cfg = self.session.config
-        settings = [f"Everything is wiped after {cfg.timeout / 60:g} minutes without a key press."]
+        settings = [f"Everything is wiped after {minutes(cfg.timeout / 60)} without a key press."]
         settings.append(f"Printer: {cfg.printer}." if cfg.printer else "No printer is set up.")
         if self.app.is_web:
             settings.append("Files you save download in this browser.")
