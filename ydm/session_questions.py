@@ -6,6 +6,7 @@ Each question says why we ask; every check raises InputError with what to fix, i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -265,7 +266,7 @@ def build(s: Session, qid: str) -> Question:
     if qid.startswith(RECIPIENT):
         name = s.directory.get(qid.removeprefix(RECIPIENT)).display_name
         return Question(
-            qid, f"Address for {name}",
+            qid, f"Address for {_short(name)}",
             f"We have no address for {name}. If you or the librarian can find one on their website's "
             "privacy page, type it here; or leave it empty to skip them.",
             "A letter needs somewhere to go. What you type is used for this letter only: it is not "
@@ -353,6 +354,12 @@ def check(s: Session, q: Question, value: Any) -> Any:
                 raise InputError("Please type the street and town as well as the postcode.")
         return ", ".join(lines)
     return text
+
+
+def _short(name: str) -> str:
+    """'SDLP' for 'Social Democratic and Labour Party (SDLP)': the progress line is one row at 80 columns."""
+    match = re.search(r"\(([A-Z]{2,8})\)$", name)
+    return match.group(1) if match else name
 
 
 def _recipient(text: str) -> str:

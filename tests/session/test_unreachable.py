@@ -46,6 +46,7 @@ def test_one_question_per_unreachable_party_in_plain_words():
     assert q.prompt == ("We have no address for Sinn Féin. If you or the librarian can find one on their "
                         "website's privacy page, type it here; or leave it empty to skip them.")
     assert q.optional and q.kind == "text" and "not saved" in q.why
+    assert s.question(RECIPIENT + "sdlp").title == "Address for SDLP"  # short enough for the progress line
     # left empty: skipped, and the patron is told why and what would send it
     plan = s.plan()
     blocked = {b.letter.org.id: b.reason for b in plan.blocked}
@@ -140,6 +141,7 @@ async def test_app_ni_preset_1_with_a_typed_address_and_email(make_app, fresh_di
             assert isinstance(screen, QuestionScreen) and screen.question.id == RECIPIENT + org_id
             progress = str(screen.query_one("#progress").render())
             assert progress.startswith("Question 6 of 7, part ")
+            assert len(progress) <= 76                                # one row at 80 columns (padding 2+2)
             await pilot.press(*typed.get(org_id, ""), "enter")
             await pilot.pause()
         assert app.screen.question.id == "channel"
