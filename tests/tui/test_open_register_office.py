@@ -79,6 +79,10 @@ async def test_no_key_asks_for_the_office_and_the_letter_goes_there(make_app, fi
         await pilot.press("enter")  # on to the address
         assert app.screen.focused is app.screen.query_one("#office-address", Input)
         await put_into(pilot, "#office-address", OFFICE_ADDRESS)
+        remember = app.screen.query_one("#office-remember", Checkbox)
+        assert not remember.value  # off unless asked: the file is plain text and reveals the area
+        assert "plain text in my_contacts.toml" in str(remember.label) and "reveals your area" in str(remember.label)
+        remember.value = True
         await pilot.press("ctrl+s")
         await settle(pilot)
 
@@ -117,7 +121,7 @@ async def test_no_key_asks_for_the_office_and_the_letter_goes_there(make_app, fi
         assert [d.org.display_name for d in again.screen.state.drafts] == [OFFICE]
 
 
-async def test_office_not_remembered_when_unticked(make_app, fixed_references):
+async def test_office_not_remembered_unless_ticked(make_app, fixed_references):
     from ydm import lookup
 
     app = make_app()
@@ -128,7 +132,7 @@ async def test_office_not_remembered_when_unticked(make_app, fixed_references):
         assert isinstance(app.screen, OfficeScreen)
         await put_into(pilot, "#office-name", OFFICE)
         await put_into(pilot, "#office-address", "Town Hall, Anytown")  # no postcode: still accepted
-        app.screen.query_one("#office-remember", Checkbox).value = False
+        assert not app.screen.query_one("#office-remember", Checkbox).value  # unticked unless asked
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)

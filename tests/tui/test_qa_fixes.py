@@ -40,11 +40,12 @@ async def to_send_step(pilot, orgs=("labour", "reform"), kinds=2) -> None:
     await settle(pilot)
 
 
-async def test_only_letters_handed_over_are_recorded_as_sent_the_rest_stay_drafts(
+async def test_only_letters_ticked_are_recorded_as_sent_the_rest_stay_drafts(
     make_app, fixed_references, tmp_path
 ):
-    """QA 1 (severe): 1 of 4 letters saved at step 5 → only it starts ticked as sent; the other three
-    are recorded with only a `drafted` event, shown as DRAFT, with no due date (so no reminders)."""
+    """QA 1 (severe), then QA3 #4: saving a letter at step 5 is not sending it, so nothing starts
+    ticked; the one ticked by hand is recorded as sent, the other three with only a `drafted` event,
+    shown as DRAFT, with no due date (so no reminders)."""
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
@@ -55,16 +56,21 @@ async def test_only_letters_handed_over_are_recorded_as_sent_the_rest_stay_draft
         app.screen.query_one("#folder", Input).value = str(tmp_path / "letters")
         await pilot.click("#save-eml")  # the first letter (highlighted) only
         await settle(pilot)
-        assert drafts[0].handed_over and not any(d.handed_over for d in drafts[1:])
+        assert drafts[0].delivered and not any(d.delivered for d in drafts[1:])
+        assert not any(d.sent_by_ydm for d in drafts)
         await pilot.press("ctrl+n")
         await settle(pilot)
 
         assert isinstance(app.screen, RecordScreen)
         ticked = [app.screen.query_one(f"#sent-{i}", Checkbox).value for i in range(4)]
-        assert ticked == [True, False, False, False]
+        assert ticked == [False] * 4
+        assert all(app.screen.query_one(f"#on-{i}", Input).disabled for i in range(4))
+        warning = str(app.screen.query_one("#not-sent-by-ydm", Static).render())
+        assert warning.startswith("These letters were not sent by ydm")
+        assert app.screen.focused is app.screen.query_one("#sent-0")
+        await pilot.press("space")  # the saved one went after all: tick it, sent today
+        await settle(pilot)
         assert [app.screen.query_one(f"#on-{i}", Input).disabled for i in range(4)] == [False, True, True, True]
-        warning = str(app.screen.query_one("#not-handed-over", Static).render())
-        assert "3 of them were not saved, copied or sent" in warning
         await pilot.press("ctrl+n")  # record
         await settle(pilot)
         shown = str(app.screen.query_one("#due-dates", Static).render())

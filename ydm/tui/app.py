@@ -29,6 +29,7 @@ class YdmApp(YdmAppBase):
     TITLE = "Your Data Matters"
     CSS_PATH = Path(__file__).parent / "ydm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [*YdmAppBase.BINDINGS]
+    REMEMBER_THEME = True
 
     def __init__(
         self, *, today: TodayArg = None, theme: str | None = None, backend: Any = None, **kwargs: Any
@@ -44,6 +45,7 @@ class YdmApp(YdmAppBase):
         from ydm.tui.screens.dashboard import DashboardScreen
 
         self.push_screen(DashboardScreen())
+        self.remember_theme_changes()
 
     def on_unmount(self) -> None:
         self.backend.close()  # the store's connection; the key leaves memory with the process
@@ -92,8 +94,11 @@ class YdmApp(YdmAppBase):
             exclusive=True,
         )
 
-    def delete_request(self, ref: str, org_name: str = "") -> None:
-        """Ask, then delete a request from this computer; back to the dashboard, without its row."""
+    def delete_request(self, ref: str, org_name: str = "", *, sent: bool = True) -> None:
+        """Ask, then delete a request from this computer; back to the dashboard, without its row.
+
+        `sent`: whether it was recorded as sent. A sent request stays with the organisation (deleting
+        is not withdrawing); a draft never went, so nobody else has it."""
         from ydm.tui.screens.confirm import ConfirmScreen
 
         who = org_name or "the organisation"
@@ -112,8 +117,13 @@ class YdmApp(YdmAppBase):
             ConfirmScreen(
                 f"Delete the request {ref} to {who}?",
                 "The request, its letters and its history are removed from this computer and cannot "
-                f"be recovered. This does not withdraw the request: {who} still has it and must still "
-                "answer. To withdraw it, write to them.",
+                "be recovered. "
+                + (
+                    f"This does not withdraw the request: {who} still has it and must still answer. "
+                    "To withdraw it, write to them."
+                    if sent
+                    else "It is a draft that was never sent, so nobody else has it."
+                ),
                 yes="Delete",
                 no="Keep it",
             ),
@@ -238,7 +248,7 @@ class YdmApp(YdmAppBase):
             yield SystemCommand(
                 "Delete this request",
                 f"Remove the request to {name} from this computer (asks first)",
-                lambda: self.delete_request(ref, name),
+                lambda: self.delete_request(ref, name, sent=row.sent is not None),
             )
 
     def go_home(self) -> None:

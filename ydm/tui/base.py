@@ -84,6 +84,9 @@ class YdmAppBase(App):
     """Base for YdmApp and SessionApp. Pass `today` (a date or a callable) to pin the date in tests."""
 
     ENABLE_COMMAND_PALETTE = True
+    # Remember the theme chosen (Ctrl+P) in tui.toml for the next start. The main app does; the
+    # guided session, where one patron follows another, does not.
+    REMEMBER_THEME: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="Explain this screen and list its keys"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave ydm", priority=True, show=False),
@@ -118,13 +121,39 @@ class YdmAppBase(App):
 
     # --- themes ------------------------------------------------------------------------------
     def _pick_theme(self, requested: str | None) -> str:
-        """Explicit argument, then YDM_THEME, then high contrast under NO_COLOR, else the default."""
-        name = requested or os.environ.get("YDM_THEME", "").strip()
-        if name and name in self.available_themes:
-            return name
+        """Explicit argument, then YDM_THEME, then the theme saved last time (REMEMBER_THEME), then
+        high contrast under NO_COLOR, else the default."""
+        for name in (requested, os.environ.get("YDM_THEME", "").strip(), self._remembered_theme()):
+            if name and name in self.available_themes:
+                return name
         if self.no_color:
             return "ydm-high-contrast"
         return DEFAULT_THEME
+
+    def _remembered_theme(self) -> str:
+        if not self.REMEMBER_THEME:
+            return ""
+        from ydm.tui import settings
+
+        return settings.saved_theme()
+
+    def remember_theme_changes(self) -> None:
+        """From now on, save the theme whenever it changes (call once the app runs: the start-up
+        choice is not a choice the person made)."""
+        self._theme_at_start = self.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name == getattr(self, "_theme_at_start", None):
+            return
+        self._theme_at_start = theme.name
+        from ydm.errors import YdmError
+        from ydm.tui import settings
+
+        try:
+            settings.save_theme(theme.name)
+        except YdmError as exc:
+            self.notify(f"The theme could not be remembered: {exc.message}", severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -233,6 +262,30 @@ class YdmAppBase(App):
                 on_saved(where)
 
         self.run_blocking(job, on_done=saved, description=f"saving {name}", group="files")
+
+    def open_link(self, url: str, on_result: Callable[[bool | None], None]) -> None:
+        """Ask the system to open `url` (a mailto: or web link), then call `on_result` with what is known.
+
+        In a terminal this does what App.open_url does (webbrowser.open) but keeps its answer, in a
+        worker since a launcher may take a moment: True only means a program was started to open the
+        link (xdg-open, open, a browser), never that a mail program or page actually showed; False
+        means nothing could be started. Served in a browser, the page is asked and nothing comes back:
+        None. Callers word what they say accordingly.
+        """
+        if self.is_web:
+            self.open_url(url)
+            on_result(None)
+            return
+        self.run_blocking(
+            self.open_with_system, url, on_done=on_result, description="asking your system to open a link",
+            group="open-link",
+        )
+
+    def open_with_system(self, url: str) -> bool:
+        """webbrowser.open (Textual's terminal open_url); tests replace it so nothing is launched."""
+        import webbrowser
+
+        return bool(webbrowser.open(url))
 
     def _deliver_web(self, name: str, data: bytes, mime_type: str) -> None:
         import io

@@ -45,13 +45,17 @@ class Draft:
     kind: RequestKind
     letter: Any  # ydm.letters.Letter
     channel: Channel = Channel.EMAIL
-    delivered: list[str] = field(default_factory=list)
-    emailed: bool = False  # sent over SMTP from the app
+    delivered: list[str] = field(default_factory=list)  # what was done with it at the Send step, in words
+    emailed: bool = False  # sent over SMTP from the app ("Send now"): the only sending ydm itself saw
+    emailed_on: date | None = None  # the day it went (the app's today when the server took it)
+    emailed_at: str = ""  # the wall-clock time it went, "14:32", to show the person
 
     @property
-    def handed_over(self) -> bool:
-        """Saved, copied, opened in a mail program or emailed at step 5: it may well have gone."""
-        return self.emailed or bool(self.delivered)
+    def sent_by_ydm(self) -> bool:
+        """Sent by the app itself. Saving a PDF, copying the text or handing it to the mail program
+        is not sending: the person may post it tomorrow, or never, so the Record step does not
+        start those ticked (a deadline would run from a day the letter did not go)."""
+        return self.emailed
 
 
 @dataclass(frozen=True)

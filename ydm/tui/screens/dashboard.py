@@ -70,9 +70,9 @@ Each line is one letter you sent to one organisation. **Status** says in words w
 *WAITING* means there is still time, *ANSWERED* or *CLOSED* means it is finished.
 **Due** is the date the answer is owed; **Days** how many days are left (or how late it is).
 
-Choose a line with the arrow keys, then press `Enter` to see its history, `m` to note something
-that happened (they replied, asked for ID, …) or `w` to write the next letter (a reminder or a
-complaint). `d` deletes the chosen request from this computer (it asks first; the organisation
+Choose a line with the arrow keys (`Home` and `End` go to the first and the last), then press
+`Enter` to see its history, `m` to note something that happened (they replied, asked for ID, …)
+or `w` to write the next letter (a reminder or a complaint). `d` deletes the chosen request from this computer (it asks first; the organisation
 is not told). Press `n` to write new requests and `o` to look up organisations.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,6 +83,10 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
         Binding("d", "delete_request", "Delete", id="delete-request", tooltip="Delete this request (asks first)"),
         Binding("o", "organisations", "Organisations", id="organisations", tooltip="Browse organisations"),
         Binding("r", "refresh", "Refresh", id="refresh", show=False),
+        # The table's own Home/End move between columns (none to move between in row mode); here
+        # they go to the first and last request. Priority, as the table has focus.
+        Binding("home", "first_row", "First request", id="first-row", show=False, priority=True),
+        Binding("end", "last_row", "Last request", id="last-row", show=False, priority=True),
         Binding("q", "app.quit", "Quit", id="dashboard-quit", tooltip="Leave ydm"),
     ]
 
@@ -269,7 +273,18 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
 
     def action_delete_request(self) -> None:
         if row := self._need_row():
-            self.app.delete_request(row.ref, row.org_name)
+            self.app.delete_request(row.ref, row.org_name, sent=row.sent is not None)
+
+    def action_first_row(self) -> None:
+        self._cursor_to(0)
+
+    def action_last_row(self) -> None:
+        self._cursor_to(len(self.rows) - 1)
+
+    def _cursor_to(self, index: int) -> None:
+        table = self.query_one("#requests", DataTable)
+        if self.rows and table.display:
+            table.move_cursor(row=max(0, min(index, table.row_count - 1)), scroll=True)
 
     def action_organisations(self) -> None:
         self.app.open_organisations()

@@ -18,15 +18,37 @@ Everything works with the keyboard. The keys for the current screen are listed b
 bar at the bottom. `Tab` moves between fields, `Enter` chooses, `Escape` goes back.
 `Ctrl+P` opens the command list. `F1` shows this help anywhere. `Ctrl+Q` leaves ydm.
 """
+THEME_HELP = """
+**Colours**: choose a theme with `Ctrl+P` (*High-contrast theme*, or *Theme* to pick from all).
+ydm remembers it for next time, in `tui.toml` in its config folder; the `YDM_THEME` environment
+variable, when set, wins over it.
+"""
+
+
+def _declared_by_ydm(node: object, binding: Binding) -> bool:
+    """Whether one of ydm's own classes declares this binding (not a Textual widget's internals such
+    as a table's Page Left, the screen's Copy selected text or the palette's own key)."""
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("ydm."):
+            continue
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            key, action = (declared.key, declared.action) if isinstance(declared, Binding) else declared[:2]
+            keys = [k.strip() for k in key.split(",")]
+            if action == binding.action and binding.key in keys:
+                return True
+    return False
 
 
 def keys_of(screen: Screen) -> list[tuple[str, str]]:
-    """(key, description) for every described binding active on `screen`, taken before help opens."""
+    """(key, description) for the app's own described bindings active on `screen`, taken before
+    help opens; the keys of Textual's widgets (scrolling, copying) are left to their widgets."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     for active in screen.app.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.description in seen:
+            continue
+        if not _declared_by_ydm(active.node, binding):
             continue
         seen.add(binding.description)
         rows.append((screen.app.get_key_display(binding), binding.description))
@@ -65,14 +87,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         text = getattr(self.under, "HELP", None) or ""
         title = self.under.title or getattr(self.under, "TITLE", None) or "Help"
-        body = f"## {title}\n\n{text.strip()}\n\n---\n\n{GENERAL_HELP}{_keys_table(self.keys)}"
+        general = GENERAL_HELP + (THEME_HELP if getattr(self.app, "REMEMBER_THEME", False) else "")
+        body = f"## {title}\n\n{text.strip()}\n\n---\n\n{general}{_keys_table(self.keys)}"
         with Vertical():
-            with VerticalScroll():
+            with VerticalScroll(id="help-scroll"):
                 yield Markdown(body, id="help-text")
             yield Button("Close (Esc)", id="help-close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#help-close", Button).focus()
+        # The text has focus, so ↓, PageDown and End scroll it at once; Esc (or F1) closes.
+        self.query_one("#help-scroll", VerticalScroll).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

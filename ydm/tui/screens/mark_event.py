@@ -30,7 +30,9 @@ EVENT_LABELS = {
     EventKind.FEE_REQUESTED: "They asked for a fee",
     EventKind.FEE_PAID: "I paid the fee",
     EventKind.CLARIFICATION_REQUESTED: "They asked me to clarify",
-    EventKind.CLARIFICATION_PROVIDED: "I sent the clarification",
+    # The pause ends when they receive the answer (Art 12A(5)), not when it was sent: the date asked
+    # for is the sending day, and the hint says how post is counted (CLARIFICATION_HINT).
+    EventKind.CLARIFICATION_PROVIDED: "I answered their question (clarification)",
     EventKind.EXTENDED: "They extended the time to answer",
     EventKind.RESPONSE_RECEIVED: "They answered in full",
     EventKind.RESPONSE_INCOMPLETE: "They answered, but left things out",
@@ -44,6 +46,8 @@ EVENT_LABELS = {
     EventKind.DRAFTED: "Drafted",
 }
 SENT_LABEL = "I sent it"
+CLARIFICATION_HINT = "the day you sent it; by post it is counted as arriving 2 working days later"
+DATE_LABEL = "When (empty = today)"
 # How it went, in the words of the wizard's send step (same order).
 SENT_VIA = {
     Channel.EMAIL: "Email",
@@ -60,7 +64,9 @@ class MarkEventScreen(ModalScreen[bool]):
     HELP = """\
 Choose what happened with the arrow keys, type the date it happened (today if empty) and, if you
 like, a short note. The deadline is counted again from everything you have recorded: for
-example, when they ask for ID the clock waits until you send it.
+example, when they ask for ID the clock waits until you send it. When they asked you to clarify
+and you answered, give the day you sent your answer: the pause ends when they receive it, and a
+posted answer is counted as arriving 2 working days later.
 
 For a letter you kept as a draft, choose **I sent it**, the day it went and how: a posted letter
 counts as received a few working days after posting (first class: two, second class: four), an
@@ -94,7 +100,7 @@ email or web form the same day, so the due date depends on it.
             yield OptionList(*options, id="event-kind")
             with Horizontal(classes="row"):
                 with Vertical(classes="half"):
-                    yield Label("When (empty = today)", id="event-date-label")
+                    yield Label(DATE_LABEL, id="event-date-label")
                     yield Input(f"{self.app.today:%Y-%m-%d}", id="event-date")
                 with Vertical(classes="half", id="note-box"):
                     yield Label("Note (optional)")
@@ -111,6 +117,7 @@ email or web form the same day, so the due date depends on it.
                             id="sent-via",
                             compact=True,
                         )
+            yield Static(CLARIFICATION_HINT, id="event-hint", classes="why", markup=False)
             yield Static("", id="err-event", classes="field-error")
             with Horizontal(classes="row buttons"):
                 yield Button("Save (Ctrl+S)", id="save-event", variant="primary", compact=True)
@@ -130,15 +137,21 @@ email or web form the same day, so the due date depends on it.
 
     @on(OptionList.OptionHighlighted, "#event-kind")
     def _show_fields(self) -> None:
-        """"I sent it" asks when and how it went; everything else asks when, and for a note."""
-        if not self.unsent:
-            return
-        sending = self.chosen_kind() is EventKind.SENT
-        self.query_one("#via-box").display = sending
-        self.query_one("#note-box").display = not sending
-        self.query_one("#event-date-label", Label).update(
-            "When it went (empty = today)" if sending else "When (empty = today)"
-        )
+        """"I sent it" asks when and how it went; everything else asks when, and for a note. An
+        answer to their question asks for the day it was sent, with how post is counted."""
+        kind = self.chosen_kind()
+        sending = self.unsent and kind is EventKind.SENT
+        answering = kind is EventKind.CLARIFICATION_PROVIDED
+        if self.unsent:
+            self.query_one("#via-box").display = sending
+            self.query_one("#note-box").display = not sending
+        self.query_one("#event-hint").display = answering
+        label = DATE_LABEL
+        if sending:
+            label = "When it went (empty = today)"
+        elif answering:
+            label = "When you sent it (empty = today)"
+        self.query_one("#event-date-label", Label).update(label)
 
     def sent_via(self) -> Channel:
         """The channel ticked under "How it went" (the request's own channel until changed)."""

@@ -151,7 +151,8 @@ withdraw the request from the organisation.
 
     def action_delete_request(self) -> None:
         name = self.row.org_name if self.row is not None else ""
-        self.app.delete_request(self.ref, name)
+        sent = self.row is None or self.row.sent is not None  # unknown yet: the careful words
+        self.app.delete_request(self.ref, name, sent=sent)
 
     @on(Button.Pressed, "#show-letter")
     def action_toggle_letter(self) -> None:

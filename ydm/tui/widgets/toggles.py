@@ -41,6 +41,13 @@ class YdmCheckbox(Checkbox):
             return super()._button
         return Content.styled((CHECKED if self.value else UNCHECKED) + " ", self.get_visual_style("toggle--label"))
 
+    def get_content_height(self, container, viewport, width: int) -> int:
+        """One line, as Textual's; as many as the label needs when its CSS says `text-wrap: wrap`
+        (a warning in the label must be read whole, not cut with an ellipsis)."""
+        if self.styles.text_wrap != "wrap":
+            return super().get_content_height(container, viewport, width)
+        return max(1, len(self.render().wrap(max(1, width))))
+
 
 class YdmRadioButton(RadioButton):
     """A RadioButton that shows `(•)` / `( )` when colour cannot carry the state."""

@@ -78,8 +78,15 @@ With the box ticked, ydm keeps the office's details (never yours) for your next 
                         id="office-address", compact=True)
             yield Label("Its email address (optional)", classes="field-label")
             yield Input(id="office-email", compact=True)
-            yield YdmCheckbox("Remember this office for my next letters", True, id="office-remember",
-                              compact=True)
+            # Off unless asked: remembering writes the office to my_contacts.toml, a plain-text
+            # file, and a registration office tells anyone who reads it roughly where you live.
+            yield YdmCheckbox(
+                "Remember this office for my next letters (kept in plain text in my_contacts.toml; "
+                "it reveals your area)",
+                False,
+                id="office-remember",
+                compact=True,
+            )
             yield Static("", id="err-office", classes="field-error")
             with Horizontal(classes="row buttons"):
                 yield Button("Use this office (Ctrl+S)", id="save-office", variant="primary", compact=True)

@@ -1,8 +1,10 @@
 """Step 6, record: each letter recorded as sent (on the day it went) or kept as a draft, through the
 tracker; the due dates appear with the steps ydm.deadlines took to count them.
 
-Only letters handed over at step 5 (saved, copied, opened or emailed) start ticked as sent: a
-letter recorded as sent when it never went would start a deadline and reminders for nothing."""
+Only letters ydm itself sent at step 5 ("Send now" over SMTP) start ticked, with the day they went.
+Saving a PDF, copying the text or handing the letter to the mail program is not sending: the person
+may post it tomorrow, and a letter recorded as sent before it went would start its deadline (and
+the reminders after it) too early."""
 
 from __future__ import annotations
 
@@ -40,23 +42,65 @@ def parse_day(text: str, today: date) -> tuple[date | None, str]:
     return None, f"'{text}' is not a date ydm understands: write it like 2026-01-15 or 15/01/2026."
 
 
-def explain(row: RequestRow, sent: bool = True) -> Text:
-    """The due date of one recorded request and the core's steps for counting it (or: a draft)."""
+def explain(row: RequestRow, sent: bool = True, continuing: bool = False) -> Text:
+    """The due date of one recorded request and the core's steps for counting it (or: a draft).
+
+    `continuing`: the letter was the next one of a request already sent (a reminder, a complaint):
+    the request keeps its own dates, and the tracker's next step says what the new letter started.
+    """
     kind = KIND_TITLES.get(row.request.kind, row.request.kind.value)
-    if not sent:
-        return Text.assemble(
-            (f"{row.org_name} — {kind}", "bold"),
-            "\n  DRAFT: kept, not sent, so no deadline or reminder counts from it. When it has gone, "
-            "mark it sent on the dashboard (m).",
+    head = Text.assemble((f"{row.org_name} — {kind}", "bold"))
+    if not sent and continuing:
+        head.append(
+            "\n  Not recorded as sent. When it has gone, press m on the dashboard and say you sent it, "
+            "so the next step is counted from that day."
         )
+        return head
+    if not sent:
+        head.append(
+            "\n  DRAFT: kept, not sent, so no deadline or reminder counts from it. When it has gone, "
+            "mark it sent on the dashboard (m)."
+        )
+        return head
+    if continuing and row.next_reason:
+        head.append(f"\n  {row.status}: {row.next_reason}")
+        return head
     if row.due is None:
-        return Text.assemble((f"{row.org_name} — {kind}", "bold"), f"\n  {row.status}: no due date.")
-    text = Text.assemble((f"{row.org_name} — {kind}", "bold"), "\n  Due: ", (long_date(row.due), "bold"))
+        head.append(f"\n  {row.status}: no due date.")
+        return head
+    head.append("\n  Due: ")
+    head.append(long_date(row.due), "bold")
     if row.days_left is not None and row.days_left >= 0:
-        text.append(f" ({row.days_left} days from today)")
+        head.append(f" ({row.days_left} days from today)")
     for step in row.due_steps:
-        text.append(f"\n  · {step}")
-    return text
+        head.append(f"\n  · {step}")
+    return head
+
+
+def heading(rows: list[RequestRow], sent: set[str], continuing: bool) -> str:
+    """The line over the results: it promises counting only when some is shown."""
+    counted = [r for r in rows if r.ref.upper() in sent and (r.due_steps or (continuing and r.next_reason))]
+    if not counted:
+        return "Recorded."
+    if continuing:
+        return "Recorded. What happens next:"
+    return "Recorded. When the answers are due, and how that was counted:"
+
+
+def not_sent_note(waiting: int, total: int) -> str:
+    """Why the letters ydm did not send start unticked, in the singular or the plural."""
+    if waiting == 1 and total == 1:
+        who, verb = "This letter was", "so it is not ticked: tick it"
+    elif waiting == total:
+        who, verb = "These letters were", "so they are not ticked: tick each one"
+    elif waiting == 1:
+        who, verb = "1 of them was", "so it is not ticked: tick it"
+    else:
+        who, verb = f"{waiting} of them were", "so they are not ticked: tick each one"
+    return (
+        f"{who} not sent by ydm (saving, copying or opening your mail app is not sending), {verb} "
+        "once it has gone (posting it tomorrow? record it then, or later from the dashboard with m)."
+    )
 
 
 class RecordScreen(WizardStep):
@@ -70,39 +114,49 @@ the answer (one calendar month from when they receive it, moved for weekends and
 where the law says so) and shows how it counted.
 
 A letter you leave unticked is kept as a **draft**: it is on your dashboard as DRAFT, with no
-deadline and no reminders, until you mark it sent there (`m`). Letters you saved, copied or emailed
-at step 5 start ticked; the others start unticked, because ydm cannot know they went.
+deadline and no reminders, until you mark it sent there (`m`). Only letters ydm emailed for you
+(**Send now**) start ticked, with the day they went. Saving a PDF, copying the text or opening your
+mail app is not sending: tick those once they have gone. Posting it tomorrow? Record it then, or
+later from the dashboard with `m`.
 
 If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
 """
 
     def body(self) -> ComposeResult:
         drafts = self.state.drafts
-        day = f"{(self.state.sent_on or self.app.today):%Y-%m-%d}"
+        today = f"{(self.state.sent_on or self.app.today):%Y-%m-%d}"
         with VerticalScroll(id="record", classes="form"):
-            emailed = sum(1 for d in drafts if d.emailed)
-            note = f" {emailed} went by email from ydm just now." if emailed else ""
             yield Static(
-                f"{len(drafts)} letter(s). Tick each one you have sent and write the day it went "
-                f"(e.g. 2026-01-15). An unticked letter is kept as a draft, with no deadline or "
-                f"reminders, until you mark it sent on the dashboard.{note}",
+                f"{len(drafts)} letter{'' if len(drafts) == 1 else 's'}. Tick each one you have sent and "
+                "write the day it went (e.g. 2026-01-15). An unticked letter is kept, not counted as "
+                "sent (no deadline or reminders from it), until you mark it sent on the dashboard (m).",
                 classes="intro",
                 markup=False,
             )
-            waiting = [d for d in drafts if not d.handed_over]
+            emailed = [d for d in drafts if d.sent_by_ydm]
+            if emailed:
+                went = "; ".join(
+                    f"{d.org.display_name} at {d.emailed_at}" if d.emailed_at else d.org.display_name
+                    for d in emailed
+                )
+                yield Static(
+                    f"✓ Sent by email from ydm: {went}. Ticked, with the day it went.",
+                    id="sent-by-ydm",
+                    classes="why",
+                    markup=False,
+                )
+            waiting = [d for d in drafts if not d.sent_by_ydm]
             if waiting:
                 yield Static(
-                    f"⚠ {len(waiting)} of them were not saved, copied or sent at step 5, so they are "
-                    "not ticked: tick one only if you sent it another way.",
-                    id="not-handed-over",
-                    classes="field-error",
+                    not_sent_note(len(waiting), len(drafts)), id="not-sent-by-ydm", classes="why",
                     markup=False,
                 )
             for i, draft in enumerate(drafts):
                 kind = KIND_TITLES.get(draft.kind, draft.kind.value)
                 label = f"{draft.org.display_name} — {kind} ({CHANNEL_LABELS[draft.channel].lower()})"
+                day = f"{draft.emailed_on:%Y-%m-%d}" if draft.sent_by_ydm and draft.emailed_on else today
                 with Horizontal(classes="record-row"):
-                    yield YdmCheckbox(label, draft.handed_over, id=f"sent-{i}", compact=True)
+                    yield YdmCheckbox(label, draft.sent_by_ydm, id=f"sent-{i}", compact=True)
                     yield Label("", id=f"as-{i}", classes="record-on")
                     yield Input(day, id=f"on-{i}", classes="record-date", compact=True)
             yield Static("", id="err-sent-on", classes="field-error")
@@ -111,7 +165,7 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
     def on_mount(self) -> None:
         self.query_one("#err-sent-on").display = False
         for i, draft in enumerate(self.state.drafts):
-            self._show_choice(i, draft.handed_over)
+            self._show_choice(i, draft.sent_by_ydm)
         if self.state.drafts:
             self.query_one("#sent-0", Checkbox).focus()
 
@@ -175,16 +229,23 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
 
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
-        text = Text.assemble(("Recorded. When the answers are due, and how that was counted:", "bold"), "\n\n")
         sent = getattr(self, "_sent_refs", set())
-        text.append(Text("\n\n").join(explain(r, r.ref.upper() in sent) for r in rows))
-        self.query_one("#due-dates", Static).update(text)
+        continuing = self.state.continuing
+        text = Text.assemble((heading(rows, sent, continuing), "bold"))
+        if rows:
+            text.append("\n\n")
+            text.append(Text("\n\n").join(explain(r, r.ref.upper() in sent, continuing) for r in rows))
+        results = self.query_one("#due-dates", Static)
+        results.update(text)
         for widget in self.query(".record-row Checkbox, .record-row Input"):
             widget.disabled = True
         next_button = self.query_one("#next", Button)
         next_button.label = "Finish (Ctrl+N)"
         next_button.disabled = False
         next_button.focus()
+        # At 80x24 the results start below the fold (QA saw the heading "followed by nothing"):
+        # bring their first line to the top, once they are laid out.
+        self.call_after_refresh(results.scroll_visible, animate=False, top=True)
 
     def action_back(self) -> None:
         if self.state.recorded:

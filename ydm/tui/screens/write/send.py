@@ -64,13 +64,18 @@ letter to the same organisation.
 
 Files are saved in your Downloads folder unless you type another folder. The way you choose here
 is used to count the deadline in the next step.
+
+Only **Send now** sends a letter. Saving, copying or opening your mail app does not: in the next
+step you tick each letter once it has gone (or later, from the dashboard with `m`).
 """
 
     def body(self) -> ComposeResult:
         with Horizontal(id="send", classes="letters step-body"):
             yield OptionList(id="send-list", classes="draft-list")
             with VerticalScroll(id="send-detail", classes="preview-box", can_focus=False):
-                yield Label("How will the letters to this organisation travel?", classes="field-label")
+                yield Label(
+                    "How will the letters to this organisation travel?", id="travel", classes="field-label"
+                )
                 yield Vertical(id="channel-box")
                 yield Static("", id="destination", markup=False, classes="destination")
                 with Horizontal(classes="row buttons", id="actions"):
@@ -199,11 +204,15 @@ is used to count the deadline in the next step.
         self.query_one("#send-smtp", Button).disabled = True
 
         def sent(to: str) -> None:
+            from datetime import datetime
+
             draft.emailed = True
-            draft.delivered.append(f"emailed to {to}")
+            draft.emailed_on = self.app.today
+            draft.emailed_at = f"{datetime.now():%H:%M}"
+            draft.delivered.append(f"emailed to {to} at {draft.emailed_at}")
             self.query_one("#send-smtp", Button).disabled = False
             self.update_detail()
-            self.notify(f"Sent to {to}. Record it as sent in the last step.", title="Email sent")
+            self.notify(f"Sent to {to}. The last step records it as sent today.", title="Email sent")
 
         def failed(_error: BaseException) -> None:
             self.query_one("#send-smtp", Button).disabled = False
@@ -231,29 +240,63 @@ is used to count the deadline in the next step.
 
     @on(Button.Pressed, "#open-mailto")
     def _mailto(self) -> None:
+        """Ask the system to open the mail program with the letter; say only what is known.
+
+        webbrowser (what Textual's open_url uses) can tell only whether it started something to
+        open the link (xdg-open, open, a browser), never whether a mail program showed the letter;
+        in a browser tab nothing comes back at all. So the words are "asked … to open", and a
+        refusal is said as such (and not listed as done)."""
         draft = self.draft
         link = self.app.backend.mailto(draft.letter)
-        self.app.open_url(link.url)
-        draft.delivered.append("opened in your mail program")
-        if not link.body_in_link:
-            self.app.copy_to_clipboard(link.body)
-            self.notify(
-                "The letter is too long for a mail link: it is on the clipboard, paste it into the message.",
-                title="Paste the letter",
-            )
-        self.update_detail()
+
+        def answered(started: bool | None) -> None:
+            if started is False:
+                self.notify(
+                    "Your system could not open a mail program. Save the .eml file or copy the text "
+                    "and paste it into an email instead.",
+                    title="No mail program",
+                    severity="warning",
+                )
+                return
+            who = "your browser" if started is None else "your system"
+            draft.delivered.append(f"asked {who} to open your mail program")
+            if not link.body_in_link:
+                self.app.copy_to_clipboard(link.body)
+                self.notify(
+                    "The letter is too long for a mail link: it is on the clipboard, paste it into the message.",
+                    title="Paste the letter",
+                )
+            if draft is self.draft:
+                self.update_detail()
+
+        self.app.open_link(link.url, answered)
 
     @on(Button.Pressed, "#open-webform")
     def _webform(self) -> None:
         draft = self.draft
         handover = self.app.backend.webform(draft.letter)
-        self.app.open_url(handover.url)
         self.app.copy_to_clipboard(handover.text)
-        draft.delivered.append("web form opened, text copied")
-        self.update_detail()
-        self.notify(
-            "The form is opening in your browser; the letter is on the clipboard to paste.", title="Web form"
-        )
+
+        def answered(started: bool | None) -> None:
+            if started is False:
+                draft.delivered.append("text copied")
+                self.notify(
+                    "Your system could not open a browser: open the form's address shown here yourself; "
+                    "the letter is on the clipboard to paste.",
+                    title="Web form",
+                    severity="warning",
+                )
+            else:
+                who = "your browser" if started is None else "your system"
+                draft.delivered.append(f"asked {who} to open the web form, text copied")
+                self.notify(
+                    "Your browser was asked to open the form; the letter is on the clipboard to paste.",
+                    title="Web form",
+                )
+            if draft is self.draft:
+                self.update_detail()
+
+        self.app.open_link(handover.url, answered)
 
     @on(Button.Pressed, "#copy-text")
     def _copy(self) -> None:
