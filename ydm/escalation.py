@@ -4,11 +4,13 @@ The request tracker, the TUI dashboard and `ydm requests next` call `assess(requ
 Nothing here is stored: status and due dates are recomputed from the event history every time, so
 they follow the law (and bank holiday) updates automatically.
 
-The escalation chain (law.md §8, derived): the statutory deadline passes → a REMINDER → if that goes
-unanswered for REMINDER_GRACE_DAYS, an s.164A COMPLAINT to the organisation → if the complaint is
+The escalation chain (law.md §8, derived): the statutory deadline passes → a REMINDER, which asks for
+an answer "within REMINDER_GRACE_DAYS days of the date of this letter" → from the day after those days,
+an s.164A COMPLAINT to the organisation (a plain one before 19 Jun 2026) → if the complaint is
 not acknowledged within its 30 days, or no outcome comes, or the outcome is unsatisfactory, an
 ICO_COMPLAINT "within three months of your last contact with the organisation" (ICO, "What to expect").
-A reply that misses items gets a FOLLOW_UP, which runs a fresh one-month clock.
+A reply that misses items gets a FOLLOW_UP, which runs a fresh one-month clock; when that passes
+unanswered, the chain above starts again from a reminder.
 
 How events are read (the tracker records them; see model.EventKind):
 - Receipt: an explicit RECEIVED event wins, else the first SENT event and the request's channel
@@ -54,7 +56,7 @@ from ydm.deadlines import (
     regime_for,
 )
 from ydm.errors import InputError
-from ydm.model import EventKind, Nation, Request, RequestKind
+from ydm.model import Channel, EventKind, Nation, Request, RequestKind
 
 # ydm's yardstick, not law: how long a reminder may go unanswered before we suggest a complaint.
 # Two weeks is ample for a request that is already late; ICO asks people to chase before escalating.
@@ -231,6 +233,24 @@ def verdicts(events) -> set[int]:
     return out
 
 
+def _last_contact(events, default: date) -> date:
+    """The latest contact day, a verdict on a reply not counting as one (`verdicts`, in the same pass)."""
+    last = None
+    replied = False
+    for ev in events:
+        kind = ev.kind
+        if kind is E.RESPONSE_RECEIVED:
+            replied = True
+        elif kind is E.RESPONSE_INCOMPLETE:
+            if replied:
+                continue
+        elif kind in _OUTGOING:
+            replied = False
+        if kind in _CONTACT and (last is None or ev.on > last):
+            last = ev.on
+    return default if last is None else last
+
+
 def follow_up_sends(events, received: date | None = None) -> list[int]:
     """Positions (in date-ordered `events`) of the SENT events that are follow-up letters: a SENT
     after a RESPONSE_INCOMPLETE (counted from the request's receipt `received`, when given, and from the
@@ -259,7 +279,12 @@ def clarification_received(ev, channel, cal) -> date:
     if data.get("received"):
         return ev.on
     via = data.get("via")
+    if via not in _CHANNEL_NAMES:
+        via = None  # none given, or an unknown name (an old import): the request's own channel
     return _receipt(ev.on, via or channel, cal)
+
+
+_CHANNEL_NAMES = frozenset(c.value for c in Channel)
 
 
 _STATUS_WORDS = {state: state.value.replace("-", " ").upper() for state in State} | {
@@ -334,9 +359,7 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
     for ev in events:
         if ev.kind not in _NOT_BEFORE_START and ev.on < start:
             warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was sent")
-    judged = verdicts(events)
-    last_contact = max((ev.on for i, ev in enumerate(events) if ev.kind in _CONTACT and i not in judged),
-                       default=start)
+    last_contact = _last_contact(events, start)
     result.update(sent=sent, received=received, last_contact=last_contact)
     ico_by = add_months(last_contact, ICO_WINDOW_MONTHS)
 

@@ -159,7 +159,7 @@ def _clarification_steps(steps: list[str], dl, r: Request, events: list[Event]) 
             if e.data.get("received"):
                 step = f"clarification asked {fmt(p.asked, year=False)}; they received your answer {fmt(e.on, year=False)}: {rest}"
             elif e.on != p.answered:
-                via = _channel(e.data.get("via") or r.channel.value)
+                via = next((c for c in Channel if c.value == e.data.get("via")), r.channel)
                 step = (f"clarification asked {fmt(p.asked, year=False)}; you answered {fmt(e.on, year=False)} by "
                         f"{via.words}, taken to arrive {fmt(p.answered, year=False)}: {rest}")
             break

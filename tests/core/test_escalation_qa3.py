@@ -124,3 +124,8 @@ def test_the_complaint_comes_the_day_after_the_reminders_fourteen_days():
     assert "by the end of Sat 24 Oct 2026" in on_day_14.next_step.reason
     after = assess(req(*events, channel=Channel.EMAIL), D(2026, 10, 25))
     assert after.state is State.OVERDUE and after.next_step.kind is R.COMPLAINT and after.next_step.on_or_after is None
+
+
+def test_an_unknown_channel_in_imported_data_falls_back_to_the_requests_own():
+    got = assess(req(*ASKED, (K.CLARIFICATION_PROVIDED, D(2026, 11, 16), {"via": "pigeon"})), D(2026, 11, 20))
+    assert got.due == D(2026, 12, 16)
