@@ -248,7 +248,7 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     after_reminder = [e for e in responses if reminder_on is not None and e.on >= reminder_on]
     follow_ups = sorted(_follow_up_positions(r, events))
     follow_up = events[follow_ups[-1]] if follow_ups else None
-    follow_up_due = a.deadline.due if follow_up and a.deadline is not None and a.deadline.kind is RequestKind.FOLLOW_UP else None
+    follow_up_due = _follow_up_due(r, follow_up.on) if follow_up else None
     complaint = _complaint_facts(r, events, today)
     name = about.legal_name or about.display_name
     address = [line for line in about.postal_address if line.strip().casefold() != name.casefold()]
@@ -298,6 +298,16 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "about_email": about.email,
         "reason": view.next_reason,
     }
+
+
+def _follow_up_due(r: Request, sent: date) -> date:
+    """The follow-up's own one-month date, counted as the escalation engine counts it (from its
+    deemed receipt by the request's channel)."""
+    from ydm.deadlines import compute_deadline, receipt_date
+    from ydm.tracker_assess import nation_of
+
+    nation = nation_of(r)
+    return compute_deadline(RequestKind.FOLLOW_UP, receipt_date(sent, r.channel, nation), nation=nation).due
 
 
 def _ico_by(last_contact: date) -> date:

@@ -241,3 +241,21 @@ def test_record_names_each_reference_and_letters_end_with_a_newline(capsys, monk
     monkeypatch.setenv("YDM_TODAY", "2026-12-10")
     code, out, _ = run(capsys, "requests", "next", ref)
     assert code == 0 and out.endswith("Alex Example\n")
+
+
+def test_complaint_and_ico_complaint_after_an_unanswered_follow_up(st, directory):
+    st.add(make([(E.SENT, "2026-11-02"), (E.RESPONSE_RECEIVED, "2026-11-20"), (E.RESPONSE_INCOMPLETE, "2026-11-25")]))
+    tracker.next_letter(st, "YDM-QQQQQ", today=d("2026-11-25"), directory=directory, missing=["c", "g"])
+    tracker.mark(st, "YDM-QQQQQ", E.SENT, today=d("2026-11-25"))
+    tracker.mark(st, "YDM-QQQQQ", E.REMINDER_SENT, today=d("2027-01-11"))
+    step = tracker.next_letter(st, "YDM-QQQQQ", today=d("2027-01-26"), directory=directory)
+    assert step.kind is RequestKind.COMPLAINT
+    text = " ".join(step.letter.text.split())
+    assert "25 November 2026: I wrote again asking for the information your response left out." in text
+    assert ("I wrote to you on 25 November 2026 asking for the information your response left out, and you have "
+            "not provided it in the month you had, which ended on 29 December 2026.") in text
+    assert "(Article 15(1)(c));" in text and "(Article 15(1)(g))." in text  # the follow-up's items
+    tracker.mark(st, "YDM-QQQQQ", E.COMPLAINT_SENT, today=d("2027-01-26"))
+    text = " ".join(tracker.next_letter(st, "YDM-QQQQQ", today=d("2027-03-05"), directory=directory).letter.text.split())
+    assert "it has not provided it in the month it had, which ended on 29 December 2026" in text
+    assert "(Article 15(1)(c));" in text and "my follow-up letter" in text
