@@ -238,7 +238,7 @@ async def reminder_record_step(pilot):
     await settle(pilot)
     await pilot.press("w")
     await settle(pilot)
-    await pilot.press("ctrl+n", )  # review → send
+    await pilot.press("ctrl+n")  # review → send
     await settle(pilot)
     await pilot.press("ctrl+n")  # send → record
     await settle(pilot)
@@ -256,6 +256,7 @@ async def test_next_letter_record_step_speaks_of_three_steps_and_shows_what_was_
         assert "step 5" not in everything and "step 3 of 3" in everything
         assert "were" not in text_of(app, "#not-sent-by-ydm")
         assert text_of(app, "#not-sent-by-ydm").startswith("This letter was not sent by ydm")
+        assert str(app.screen.query_one("#as-0", Label).render()) == "not sent yet"  # a reminder is no draft
         await pilot.press("space", "ctrl+n")  # ticked: sent today
         await settle(pilot)
         shown = text_of(app, "#due-dates")

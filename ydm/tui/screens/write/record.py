@@ -126,10 +126,15 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
         drafts = self.state.drafts
         today = f"{(self.state.sent_on or self.app.today):%Y-%m-%d}"
         with VerticalScroll(id="record", classes="form"):
+            what = (
+                "1 letter. Tick it once you have sent it"
+                if len(drafts) == 1
+                else f"{len(drafts)} letters. Tick each one you have sent"
+            )
             yield Static(
-                f"{len(drafts)} letter{'' if len(drafts) == 1 else 's'}. Tick each one you have sent and "
-                "write the day it went (e.g. 2026-01-15). An unticked letter is kept, not counted as "
-                "sent (no deadline or reminders from it), until you mark it sent on the dashboard (m).",
+                f"{what} and write the day it went (e.g. 2026-01-15). An unticked letter is kept, not "
+                "counted as sent (no deadline or reminders from it), until you mark it sent on the "
+                "dashboard (m).",
                 classes="intro",
                 markup=False,
             )
@@ -177,7 +182,8 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
 
     def _show_choice(self, index: int, sent: bool) -> None:
         """Ticked: "sent on [date]"; unticked: "kept as a draft", with no date to mistake for a sending day."""
-        self.query_one(f"#as-{index}", Label).update("sent on" if sent else "kept as a draft")
+        unsent = "not sent yet" if self.state.continuing else "kept as a draft"  # a reminder is no draft
+        self.query_one(f"#as-{index}", Label).update("sent on" if sent else unsent)
         field = self.query_one(f"#on-{index}", Input)
         field.disabled = not sent
         field.display = sent
