@@ -89,7 +89,10 @@ class Cipher:
         nonce = os.urandom(NONCE_LEN)
         return _VERSION + nonce + self._aead.encrypt(nonce, _pad(plaintext, bucket), _VERSION + aad)
 
-    def open(self, blob: bytes, aad: bytes) -> bytes:
+    def open(self, blob: bytes, aad: bytes, *, padded: bool = True) -> bytes:
+        """The plaintext; `padded` strips the NUL padding of records sealed with a bucket (JSON text,
+        which never ends with NUL). Binary payloads (a wrapped key) are opened with padded=False:
+        a random key ends with a NUL byte one time in 256, and stripping it broke that store."""
         from cryptography.exceptions import InvalidTag
 
         if not blob or blob[:1] != _VERSION or len(blob) < 1 + NONCE_LEN + 16:
@@ -98,7 +101,7 @@ class Cipher:
             plain = self._aead.decrypt(blob[1 : 1 + NONCE_LEN], blob[1 + NONCE_LEN :], _VERSION + aad)
         except InvalidTag:
             raise StoreError("a record in the store is damaged or was encrypted with another key") from None
-        return _unpad(plain)
+        return _unpad(plain) if padded else plain
 
     def token(self, text: str) -> bytes:
         """A stable, keyed, non-reversible lookup token (16 bytes) for an identifier."""
@@ -112,7 +115,7 @@ def wrap_key(kek: bytes, dek: bytes, aad: bytes) -> bytes:
 def unwrap_key(kek: bytes, wrapped: bytes, aad: bytes) -> bytes:
     """Unwrap the data key; a wrong KEK gives `WrongKey` with a plain message."""
     try:
-        dek = Cipher(kek).open(wrapped, b"ydm wrapped-key|" + aad)
+        dek = Cipher(kek).open(wrapped, b"ydm wrapped-key|" + aad, padded=False)  # sealed unpadded
     except StoreError:
         raise WrongKey("the key or passphrase does not open this store; nothing was changed") from None
     if len(dek) != KEY_LEN:
