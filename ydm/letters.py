@@ -125,14 +125,16 @@ def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None
     if not lines:
         return (*role, name, ADDRESS_PLACEHOLDER), True
     folded = " ".join(lines).casefold()
-    head: list[str] = []
-    if role and not any(word in folded for word in _ADDRESSEE_WORDS):
-        head.extend(role)
+    name_line: tuple[str, ...] = ()
     if not any(part.casefold() in folded for part in {org.display_name, name} if part):
         first_word = name.split(" (")[0].casefold().removeprefix("the ")
         if first_word not in folded:
-            head.append(name)
-    return tuple(head) + lines, False
+            name_line = (name,)
+    # The role goes first unless a line, or the name added below it, already names one: "Fife Council
+    # Electoral Registration Officer" needs no "Electoral Registration Officer" above it.
+    named = any(role and role[0].casefold() in line.casefold() for line in name_line)
+    head = role if role and not named and not any(word in folded for word in _ADDRESSEE_WORDS) else ()
+    return (*head, *name_line, *lines), False
 
 
 def check_recipient(kind: RequestKind, org: Organisation) -> None:

@@ -102,3 +102,19 @@ def test_response_date_pairs_the_verdict_with_its_own_reply():
     r2 = make(SENT + [(E.RESPONSE_RECEIVED, "2026-09-10"), (E.SENT, "2026-09-15"),
                       (E.RESPONSE_INCOMPLETE, "2026-10-03")])
     assert response_date(r2) == date(2026, 10, 3)
+
+
+@pytest.mark.parametrize("name, first_lines", [
+    # The office's own name carries the role: it is not said twice (QA3, seen in the session and TUI).
+    ("Fife Council Electoral Registration Officer", ("Fife Council Electoral Registration Officer", "Fife House")),
+    # A plain council name gets the role above it.
+    ("Fife Council", ("Electoral Registration Officer", "Fife Council", "Fife House")),
+])
+def test_a_registration_office_named_with_its_role_is_not_given_it_twice(name, first_lines):
+    from ydm.lookup import manual_office, office_as_organisation
+
+    office = manual_office(name, ["Fife House", "North Street", "Glenrothes", "KY7 5LT"], today=date(2026, 11, 26))
+    lines, missing = letters.recipient_block(office_as_organisation(office))
+    assert not missing
+    assert lines[: len(first_lines)] == first_lines
+    assert sum("electoral registration officer" in ln.casefold() for ln in lines) == 1
