@@ -46,7 +46,21 @@ EVENT_LABELS = {
     EventKind.DRAFTED: "Drafted",
 }
 SENT_LABEL = "I sent it"
-CLARIFICATION_HINT = "the day you sent it; by post it is counted as arriving 2 working days later"
+CLARIFICATION_HINT = "the day you sent it; a posted answer is counted as arriving a few working days later"
+
+
+def clarification_hint(channel: Channel | None) -> str:
+    """How the answer's arrival is counted, for the way this request went (the tracker counts the
+    answer as travelling like the request: ydm.deadlines.RECEIPT_RULES)."""
+    from ydm.deadlines import RECEIPT_RULES
+
+    if channel is None:
+        return CLARIFICATION_HINT
+    days, _ = RECEIPT_RULES[channel]
+    if days:
+        return (f"the day you posted it; by {channel.words}, like your request, it is counted as arriving "
+                f"{days} working days later")
+    return f"the day you sent it; by {channel.words}, like your request, it counts from that day"
 DATE_LABEL = "When (empty = today)"
 # How it went, in the words of the wizard's send step (same order).
 SENT_VIA = {
@@ -65,8 +79,9 @@ class MarkEventScreen(ModalScreen[bool]):
 Choose what happened with the arrow keys, type the date it happened (today if empty) and, if you
 like, a short note. The deadline is counted again from everything you have recorded: for
 example, when they ask for ID the clock waits until you send it. When they asked you to clarify
-and you answered, give the day you sent your answer: the pause ends when they receive it, and a
-posted answer is counted as arriving 2 working days later.
+and you answered, give the day you sent your answer: the pause ends when they receive it, and an
+answer sent the way your request went is counted as arriving the same way (first-class post two
+working days later, second class four, email or web form that day).
 
 For a letter you kept as a draft, choose **I sent it**, the day it went and how: a posted letter
 counts as received a few working days after posting (first class: two, second class: four), an
@@ -117,7 +132,8 @@ email or web form the same day, so the due date depends on it.
                             id="sent-via",
                             compact=True,
                         )
-            yield Static(CLARIFICATION_HINT, id="event-hint", classes="why", markup=False)
+            channel = self.row.request.channel if self.row is not None else None
+            yield Static(clarification_hint(channel), id="event-hint", classes="why", markup=False)
             yield Static("", id="err-event", classes="field-error")
             with Horizontal(classes="row buttons"):
                 yield Button("Save (Ctrl+S)", id="save-event", variant="primary", compact=True)
