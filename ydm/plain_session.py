@@ -21,7 +21,7 @@ from ydm.deadlines import fmt
 from ydm.errors import YdmError
 from ydm.model import Channel
 from ydm.session import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Question, Session
-from ydm.session_questions import seconds
+from ydm.session_words import seconds
 
 BACK_WORDS = {"back"}
 QUIT_WORDS = {"quit", "q", "exit"}

@@ -5,27 +5,33 @@ flow (`ydm.plain_session`) both drive one `Session`, so the two faces ask the sa
 same order and produce the same letters. Everything the patron types lives in this object and in
 its `MemoryStore`; `wipe()` forgets it (on finish, on inactivity and on exit). Letters, due dates and
 PDFs come from the core (`service`, `deadlines`, `formats`): nothing is re-implemented here.
+
+This module holds the state machine (`Session`); the parts it is built from sit beside it, each
+importable from here as before: the plain words (`session_words`), the questions
+(`session_questions`), the answer checks (`session_answers`), the plan and its routing rule
+(`session_plan`), the librarian's settings (`session_config`) and the office lookup (`session_office`).
 """
 
 from __future__ import annotations
 
 import time
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from ydm import contacts, deadlines, profile, service
-from ydm import session_questions as _questions
-from ydm.errors import DataError, InputError, YdmError
+from ydm.errors import InputError, YdmError
 from ydm.letters import Letter
 from ydm.memory_store import MemoryStore
 from ydm.model import Channel, Organisation, RequestKind
+from ydm.session_answers import check, split_recipient
+from ydm.session_config import DEFAULT_TIMEOUT_MIN, SessionConfig, load_config  # noqa: F401 - importable from here
+from ydm.session_office import Lookup, MemoryCache, default_lookup, named_once  # noqa: F401 - importable from here
 from ydm.session_plan import Blocked, Plan, PlanItem  # noqa: F401 - the plan's types, importable from here
 from ydm.session_plan import route as _route
-from ydm.session_questions import (  # noqa: F401 - the plain words are part of this module's API
+from ydm.session_questions import Option, Question, build  # noqa: F401 - importable from here
+from ydm.session_words import (  # noqa: F401 - the plain words are part of this module's API
     CHANNELS,
     ELECTION_POST,
     GOALS,
@@ -34,56 +40,8 @@ from ydm.session_questions import (  # noqa: F401 - the plain words are part of 
     NATION_NAMES,
     NO_ANSWER,
     RECIPIENT,
-    Option,
-    Question,
     nation_guess,
 )
-
-DEFAULT_TIMEOUT_MIN = 10.0
-
-
-@dataclass
-class SessionConfig:
-    """What the librarian set: printer, idle timeout (seconds), a folder for the patron's files."""
-
-    printer: str | None = None
-    timeout: float = DEFAULT_TIMEOUT_MIN * 60
-    export_dir: Path | None = None
-
-    @property
-    def warn_after(self) -> float:
-        """Seconds of quiet before the "are you still there?" warning: a minute before the wipe."""
-        return max(self.timeout - 60.0, self.timeout * 0.8)
-
-
-def load_config(path: Path | None = None, *, printer: str | None = None, timeout_min: float | None = None,
-                export_dir: str | Path | None = None) -> SessionConfig:
-    """session.toml in the config dir (printer, timeout in minutes, export_dir), then CLI overrides."""
-    from ydm import paths
-
-    path = path or paths.config_dir() / "session.toml"
-    data: dict[str, Any] = {}
-    if path.exists():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DataError(f"{path} cannot be read: {exc}") from None
-    unknown = set(data) - {"printer", "timeout", "export_dir"}
-    if unknown:
-        raise DataError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (printer, timeout, export_dir)")
-    minutes = timeout_min if timeout_min is not None else data.get("timeout", DEFAULT_TIMEOUT_MIN)
-    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or minutes <= 0:
-        raise InputError(f"the timeout must be a positive number of minutes, not '{minutes}'")
-    folder = export_dir if export_dir is not None else data.get("export_dir")
-    if folder is not None:
-        folder = Path(str(folder)).expanduser()
-        if not folder.is_dir():
-            raise InputError(f"the export folder {folder} does not exist (plug in the USB stick first?)")
-    name = printer if printer is not None else data.get("printer")
-    return SessionConfig(printer=str(name) if name else None, timeout=float(minutes) * 60, export_dir=folder)
-
-
-# --- the session ---------------------------------------------------------------------------------
 
 # Follow-up questions share the number of the question they follow (see Session.position); an
 # address for an organisation we have none for follows "who gets a letter".
@@ -93,9 +51,6 @@ _GROUP_OF = {"nation": "postcode", "office_pick": "office", "office_name": "offi
 
 def _group(qid: str) -> str:
     return "targets" if qid.startswith(RECIPIENT) else _GROUP_OF.get(qid, qid)
-
-
-Lookup = Callable[..., Organisation | list[tuple[str, str]] | None]  # (postcode[, address id])
 
 
 class Session:
@@ -327,7 +282,7 @@ class Session:
 
     def answer(self, qid: str, value: Any) -> None:
         """Check and keep one answer; InputError says in plain words what to fix."""
-        self.answers[qid] = _questions.check(self, self.question(qid), value)
+        self.answers[qid] = check(self, self.question(qid), value)
         if qid in ("goal", "kinds", "postcode", "nation"):
             self.drafts.pop("targets", None)  # a different list of organisations follows
         if qid in self.history:
@@ -337,7 +292,7 @@ class Session:
         self.touch()
 
     def question(self, qid: str) -> Question:
-        return _questions.build(self, qid)
+        return build(self, qid)
 
     # -- letters -------------------------------------------------------------------------------
     def person(self):
@@ -353,10 +308,10 @@ class Session:
         if self.nation == "northern-ireland":  # law.md §5: EONI keeps the register for everyone in NI
             return lookup.office_as_organisation(replace(lookup.EONI, checked_on=self.today.isoformat()))
         if self.answers.get("office") == "found" and self.office is not None:
-            return _named_once(self.office)
+            return named_once(self.office)
         lines = [part.strip() for part in self.answers.get("office_address", "").split(",")]
         office = lookup.manual_office(self.answers.get("office_name", ""), lines, today=self.today)
-        return _named_once(lookup.office_as_organisation(office))
+        return named_once(lookup.office_as_organisation(office))
 
     def notes(self) -> list[str]:
         """Things the patron should know about where the letters go, shown with the list of letters."""
@@ -385,7 +340,7 @@ class Session:
                 letters += service.draft_letters(kind, person, [self.office_org()], today=self.today)
                 continue
             for org in targets:  # an address typed in this session goes on this letter only, as with --address-to
-                address_to, email_to = _questions.split_recipient(self.answers.get(RECIPIENT + org.id, ""))
+                address_to, email_to = split_recipient(self.answers.get(RECIPIENT + org.id, ""))
                 letters += service.draft_letters(kind, person, [org], today=self.today,
                                                  address_to=address_to, email_to=email_to)
         items, blocked = [], []
@@ -413,50 +368,3 @@ class Session:
                     org_name=i.org_name)
             for i in plan.items
         )
-
-
-def _named_once(office: Organisation) -> Organisation:
-    """The office with its name as the first address line when the name already says "registration
-    officer" (typed as "Fife Council Electoral Registration Officer", say): `letters.recipient_block`
-    then adds neither the role nor the name again, so the block does not read "Electoral
-    Registration Officer, Fife Council Electoral Registration Officer"."""
-    name = office.display_name
-    if "registration officer" not in name.casefold() or any(
-            name.casefold() in line.casefold() for line in office.postal_address):
-        return office
-    return replace(office, postal_address=(name, *office.postal_address))
-
-
-def default_lookup(postcode: str, address: str | None = None):
-    """The registration office for a postcode (an Organisation), or for a postcode split between
-    councils the (slug, address) choices. The HTTP cache is kept in memory: nothing reaches the disk."""
-    from ydm import lookup
-    from ydm.http import HttpClient
-
-    with HttpClient(cache=MemoryCache()) as client:
-        result = lookup.find_office(postcode, address=address, client=client)
-    if result.office:
-        return lookup.office_as_organisation(result.office)
-    return [(c.slug, c.address) for c in result.choices] or None
-
-
-class MemoryCache:
-    """Stands in for `ydm.http.Cache`: the answer for a patron's postcode must not reach the disk."""
-
-    def __init__(self) -> None:
-        self._data: dict[str, tuple[Any, float]] = {}
-
-    def get(self, url: str, ttl: float, *, now: float | None = None, allow_stale: bool = False):
-        hit = self._data.get(url)
-        return None if hit is None else (hit[0], hit[1], False)
-
-    def put(self, url: str, data: Any, *, now: float | None = None) -> None:
-        self._data[url] = (data, time.time())
-
-    def prune(self, max_age: float | None = None) -> None:
-        pass
-
-    def clear(self) -> int:
-        count = len(self._data)
-        self._data.clear()
-        return count

@@ -9,7 +9,7 @@ import pytest
 from ydm import takehome
 from ydm.model import RequestKind
 from ydm.session import ELECTION_POST, GOALS, Session, SessionConfig
-from ydm.session_questions import minutes
+from ydm.session_words import minutes
 from ydm.tui.screens.guided.idle import IdleWarning
 
 from .conftest import PATRON, TODAY

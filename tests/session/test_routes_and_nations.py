@@ -18,7 +18,7 @@ from ydm.model import Channel, RequestKind
 from ydm.plain_session import PlainSession
 from ydm.session import KIND_EXPLAINED, Session, SessionConfig
 from ydm.session_plan import route as _route
-from ydm.session_questions import CHANNELS, GOALS
+from ydm.session_words import CHANNELS, GOALS
 
 from .conftest import PATRON, STREET, TODAY
 from .test_plain import Script

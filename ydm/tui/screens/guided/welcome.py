@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ydm.session_questions import minutes
+from ydm.session_words import minutes
 from ydm.tui.screens.guided.base import GuidedScreen
 
 WELCOME = (
