@@ -32,14 +32,9 @@ the request went out, ...) give a warning in `Assessment.warnings`; the result i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from operator import attrgetter
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from enum import StrEnum
-from typing import NamedTuple
+from operator import attrgetter
 
 from ydm import holidays_uk
 from ydm.deadlines import (
@@ -47,257 +42,56 @@ from ydm.deadlines import (
     MONTH_KINDS,
     PAUSE_KINDS,
     REGIME_PRE_S164A,
-    REGIME_S164A,
-    Deadline,
     add_months,
-    compute_deadline,
     fmt,
-    receipt_date,
-    regime_for,
 )
 from ydm.errors import InputError
-from ydm.model import Channel, EventKind, Nation, Request, RequestKind
+from ydm.escalation_clock import _clock_stage, reminder_window_end
+from ydm.escalation_events import (
+    _CLOSING,
+    _COMPLAINT_EVENTS,
+    _CONTACT,
+    _NOT_BEFORE_START,
+    _REMINDER_EVENTS,
+    _RESPONSES,
+    _STAGE_OF_KIND,
+    E,
+    _first,
+    _last,
+    _last_at,
+    _last_contact,
+    clarification_received,
+    follow_up_sends,
+    verdicts,
+)
+from ydm.escalation_fast import _assess_simple, _simple_history
+from ydm.escalation_memo import _MEMO as _MEMO
+from ydm.escalation_memo import _deadline, _receipt, memoised
+from ydm.escalation_state import (
+    DUE_SOON_DAYS,
+    ICO_WINDOW_MONTHS,
+    LEVEL,
+    REMINDER_GRACE_DAYS,
+    Assessment,
+    NextStep,
+    State,
+    _status,
+)
+from ydm.model import Nation, Request, RequestKind
 
-# ydm's yardstick, not law: how long a reminder may go unanswered before we suggest a complaint.
-# Two weeks is ample for a request that is already late; ICO asks people to chase before escalating.
-REMINDER_GRACE_DAYS = 14
-DUE_SOON_DAYS = 7  # "DUE IN n DAYS" from this many days out; "WAITING" before
-ICO_WINDOW_MONTHS = 3  # ICO: complain "within three months of your last contact with the organisation"
+# The parts, lower modules first: escalation_state (types, yardsticks), escalation_memo (the listing
+# memo), escalation_events (reading the log), escalation_clock (the answer clock and its next steps),
+# escalation_fast (the one-pass path). This module holds the general rules and the public entry points.
+__all__ = [
+    "DUE_SOON_DAYS", "ICO_WINDOW_MONTHS", "LEVEL", "REMINDER_GRACE_DAYS", "Assessment", "NextStep", "State",
+    "assess", "assess_many", "clarification_received", "follow_up_sends", "memoised", "open_due",
+    "reminder_window_end", "verdicts",
+]
 
-E = EventKind
-_CONTACT = frozenset(
-    {E.SENT, E.RECEIVED, E.ACKNOWLEDGED, E.ID_REQUESTED, E.ID_PROVIDED, E.FEE_REQUESTED, E.FEE_PAID,
-     E.CLARIFICATION_REQUESTED, E.CLARIFICATION_PROVIDED, E.EXTENDED, E.RESPONSE_RECEIVED,
-     E.RESPONSE_INCOMPLETE, E.REMINDER_SENT, E.COMPLAINT_SENT, E.COMPLAINT_ACKNOWLEDGED}
-)  # fmt: skip
-_RESPONSES = frozenset({E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE})
-# Letters the person sends: after one of them, a reply is a new reply (not the last one judged again).
-_OUTGOING = frozenset({E.SENT, E.REMINDER_SENT, E.COMPLAINT_SENT, E.ICO_COMPLAINT_SENT})
-# Which events mark the complaint / reminder stage, by whether the request is itself that letter.
-_COMPLAINT_EVENTS = {False: frozenset({E.COMPLAINT_SENT}), True: frozenset({E.COMPLAINT_SENT, E.SENT})}
-_REMINDER_EVENTS = {False: frozenset({E.REMINDER_SENT}), True: frozenset({E.REMINDER_SENT, E.SENT})}
-_CLOSING = frozenset({E.CLOSED, E.WITHDRAWN})
-_NOT_BEFORE_START = (E.SENT, E.RECEIVED, E.DRAFTED)
-_STAGE_OF_KIND = {
-    RequestKind.REMINDER: E.REMINDER_SENT,
-    RequestKind.COMPLAINT: E.COMPLAINT_SENT,
-    RequestKind.ICO_COMPLAINT: E.ICO_COMPLAINT_SENT,
-}
-
-
-class State(StrEnum):
-    DRAFT = "draft"
-    WAITING = "waiting"  # the clock runs, more than DUE_SOON_DAYS left
-    DUE_SOON = "due-soon"
-    DUE_TODAY = "due-today"
-    OVERDUE = "overdue"
-    ID_REQUESTED = "id-requested"  # the clock has not started: they wait for your ID (Art 12(6))
-    FEE_REQUESTED = "fee-requested"
-    PAUSED = "paused"  # Art 12A(5): they asked what you meant; the clock stops until they have your answer
-    ANSWERED = "answered"
-    INCOMPLETE = "incomplete"
-    REMINDED = "reminded"
-    COMPLAINED = "complained"
-    COMPLAINT_OVERDUE = "complaint-overdue"
-    WITH_ICO = "with-ico"
-    CLOSED = "closed"
-    WITHDRAWN = "withdrawn"
-
-
-# The TUI's colour levels (ydm.tui.backend.LEVELS): late, soon, waiting, done, draft.
-LEVEL = {
-    State.DRAFT: "draft", State.WAITING: "waiting", State.DUE_SOON: "soon", State.DUE_TODAY: "soon",
-    State.OVERDUE: "late", State.ID_REQUESTED: "soon", State.FEE_REQUESTED: "soon", State.PAUSED: "soon",
-    State.ANSWERED: "done", State.INCOMPLETE: "soon", State.REMINDED: "late", State.COMPLAINED: "waiting",
-    State.COMPLAINT_OVERDUE: "late", State.WITH_ICO: "waiting", State.CLOSED: "done", State.WITHDRAWN: "done",
-}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class NextStep:
-    """What to do next. `kind` is the letter to write (None when the step is not a new letter)."""
-
-    kind: RequestKind | None
-    reason: str
-    on_or_after: date | None = None  # the first day it makes sense; None = now
-
-
-class Assessment(NamedTuple):
-    """Everything a face needs to show one request. `due` is the end of that day.
-
-    A NamedTuple (like `Deadline`): just as immutable as a frozen dataclass, and several times cheaper
-    to build, which shows when a listing assesses 10,000 requests.
-    """
-
-    ref: str
-    state: State
-    status: str  # words for people: "DUE IN 5 DAYS", "OVERDUE", ...
-    level: str  # late | soon | waiting | done | draft
-    due: date | None = None
-    due_label: str = ""  # what is due: "answer", "acknowledge your complaint", ...
-    deadline: Deadline | None = None  # the statutory count behind `due`, with its steps
-    answer_deadline: Deadline | None = None  # the original request's answer deadline
-    days_left: int | None = None
-    next_step: NextStep | None = None
-    sent: date | None = None
-    received: date | None = None
-    last_contact: date | None = None
-    ico_by: date | None = None
-    warnings: tuple[str, ...] = ()
-
-
-# --- memo for many assessments -----------------------------------------------------------------
-# Listing 10,000 requests computes the same few hundred deadlines over and over (same kind, receipt
-# date and calendar). Inside `memoised()` each distinct computation runs once. The memo lives only for
-# that block (a bank-holiday update between two listings is always seen) and in a ContextVar, so
-# threads and tasks never share one. Deadline is an immutable NamedTuple: sharing it is safe.
-_MEMO: ContextVar[dict | None] = ContextVar("ydm_escalation_memo", default=None)
-
-
-@contextmanager
-def memoised() -> Iterator[None]:
-    """Share identical deadline and receipt-date computations between the assessments in this block."""
-    token = _MEMO.set({}) if _MEMO.get() is None else None
-    try:
-        yield
-    finally:
-        if token is not None:
-            _MEMO.reset(token)
-
-
-def _deadline(kind, received, cal, id_on=None, fee_on=None, pairs=(), extended_on=None) -> Deadline:
-    """`compute_deadline` for what assess needs, through the memo when one is active (errors are not kept)."""
-    memo = _MEMO.get()
-    if memo is None:
-        return compute_deadline(kind, received, nation=cal, id_received=id_on, fee_received=fee_on,
-                                clarifications=pairs, extended_on=extended_on)
-    key = (kind, received, cal, id_on, fee_on, tuple(pairs), extended_on)
-    dl = memo.get(key)
-    if dl is None:
-        dl = memo[key] = compute_deadline(kind, received, nation=cal, id_received=id_on, fee_received=fee_on,
-                                          clarifications=pairs, extended_on=extended_on)
-    return dl
-
-
-def _receipt(sent: date, channel, cal) -> date:
-    """`receipt_date` through the memo when one is active."""
-    memo = _MEMO.get()
-    if memo is None:
-        return receipt_date(sent, channel, cal)
-    key = ("receipt", sent, channel, cal)
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = receipt_date(sent, channel, cal)
-    return got
-
-
-def _first(events, kind, after: date | None = None):
-    for ev in events:
-        if ev.kind is kind and (after is None or ev.on >= after):
-            return ev
-    return None
-
-
-def _last(events, kinds, after: date | None = None):
-    found = None
-    for ev in events:
-        if ev.kind in kinds and (after is None or ev.on >= after):
-            found = ev
-    return found
-
-
-def _last_at(events, kinds, start: int = 0):
-    """(index, event) of the last event of `kinds` at or after position `start`, or (-1, None)."""
-    for i in range(len(events) - 1, start - 1, -1):
-        if events[i].kind in kinds:
-            return i, events[i]
-    return -1, None
-
-
-def verdicts(events) -> set[int]:
-    """Positions (in `events`, which must be in date order) of the RESPONSE_INCOMPLETE events that
-    judge an earlier RESPONSE_RECEIVED: recorded after the reply with no letter of ours in between.
-    People often record "they replied" on the day it came and "it was incomplete" once they have read
-    it; that is one reply, dated the day it came (the last contact, ICO "What to expect", law.md §8)."""
-    out: set[int] = set()
-    pending = False
-    for i, ev in enumerate(events):
-        kind = ev.kind
-        if kind is E.RESPONSE_RECEIVED:
-            pending = True
-        elif kind is E.RESPONSE_INCOMPLETE:
-            if pending:
-                out.add(i)
-        elif kind in _OUTGOING:
-            pending = False
-    return out
-
-
-def _last_contact(events, default: date) -> date:
-    """The latest contact day, a verdict on a reply not counting as one (`verdicts`, in the same pass)."""
-    last = None
-    replied = False
-    for ev in events:
-        kind = ev.kind
-        if kind is E.RESPONSE_RECEIVED:
-            replied = True
-        elif kind is E.RESPONSE_INCOMPLETE:
-            if replied:
-                continue
-        elif kind in _OUTGOING:
-            replied = False
-        if kind in _CONTACT and (last is None or ev.on > last):
-            last = ev.on
-    return default if last is None else last
-
-
-def follow_up_sends(events, received: date | None = None) -> list[int]:
-    """Positions (in date-ordered `events`) of the SENT events that are follow-up letters: a SENT
-    after a RESPONSE_INCOMPLETE (counted from the request's receipt `received`, when given, and from the
-    previous follow-up), with no complete reply in between. The first SENT is the request itself."""
-    out: list[int] = []
-    incomplete = seen_sent = False
-    for i, ev in enumerate(events):
-        kind = ev.kind
-        if kind is E.RESPONSE_INCOMPLETE and (out or received is None or ev.on >= received):
-            incomplete = True
-        elif kind is E.RESPONSE_RECEIVED:
-            incomplete = False
-        elif kind is E.SENT:
-            if seen_sent and incomplete:
-                out.append(i)
-                incomplete = False
-            seen_sent = True
-    return out
-
-
-def clarification_received(ev, channel, cal) -> date:
-    """The day the organisation received the answer recorded by a CLARIFICATION_PROVIDED event: the
-    pause of Art 12A(5) ends then (law.md R10). `data["received"]`: the event's date is that day;
-    `data["via"]`: deemed from that channel; else from the request's channel (deadlines.RECEIPT_RULES)."""
-    data = ev.data
-    if data.get("received"):
-        return ev.on
-    via = data.get("via")
-    if via not in _CHANNEL_NAMES:
-        via = None  # none given, or an unknown name (an old import): the request's own channel
-    return _receipt(ev.on, via or channel, cal)
-
-
-_CHANNEL_NAMES = frozenset(c.value for c in Channel)
-
-
-_STATUS_WORDS = {state: state.value.replace("-", " ").upper() for state in State} | {
-    State.INCOMPLETE: "INCOMPLETE ANSWER",
-    State.COMPLAINT_OVERDUE: "COMPLAINT UNANSWERED",
-    State.WITH_ICO: "WITH THE ICO",
-}  # built once: `_status` runs for every request in a listing
-
-
-def _status(state: State, days_left: int | None) -> str:
-    if state is State.DUE_SOON and days_left is not None:
-        return "DUE TOMORROW" if days_left == 1 else f"DUE IN {days_left} DAYS"
-    return _STATUS_WORDS[state]
+# The one-pass path for common histories (`ydm.escalation_fast`): `assess` and `open_due` take it
+# when this is on; tests switch it off to compare with the general path.
+_FAST = True  # tests switch it off to compare with the general path
+_ON = attrgetter("on")
 
 
 def assess(request: Request, today: date, *, nation: Nation | str | None = None) -> Assessment:
@@ -401,97 +195,6 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
     return _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done)
 
 
-def _clock_stage(clock_dl, reminder, answer, today, ico_by, warnings, done) -> Assessment:
-    """The answer clock (the request's, or the last follow-up's) and the reminder after it.
-
-    The next steps depend only on a date or two, so a listing builds each one once (`_step`)."""
-    if answer is not None and (reminder is None or answer.on >= reminder.on):
-        if answer.kind is E.RESPONSE_INCOMPLETE:
-            return done(State.INCOMPLETE, next_step=_FOLLOW_UP_STEP, ico_by=ico_by)
-        return done(State.ANSWERED, ico_by=ico_by)
-    if clock_dl is None and reminder is None:
-        return done(State.WAITING, ico_by=ico_by)  # a kind with no statutory clock of its own
-
-    due = clock_dl.due if clock_dl else None
-    days_left = (due - today).days if due else None
-    label = ("answer your follow-up" if clock_dl.kind is RequestKind.FOLLOW_UP else "answer") if due else ""
-    if reminder is not None:
-        if due is not None and reminder.on <= due:
-            warnings.append(
-                f"a reminder is recorded on {fmt(reminder.on)}, before the deadline ({fmt(due)}) passed"
-            )
-        if today <= reminder.on + _GRACE:  # the reminder's "14 days of the date of this letter" still run
-            step = _step("reminded", reminder.on, _reminded_step)
-            return done(State.REMINDED, step, ico_by, due, label, clock_dl, days_left)
-        # A complaint sent today is received today or later: s.164A covers it only from 19 Jun 2026 (R30).
-        if regime_for(RequestKind.COMPLAINT, today) == REGIME_S164A:
-            step = _step("reminder-unanswered", reminder.on, _unanswered_step)
-        else:
-            step = _step("reminder-unanswered-pre-s164a", reminder.on, _unanswered_before_s164a)
-        return done(State.OVERDUE, step, ico_by, due, label, clock_dl, days_left)
-    if days_left < 0:
-        return done(State.OVERDUE, _step("overdue", due, _overdue_step), ico_by, due, label, clock_dl, days_left)
-    state = (
-        State.DUE_TODAY if days_left == 0 else State.DUE_SOON if days_left <= DUE_SOON_DAYS else State.WAITING
-    )
-    return done(state, _step("waiting", due, _waiting_step), ico_by, due, label, clock_dl, days_left)
-
-
-_GRACE = timedelta(days=REMINDER_GRACE_DAYS)
-_FOLLOW_UP_STEP = NextStep(
-    RequestKind.FOLLOW_UP, "Their reply left out things you asked for: write a follow-up asking for what is missing."
-)
-
-
-def _step(what: str, on: date, make: Callable[[date], NextStep]) -> NextStep:
-    """`make(on)`, shared through the listing memo when one is active (NextStep is immutable)."""
-    memo = _MEMO.get()
-    if memo is None:
-        return make(on)
-    key = (what, on)
-    step = memo.get(key)
-    if step is None:
-        step = memo[key] = make(on)
-    return step
-
-
-def reminder_window_end(reminded: date) -> date:
-    """The last day of the reminder's "within 14 days of the date of this letter" (the day after the
-    letter is day 1, as in Art 3(1) of Reg 1182/71, law.md R8): the complaint comes the day after."""
-    return reminded + _GRACE
-
-
-def _reminded_step(reminded: date) -> NextStep:
-    end = reminder_window_end(reminded)
-    why = (
-        f"You sent a reminder on {fmt(reminded)}, giving them {REMINDER_GRACE_DAYS} days. If there is still"
-        f" no answer by the end of {fmt(end)}, complain to the organisation."
-    )
-    return NextStep(RequestKind.COMPLAINT, why, end + timedelta(days=1))
-
-
-def _unanswered_step(reminded: date, s164a: bool = True) -> NextStep:
-    law = " (DPA 2018 s.164A)" if s164a else ""
-    why = (
-        f"Your reminder of {fmt(reminded)} gave them {REMINDER_GRACE_DAYS} days, to"
-        f" {fmt(reminder_window_end(reminded))}, and has gone unanswered: complain to the organisation{law}."
-    )
-    return NextStep(RequestKind.COMPLAINT, why)
-
-
-def _unanswered_before_s164a(reminded: date) -> NextStep:
-    return _unanswered_step(reminded, s164a=False)
-
-
-def _overdue_step(due: date) -> NextStep:
-    return NextStep(RequestKind.REMINDER, f"The deadline ({fmt(due)}) has passed without an answer: send a reminder.")
-
-
-def _waiting_step(due: date) -> NextStep:
-    why = f"If they have not answered by the end of {fmt(due)}, send a reminder."
-    return NextStep(RequestKind.REMINDER, why, due + timedelta(days=1))
-
-
 def _answer_deadline(request, events, received, cal, warnings):
     """(Deadline, None) or (None, (state, reason)) when the clock has not started or is stopped."""
     kinds_seen = set()
@@ -588,88 +291,6 @@ def _complaint_stage(request, events, at, cal, today, ico_by, warnings, done) ->
     why = f"If they have not replied by the end of {fmt(due)}, complain to the ICO (by {fmt(ico_by)})."
     step = NextStep(RequestKind.ICO_COMPLAINT, why, due + timedelta(days=1))
     return done(State.COMPLAINED, next_step=step, **common)
-
-
-
-# --- the common history, in one pass -----------------------------------------------------------
-# Most requests in a listing are an access/objection/erasure letter sent once, perhaps acknowledged,
-# extended, answered or reminded, all recorded in date order and none in the future. For those,
-# `_simple_history` reads in one pass what `assess` would find with a dozen scans, and
-# `_assess_simple` gives the very same Assessment (tests/core/test_escalation_fast.py compares the two
-# paths on generated histories). Anything else (ID, fee, clarification, complaint, a second `sent`,
-# an event out of order or before the letter went out, ...) takes the general path.
-_FAST = True  # tests switch it off to compare with the general path
-_ON = attrgetter("on")
-_SIMPLE_KINDS = frozenset(
-    {E.DRAFTED, E.SENT, E.ACKNOWLEDGED, E.EXTENDED, E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE, E.REMINDER_SENT}
-)  # fmt: skip
-
-
-def _simple_history(events, today: date):
-    """(sent event, first extension, last reminder, last response, last contact day), or None when
-    the history is not of the simple kind described above."""
-    sent_ev = ext_ev = reminder = response = None
-    last_on = None
-    replied = False  # a RESPONSE_RECEIVED since our last letter: a RESPONSE_INCOMPLETE now judges it (`verdicts`)
-    for ev in events:
-        kind, on = ev.kind, ev.on
-        if kind not in _SIMPLE_KINDS or on > today or (last_on is not None and on < last_on):
-            return None
-        last_on = on
-        if kind is E.DRAFTED:
-            continue
-        if kind is E.SENT:
-            if sent_ev is not None:
-                return None
-            sent_ev = ev
-        elif sent_ev is None:
-            return None  # recorded before the letter went out: the general path words the warning
-        elif kind is E.REMINDER_SENT:
-            reminder = ev
-            replied = False
-        elif kind is E.EXTENDED:
-            ext_ev = ext_ev or ev
-        elif kind is E.RESPONSE_RECEIVED:
-            response = ev
-            replied = True
-        elif kind is E.RESPONSE_INCOMPLETE:
-            response = ev
-            if replied:
-                continue  # the verdict on that reply: the reply's day stays the last contact
-        last_contact = on
-    if sent_ev is None:
-        return None
-    return sent_ev, ext_ev, reminder, response, last_contact
-
-
-def _assess_simple(request, today, cal, sent_ev, ext_ev, reminder, response, last_contact) -> Assessment:
-    """`assess` for a simple history (see above): no warnings but a late extension or an early reminder."""
-    sent = sent_ev.on
-    received = _receipt(sent, request.channel, cal)
-    warnings: list[str] = []
-    dl = _deadline(request.kind, received, cal, None, None, (), ext_ev.on if ext_ev else None)
-    if ext_ev is not None and not dl.extended:
-        warnings.extend(n for n in dl.base_notes if "came after the window closed" in n)
-    ref = request.ref
-
-    def done(state, next_step=None, ico_by=None, due=None, due_label="", deadline=None, days_left=None):
-        return Assessment(ref, state, _status(state, days_left), LEVEL[state], due, due_label, deadline, dl,
-                          days_left, next_step, sent, received, last_contact, ico_by, tuple(warnings))
-
-    answer = response if response is not None and response.on >= received else None  # dates are in order
-    return _clock_stage(dl, reminder, answer, today, _ico_by(last_contact), warnings, done)
-
-
-def _ico_by(last_contact: date) -> date:
-    """`add_months(last_contact, ICO_WINDOW_MONTHS)`, through the listing memo when one is active."""
-    memo = _MEMO.get()
-    if memo is None:
-        return add_months(last_contact, ICO_WINDOW_MONTHS)
-    key = ("ico", last_contact)
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = add_months(last_contact, ICO_WINDOW_MONTHS)
-    return got
 
 
 def open_due(request: Request, today: date, *, nation: Nation | str | None = None) -> tuple[bool, date | None]:
