@@ -183,12 +183,6 @@ def _assess(r: Request, today: date):
     return escalation.assess(r, today, nation=nation_of(r))
 
 
-def _request_deadline(r: Request, today: date):
-    """The deadline of the request itself (not of a later complaint): the letters quote its date and law."""
-    a = _assess(r, today)
-    return a.answer_deadline or a.deadline
-
-
 def _regime_without_deadline(r: Request, sent: date | None, today: date) -> str:
     """The request's regime when no deadline could be counted (not sent yet, waiting for ID, ...)."""
     from ydm.deadlines import receipt_date, regime_for
