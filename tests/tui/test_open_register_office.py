@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Checkbox, Input, OptionList, Static
 
 from tests.tui.conftest import settle
-from tests.tui.test_wizard import fill_about_you, put_into, tick_org
+from tests.tui.test_wizard import put_into, tick_org, to_who
 from ydm.errors import DataError
 from ydm.model import Category, RequestKind
 from ydm.tui.screens.error import ErrorModal
@@ -28,12 +28,7 @@ OFFICE_ADDRESS = "Electoral Services, Town Hall, 1 Market Square, Anytown, AB1 2
 
 async def to_what(pilot, *kinds: RequestKind) -> None:
     """New request from the dashboard: Jane, Labour, the kinds ticked; left at step 3."""
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
-    await fill_about_you(pilot)
-    await pilot.press("ctrl+n")
-    await settle(pilot)
+    await to_who(pilot)
     assert isinstance(pilot.app.screen, WhoScreen)
     await tick_org(pilot, "labour")
     await pilot.press("ctrl+n")

@@ -9,7 +9,7 @@ from datetime import date
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
 from tests.tui.conftest import TODAY, seed_requests, settle
-from tests.tui.test_wizard import error_text, fill_about_you, put_into, tick_org, type_into
+from tests.tui.test_wizard import error_text, fill_about_you, put_into, tick_org, to_who, type_into
 from ydm.model import Channel, Person, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.dashboard import DashboardScreen
@@ -184,12 +184,7 @@ async def test_about_you_scrolls_to_the_last_field_at_80x24(make_app):
 async def test_down_in_the_search_box_moves_to_the_organisation_list(make_app):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await to_who(pilot)
         assert isinstance(app.screen, WhoScreen)
         search = app.screen.query_one("#org-search", Input)
         listing = app.screen.query_one("#org-list", SelectionList)

@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import Checkbox, Input, Select, Static
 
 from tests.tui.conftest import JANE, TODAY, seed_requests, settle
-from tests.tui.test_wizard import fill_about_you, put_into, tick_org
+from tests.tui.test_wizard import fill_about_you, put_into, tick_org, to_who
 from ydm.model import Channel, EventKind, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.dashboard import DashboardScreen
@@ -277,12 +277,7 @@ async def test_cancel_asks_before_dropping_what_was_entered(make_app):
 async def test_cancel_on_a_later_step_asks_too(make_app):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await to_who(pilot)
         assert isinstance(app.screen, WhoScreen)
         await pilot.press("ctrl+g")
         await settle(pilot)

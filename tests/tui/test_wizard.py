@@ -49,6 +49,16 @@ async def fill_about_you(pilot) -> None:
     await put_into(pilot, "#f-email", "jane@example.org")
 
 
+async def to_who(pilot) -> None:
+    """From the dashboard: a new request, Jane's details filled in, on to step 2 (Who)."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    await fill_about_you(pilot)
+    await pilot.press("ctrl+n")
+    await settle(pilot)
+
+
 async def record_all_sent(pilot, day: str) -> None:
     """At step 6, tick every letter as sent on `day` (typed into each letter's date field)."""
     screen = pilot.app.screen
@@ -174,12 +184,7 @@ async def test_about_you_validation_messages(make_app):
 async def test_who_and_what_need_a_choice(make_app):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await to_who(pilot)
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert isinstance(app.screen, WhoScreen)
@@ -196,12 +201,7 @@ async def test_who_and_what_need_a_choice(make_app):
 async def test_all_elected_parties_and_search_keep_choices(make_app):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await to_who(pilot)
         await pilot.click("#all-parties")
         await settle(pilot)
         expected = {o.id for o in app.backend.parties_elected_in("england")}
@@ -216,12 +216,7 @@ async def test_all_elected_parties_and_search_keep_choices(make_app):
 async def test_record_refuses_a_future_date(make_app, fixed_references):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await to_who(pilot)
         await tick_org(pilot, "labour")
         await pilot.press("ctrl+n")
         await settle(pilot)
