@@ -9,10 +9,11 @@ from pathlib import Path
 from ydm.errors import OutputError
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> Path:
-    """Write `data` to `path` via a temp file in the same folder, fsync, then rename over it.
+def write_temp(path: Path, data: bytes, mode: int = 0o600) -> str:
+    """Write `data` to a new temporary file in `path`'s folder (fsynced, `mode`), and return its name.
 
-    Files are created readable by the user only (0600): letters and exports hold personal data.
+    The first half of `atomic_write`, for callers that put several files in place together
+    (cli/staging.py). On failure nothing is left behind and OutputError says why.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -28,11 +29,29 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> Path:
+    """Write `data` to `path` via a temp file in the same folder, fsync, then rename over it.
+
+    Files are created readable by the user only (0600): letters and exports hold personal data.
+    """
+    path = Path(path)
+    tmp = write_temp(path, data, mode)
+    try:
         os.replace(tmp, path)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+def _unlink_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass

@@ -13,7 +13,7 @@ from datetime import date
 from ydm import contacts
 from ydm.errors import InputError
 from ydm.letters import Letter, render
-from ydm.model import Category, Organisation, Person, RequestKind
+from ydm.model import Category, Channel, Organisation, Person, RequestKind
 
 # Batch names accepted by `--to`, besides organisation ids and names.
 BATCH_TARGETS = {
@@ -98,9 +98,6 @@ def draft_letters(
     ]
 
 
-_POST_WORDS = {"first-class": "first-class post", "second-class": "second-class post"}
-
-
 def check_sent_by(letter: Letter, channel: str) -> None:
     """Refuse to record as *sent* a letter that cannot have gone that way: by post with the
     "[ADDRESS NEEDED" placeholder where the address goes, or by email with no email address.
@@ -108,14 +105,14 @@ def check_sent_by(letter: Letter, channel: str) -> None:
     organisation and what to give instead."""
     name = letter.org.display_name
     channel = str(channel)
-    if channel in _POST_WORDS and letter.address_missing:
+    if channel in (Channel.FIRST_CLASS, Channel.SECOND_CLASS) and letter.address_missing:
         ways = []
         if letter.recipient_email:
             ways.append(f"--via email (their address is {letter.recipient_email})")
         if letter.recipient_webform:
             ways.append("--via webform (their web form)")
         ways.append("--address-to 'line, line, postcode' (the address you posted it to)")
-        raise InputError(f"cannot record the letter to {name} as sent by {_POST_WORDS[channel]}: no postal address "
+        raise InputError(f"cannot record the letter to {name} as sent by {Channel(channel).words}: no postal address "
                          "is known for it (the letter has an [ADDRESS NEEDED] placeholder); give " + " or ".join(ways))
     if channel == "email" and not letter.recipient_email:
         ways = ["--email-to ADDRESS (the address you emailed)"]

@@ -57,7 +57,9 @@ def _key_record(path: Path) -> dict[str, str]:
         finally:
             conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        from ydm.store import _is_busy
+
+        if _is_busy(exc):
             raise StoreError(f"the store at {path} is in use (close the ydm app first), so nothing was removed") from None
         return {}  # damaged or half-made: the files still go
     except sqlite3.DatabaseError:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from ydm.errors import OutputError
+from ydm.fileio import write_temp
 
 
 class Staged:
@@ -25,24 +25,9 @@ class Staged:
     def add(self, path: Path, data: bytes, mode: int = 0o600) -> None:
         """Write `data` (fsynced, readable by the user only) to a temporary file in `path`'s folder."""
         path = Path(path)
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise OutputError(f"cannot write {path}: folder {folder} does not exist")
         if path.is_dir():
             raise OutputError(f"cannot write {path}: it is a folder (end it with / to write one file per letter)")
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise OutputError(f"cannot write in {folder}: {exc.strerror or exc}") from None
-        self._pending.append((tmp, path))
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, mode)
-        except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        self._pending.append((write_temp(path, data, mode), path))
 
     def commit(self) -> list[Path]:
         """Put every staged file in place (atomic rename each); on a failure the rest are discarded."""
