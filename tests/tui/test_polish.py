@@ -9,7 +9,7 @@ from datetime import date
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
 from tests.tui.conftest import TODAY, seed_requests, settle
-from tests.tui.test_wizard import error_text, fill_about_you, put_into, tick_org, to_who, type_into
+from tests.tui.test_wizard import error_text, put_into, tick_org, to_about_you, to_who, type_into
 from ydm.model import Channel, Person, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.dashboard import DashboardScreen
@@ -48,10 +48,7 @@ async def to_review(pilot, kind: RequestKind = RequestKind.ACCESS) -> None:
 async def test_phone_and_electoral_number_are_saved_and_printed_in_the_letter(make_app, fixed_references):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
+        await to_about_you(pilot)
         await type_into(pilot, "#f-phone", PHONE)
         await put_into(pilot, "#f-electoral_number", ELECTORAL)
         await to_review(pilot)
@@ -78,10 +75,7 @@ async def test_phone_and_electoral_number_are_saved_and_printed_in_the_letter(ma
 async def test_without_phone_or_electoral_number_the_letter_has_neither_line(make_app, fixed_references):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
+        await to_about_you(pilot)
         await to_review(pilot)
         text = preview_text(app)
         assert "Jane Public" in text
@@ -97,10 +91,7 @@ async def test_open_register_letter_gives_the_electoral_number(make_app, fixed_r
     )
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
+        await to_about_you(pilot)
         await put_into(pilot, "#f-electoral_number", ELECTORAL)
         await to_review(pilot, RequestKind.OPEN_REGISTER)
         texts = [d.letter.text for d in app.screen.state.drafts if d.kind is RequestKind.OPEN_REGISTER]
@@ -110,10 +101,7 @@ async def test_open_register_letter_gives_the_electoral_number(make_app, fixed_r
 async def test_a_phone_number_that_is_not_one_is_explained_under_the_field(make_app):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
+        await to_about_you(pilot)
         await type_into(pilot, "#f-phone", "jane@example.org")
         await pilot.press("tab")
         assert "not a phone number" in error_text(app, "phone")

@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import Checkbox, Input, Select, Static
 
 from tests.tui.conftest import JANE, TODAY, seed_requests, settle
-from tests.tui.test_wizard import fill_about_you, put_into, tick_org, to_who
+from tests.tui.test_wizard import fill_about_you, put_into, tick_org, to_about_you, to_who
 from ydm.model import Channel, EventKind, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.dashboard import DashboardScreen
@@ -211,10 +211,7 @@ async def test_who_step_asks_to_check_the_nation_near_a_border(make_app):
     for postcode, nation, told in (("CH4 8AA", "england", True), ("CF10 1AA", "wales", False)):
         app = make_app()
         async with app.run_test(size=(100, 32)) as pilot:
-            await settle(pilot)
-            await pilot.press("n")
-            await settle(pilot)
-            await fill_about_you(pilot)
+            await to_about_you(pilot)
             await put_into(pilot, "#f-postcode", postcode)
             await pilot.press("ctrl+n")
             await settle(pilot)

@@ -49,12 +49,17 @@ async def fill_about_you(pilot) -> None:
     await put_into(pilot, "#f-email", "jane@example.org")
 
 
-async def to_who(pilot) -> None:
-    """From the dashboard: a new request, Jane's details filled in, on to step 2 (Who)."""
+async def to_about_you(pilot) -> None:
+    """From the dashboard: a new request, with Jane's details filled in at step 1 (not yet saved)."""
     await settle(pilot)
     await pilot.press("n")
     await settle(pilot)
     await fill_about_you(pilot)
+
+
+async def to_who(pilot) -> None:
+    """From the dashboard: a new request, Jane's details filled in, on to step 2 (Who)."""
+    await to_about_you(pilot)
     await pilot.press("ctrl+n")
     await settle(pilot)
 
