@@ -383,13 +383,10 @@ def compute_deadline(
             )
 
     # R2, R5, R6, R8: one month beginning with the relevant time, same date next month, clamped.
-    notice_end = add_months(relevant, 1)
-    # R9 / Art 12A(3)-(4): extension by two further months = three months from the relevant time.
-    end = notice_end
     # R10 / Art 12A(5): days from the question to the answer, both included, do not count towards the
     # period nor the extension-notice window (see `_count_pauses`).
     merged = _merge_pauses(pairs, relevant)
-    notice_end, _ = _count_pauses(notice_end, merged, nation)
+    notice_end, notice_pauses = _count_pauses(add_months(relevant, 1), merged, nation)
     notice_by = holidays_uk.next_working_day(notice_end, nation)  # R8: Art 3(4) of Reg 1182/71 rolls it too
 
     if extended and extended_on is not None and extended_on > notice_by:
@@ -398,12 +395,12 @@ def compute_deadline(
             " so it does not extend the time (Art 12A(4))"
         )
         extended = False
-    counted: tuple[Pause, ...] = ()
-    if not extended and not merged:
-        end, due = notice_end, notice_by  # the common case: nothing more to count
-    else:
-        end, counted = _count_pauses(add_months(relevant, 3 if extended else 1), merged, nation)
+    if extended:
+        # R9 / Art 12A(3)-(4): extension by two further months = three months from the relevant time.
+        end, counted = _count_pauses(add_months(relevant, 3), merged, nation)
         due = holidays_uk.next_working_day(end, nation)  # R7, R8: weekend or bank holiday → next working day
+    else:
+        end, counted, due = notice_end, notice_pauses, notice_by  # one month: the notice window's own count
     return Deadline(
         kind=kind,
         nation=nation,
