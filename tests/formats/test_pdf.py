@@ -253,3 +253,13 @@ def test_fpdf_glyph_log_does_not_print_the_persons_characters():
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "missing the following glyphs" not in done.stderr and "\U0001f642" not in done.stderr.lower()
+
+
+def test_every_character_below_u0250_is_in_dejavu_so_unprintable_may_skip_reading_fonts():
+    import unicodedata
+
+    from ydm.formats import pdf_layout
+
+    drawn = pdf_layout._font_chars(pdf_layout.FONT_FILES[""])
+    below = [i for i in range(0x20, ord(pdf_layout._ALWAYS_DRAWN)) if unicodedata.category(chr(i))[0] != "C"]
+    assert [hex(i) for i in below if i not in drawn] == []

@@ -108,6 +108,11 @@ def ensure_glyphs(pdf: FPDF, text: str) -> bool:
     return True
 
 
+# Everything below U+0250 (Latin-1, Latin Extended-A and -B) that is not a control character is in
+# DejaVu Sans; `clean` has already dropped the control characters.
+_ALWAYS_DRAWN = "\u0250"
+
+
 @functools.cache
 def _font_chars(file: str) -> frozenset[int]:
     """The code points a shipped font can draw (its cmap; fontTools comes with fpdf2)."""
@@ -120,6 +125,8 @@ def unprintable(text: str) -> str:
     """The characters of `text` that neither DejaVu Sans nor the CJK fallback can draw (emoji, rare
     scripts). fpdf2 leaves them out of the PDF without a word, so the faces warn the person instead."""
     wanted = {c for c in clean(text) if not c.isspace()}
+    if all(c < _ALWAYS_DRAWN for c in wanted):
+        return ""  # most letters: no font file need be read (tests/formats/test_pdf.py checks the range)
     regular = _font_chars(FONT_FILES[""])
     rest = [c for c in wanted if ord(c) not in regular]
     if not rest:
