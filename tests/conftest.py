@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
+import time_machine
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +27,23 @@ def isolated_home(tmp_path, monkeypatch):
     yield home
     holidays_uk.clear_cache()
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def wall_clock():
+    """Moves the wall clock for code that reads it itself (an HTTP cache's timestamps, a library's
+    'now'): `wall_clock(date(2026, 11, 26))` travels there at noon, ticking. Undone after the test.
+
+    Tests pass dates to the core where they can; this is for the rest. It nests inside the
+    clock-shifted CI pass (tests/clock_shift), which moves the clock for the whole run."""
+    travels = []
+
+    def move(day: date | datetime) -> None:
+        when = day if isinstance(day, datetime) else datetime(day.year, day.month, day.day, 12, 0)
+        travel = time_machine.travel(when.astimezone(), tick=True)
+        travel.start()
+        travels.append(travel)
+
+    yield move
+    for travel in reversed(travels):
+        travel.stop()

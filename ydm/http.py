@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urlencode, urlsplit
 
-from ydm import __version__
+from ydm import __version__, clock
 from ydm.errors import DataError, NetworkError
 from ydm.paths import cache_dir, config_dir
 
@@ -123,7 +123,7 @@ class Cache:
             data = entry["data"]
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        now = time.time() if now is None else now
+        now = clock.timestamp() if now is None else now
         stale = now - stored_at > ttl
         if stale and not allow_stale:
             return None
@@ -138,7 +138,7 @@ class Cache:
             os.chmod(self.folder, 0o700)
             path = self._path(url)
             tmp = path.with_suffix(".tmp")
-            blob = json.dumps({"stored_at": now or time.time(), "data": data}).encode("utf-8")
+            blob = json.dumps({"stored_at": now or clock.timestamp(), "data": data}).encode("utf-8")
             with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
                 fh.write(blob)
             os.chmod(tmp, 0o600)  # a .tmp left over with wider rights keeps them through O_CREAT
@@ -153,7 +153,7 @@ class Cache:
             files = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         except OSError:
             return
-        now = time.time()
+        now = clock.timestamp()
         for i, path in enumerate(files):
             try:
                 if i >= self.max_entries or (max_age is not None and now - path.stat().st_mtime > max_age):
@@ -268,7 +268,7 @@ class HttpClient:
             data = keep(data)
         if cache_ttl is not None:
             self.cache.put(public, data)
-        return JsonAnswer(data, datetime.now(UTC))
+        return JsonAnswer(data, clock.now())
 
     def _fetch(self, url: str, what: str) -> Any:
         """One GET with retries; returns decoded JSON. Messages never contain the URL (it may hold a token)."""

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ydm import clock
 from ydm.errors import InputError, NetworkError, NotFoundError
 from ydm.model import Category, Nation, Organisation, Source
 from ydm.postcodes import nation_of_postcode, normalise
@@ -212,7 +213,7 @@ def find_office(
     NetworkError (offline with nothing cached, or an answer that cannot be read).
     """
     postcode = normalise(postcode)
-    today = today or date.today()
+    today = today or clock.today()
     if nation_of_postcode(postcode) is Nation.NORTHERN_IRELAND:
         office = _dated(EONI, today)
         return LookupResult(postcode, office, provider="eoni", notes=("In Northern Ireland EONI keeps the register.",))
@@ -410,7 +411,7 @@ def manual_office(name: str, address: list[str] | tuple[str, ...], *, email: str
     )
     return Office(name=name, address=lines, postcode=postcode, email=email.strip(), phone=phone.strip(),
                   website=website.strip(), nation=nation, source="user", contact="typed",
-                  checked_on=(today or date.today()).isoformat())
+                  checked_on=(today or clock.today()).isoformat())
 
 
 def remember_office(office: Office) -> Organisation:

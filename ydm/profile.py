@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from ydm import postcodes
+from ydm import clock, postcodes
 from ydm.errors import DataError, InputError
 from ydm.model import Person
 
@@ -109,7 +109,7 @@ def validate_dob(value: str) -> str:
         born = date.fromisoformat(value)
     except ValueError:
         raise InputError(f"date of birth '{value}' is not a date (use YYYY-MM-DD, e.g. 1980-04-23)") from None
-    if born > date.today():
+    if born > clock.today():
         raise InputError(f"date of birth '{value}' is in the future")
     return f"{born.day} {born:%B %Y}"
 

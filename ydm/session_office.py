@@ -8,11 +8,11 @@ checked in one short file.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ydm import clock
 from ydm.model import Organisation
 
 Lookup = Callable[..., Organisation | list[tuple[str, str]] | None]  # (postcode[, address id])
@@ -54,7 +54,7 @@ class MemoryCache:
         return None if hit is None else (hit[0], hit[1], False)
 
     def put(self, url: str, data: Any, *, now: float | None = None) -> None:
-        self._data[url] = (data, time.time())
+        self._data[url] = (data, clock.timestamp() if now is None else now)
 
     def prune(self, max_age: float | None = None) -> None:
         pass

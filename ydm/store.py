@@ -29,11 +29,10 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
-from ydm import crypto, paths
+from ydm import clock, crypto, paths
 from ydm.errors import InputError, StoreError
 from ydm.model import Event, Person, Request
 from ydm.store_codec import (
@@ -235,7 +234,7 @@ class SqliteStore:
             self._wrapped = meta["wrapped_key"]
 
     def _migrate(self, version: int) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
         backup = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.bak")
         dst = sqlite3.connect(str(backup))
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ydm import clock
 from ydm.cli import output
 
 NATIONS = ("england-and-wales", "scotland", "wales", "northern-ireland")
@@ -24,12 +25,11 @@ def register(sub) -> None:
 
 
 def run_list(args) -> int:
-    from datetime import date
 
     from ydm.errors import InputError
     from ydm.govuk_holidays import list_holidays
 
-    year = args.year if args.year is not None else date.today().year
+    year = args.year if args.year is not None else clock.today().year
     if not 1900 <= year <= 2200:
         raise InputError(f"--year {year} is out of range (1900-2200)")
     listing = list_holidays(args.nation, year)

@@ -217,12 +217,10 @@ def _prepare(store, args, today, *, mode: str) -> _Prepared:
 
 def _record(store, p: _Prepared, today, *, via: str):
     """Add the sent event (with the time) and, for a first letter, set the channel it went by."""
-    from datetime import UTC, datetime
-
-    from ydm import tracker
+    from ydm import clock, tracker
     from ydm.model import Channel, EventKind
 
-    at = datetime.now(UTC).replace(microsecond=0)
+    at = clock.now().replace(microsecond=0)
     channel = Channel.WEBFORM if via == "webform" else Channel.EMAIL
     if p.event_kind == EventKind.SENT and not p.stored and p.request.channel != channel:
         p.request.channel = channel  # the deadline counts from the day an email or form is received

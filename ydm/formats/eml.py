@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import TYPE_CHECKING
 
+from ydm import clock
 from ydm.errors import InputError
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def build_message(letter: Letter, *, sender: str = "", when: datetime | None = N
     msg["Subject"] = subject_with_reference(letter.subject, letter.reference)
     if when is None:
         when = (datetime.combine(letter.on, time(9, 0), tzinfo=UTC) if draft
-                else datetime.now(UTC))
+                else clock.now())
     msg["Date"] = format_datetime(when if when.tzinfo else when.replace(tzinfo=UTC))
     msg["Message-ID"] = make_msgid(idstring=letter.reference or None, domain=_domain(from_addr))
     if draft:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
+
+from ydm import clock
 
 PRODID = "-//Your Data Matters//ydm//EN"
 
@@ -77,7 +79,7 @@ def to_ics(entries: Iterable[DueEntry], *, stamp: datetime | None = None, privat
     """The calendar as bytes (CRLF lines, UTF-8), ready to write to a file."""
     from icalendar import Calendar, Event
 
-    stamp = stamp or datetime.now(UTC)
+    stamp = stamp or clock.now()
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

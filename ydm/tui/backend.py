@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from ydm import clock
 from ydm.errors import InputError
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
@@ -51,7 +52,7 @@ def _warm_deadlines() -> None:
     from ydm.model import RequestKind
 
     try:
-        deadlines.compute_deadline(RequestKind.ACCESS, received=date.today())
+        deadlines.compute_deadline(RequestKind.ACCESS, received=clock.today())
     except Exception:  # noqa: BLE001 - a head start only; the real computation reports problems
         pass
 

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from ydm import clock
 from ydm.model import Channel
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
@@ -204,11 +205,9 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
         self.query_one("#send-smtp", Button).disabled = True
 
         def sent(to: str) -> None:
-            from datetime import datetime
-
             draft.emailed = True
             draft.emailed_on = self.app.today
-            draft.emailed_at = f"{datetime.now():%H:%M}"
+            draft.emailed_at = f"{clock.local_now():%H:%M}"
             draft.delivered.append(f"emailed to {to} at {draft.emailed_at}")
             self.query_one("#send-smtp", Button).disabled = False
             self.update_detail()
