@@ -31,6 +31,7 @@ bench: install
 
 lint: install-test
 	$(BIN)/python -m ruff check ydm tests bench
+	$(BIN)/lint-imports --config pyproject.toml
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -23,9 +23,9 @@ REPEATS = 3  # the machine is shared: the best run is the cost of the code; all 
 
 def main() -> int:
     os.environ.setdefault("YDM_HOME", tempfile.mkdtemp(prefix="ydm-bench-"))  # never the user's cache
-    from ydm import holidays_uk
-    from ydm.deadlines import compute_deadline
-    from ydm.escalation import assess_many
+    from ydm.law import holidays_uk
+    from ydm.law.deadlines import compute_deadline
+    from ydm.law.escalation import assess_many
     from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 
     rng = random.Random(20261126)

@@ -23,7 +23,8 @@ MIXED = ["Łukasz Wiśniewski", "张伟", "Siân Llŷr", "王芳"]
 
 
 def letters(n: int, names: list[str]) -> list:
-    from ydm import contacts, letters
+    from ydm.orgs import contacts
+    from ydm.letters import render as letters
     from ydm.model import Person
 
     orgs = list(contacts.load())
@@ -49,9 +50,9 @@ def main() -> None:
     t = time.perf_counter()
     import fpdf  # noqa: F401
 
-    from ydm.formats import pdf
+    from ydm.letters.formats import pdf
 
-    print(f"import fpdf2 + ydm.formats.pdf: {time.perf_counter() - t:.3f} s")
+    print(f"import fpdf2 + ydm.letters.formats.pdf: {time.perf_counter() - t:.3f} s")
     for label, names in (("Latin-script names", LATIN), ("some Chinese names", MIXED)):
         batch = letters(n, names)
         best, median, data = timed(lambda b=batch: pdf.render_many(b))

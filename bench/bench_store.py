@@ -38,7 +38,7 @@ def build(home: Path, key_mode: str | None = None) -> float:
 
     from tests.store.keyring_backend import FileKeyring
     from ydm.model import Channel, Event, EventKind, Request, RequestKind
-    from ydm.store import SqliteStore
+    from ydm.store.db import SqliteStore
 
     keyring.set_keyring(FileKeyring())
     rng = random.Random(20261126)
@@ -66,10 +66,12 @@ BREAKDOWN = """
 import time, json
 t0 = time.perf_counter()
 from datetime import date
-from ydm import escalation, holidays_uk, tracker
-from ydm.store import open_store
-from ydm.store_codec import no_gc
-from ydm.tracker_assess import home_nations
+from ydm import tracker
+from ydm.law import escalation
+from ydm.law import holidays_uk
+from ydm.store.db import open_store
+from ydm.store.codec import no_gc
+from ydm.tracker.assess import home_nations
 t1 = time.perf_counter()
 s = open_store(); t2 = time.perf_counter()
 with no_gc():  # as tracker.list_requests does

@@ -84,11 +84,12 @@ def seed_store(home: Path, env_extra: dict[str, str]) -> None:
     env = dict(os.environ, YDM_HOME=str(home), **env_extra)
     code = f"""
 from datetime import date, timedelta
-from ydm import contacts, tracker
-from ydm.letters import render
+from ydm import tracker
+from ydm.orgs import contacts
+from ydm.letters.render import render
 from ydm.model import Channel, RequestKind
 from ydm.profile import make_person
-from ydm.store import open_store
+from ydm.store.db import open_store
 person = make_person(name="Bench Person", address="1 High Street, Anytown", postcode="SW1A 1AA", email="b@example.org")
 orgs = [o for o in contacts.load() if o.has_channel]
 today = date(2026, 3, 2)

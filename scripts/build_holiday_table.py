@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write ydm/bank_holidays_table.json: the `holidays` package's UK bank holidays for 2018-2040.
+"""Write ydm/law/bank_holidays_table.json: the `holidays` package's UK bank holidays for 2018-2040.
 
 Why: importing `holidays` and building a year costs ~170 ms per process, which dominated
 `ydm deadline` and `ydm requests list`. The table is a snapshot of the same package (weekend dates
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import holidays
 
-from ydm.holidays_uk import _SUBDIV, from_package
+from ydm.law.holidays_uk import _SUBDIV, from_package
 
 FIRST, LAST = 2018, 2040
 
@@ -33,7 +33,7 @@ def main() -> None:
             for cal in _SUBDIV
         },
     }
-    target = Path(__file__).resolve().parents[1] / "ydm" / "bank_holidays_table.json"
+    target = Path(__file__).resolve().parents[1] / "ydm" / "law" / "bank_holidays_table.json"
     target.write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {target}")
 

@@ -18,7 +18,7 @@ def isolated_home(tmp_path, monkeypatch):
     import keyring
 
     from tests.store.keyring_backend import MemoryKeyring
-    from ydm import holidays_uk
+    from ydm.law import holidays_uk
 
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())  # never the developer's keyring

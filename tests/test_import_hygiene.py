@@ -19,7 +19,7 @@ import ydm
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = sorted(
     m.name for m in pkgutil.walk_packages(ydm.__path__, "ydm.")
-    if not m.name.startswith("ydm.tui") and m.name not in ("ydm.__main__", "ydm.serve")
+    if not m.name.startswith("ydm.tui") and m.name not in ("ydm.__main__", "ydm.adapters.serve")
 )
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from ydm.nations import Nation
+from ydm.postcodes import nation_of_address
+
 
 class RequestKind(StrEnum):
     """What a letter asks for. Values are the CLI names (`ydm letter KIND`)."""
@@ -66,20 +69,6 @@ class Category(StrEnum):
     @property
     def is_political(self) -> bool:
         return self in (Category.PARTY, Category.CAMPAIGNER)
-
-
-class Nation(StrEnum):
-    """A bank-holiday calendar. Wales uses the England and Wales calendar."""
-
-    ENGLAND_AND_WALES = "england-and-wales"
-    SCOTLAND = "scotland"
-    WALES = "wales"
-    NORTHERN_IRELAND = "northern-ireland"
-
-    @property
-    def calendar(self) -> Nation:
-        """The GOV.UK division whose bank holidays apply."""
-        return Nation.ENGLAND_AND_WALES if self is Nation.WALES else self
 
 
 class Channel(StrEnum):
@@ -175,8 +164,6 @@ class Organisation:
     @property
     def home_nation(self) -> Nation:
         """The bank-holiday calendar of the controller, from its postcode (default England & Wales)."""
-        from ydm.postcodes import nation_of_address  # local: keeps model import-light
-
         return nation_of_address(self.postal_address)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ydm.errors import InputError
-from ydm.model import Nation
+from ydm.nations import Nation
 
 _POSTCODE = re.compile(
     r"^(GIR0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)[0-9][ABD-HJLNP-UW-Z]{2})$"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ydm import holidays_uk
+from ydm.law import holidays_uk
 from ydm.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -143,7 +143,7 @@ def test_record_puts_every_letter_in_the_tracker(capsys):
     assert set(rows) == {"libdems", "labour", "sinn-fein"}
     from datetime import date
 
-    from ydm import deadlines
+    from ydm.law import deadlines
 
     by_email = deadlines.compute_deadline("access", sent=date(2026, 11, 20), channel="email").due
     by_post = deadlines.compute_deadline("access", sent=date(2026, 11, 20), channel="first-class").due
@@ -225,3 +225,13 @@ def test_pdf_warns_about_characters_it_cannot_show(capsys, tmp_path):
     code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--name", "Zoë Example",
                        "--address", "1 Road, Town", "--postcode", "SW1A 1AA", "-o", str(tmp_path / "y.pdf"))
     assert code == 0 and "cannot show" not in err
+
+
+def test_record_picks_the_channel_every_face_picks(capsys):
+    """Meta takes a web form and post but no email: `--record` keeps first-class post, as the TUI's Send
+    step offers first (ydm.service.channels.choose_channel), and email where an address is known."""
+    code, _, _ = run(capsys, "letter", "access", "--to", "meta", "--to", "libdems", "--me", ME, "--record")
+    assert code == 0
+    code, out, _ = run(capsys, "requests", "list", "--json")
+    channels = {r["org_id"]: r["channel"] for r in json.loads(out)["requests"]}
+    assert channels == {"meta": "first-class", "libdems": "email"}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ydm.cli import main
-from ydm.store import open_store
+from ydm.store.db import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ME = str(ROOT / "examples" / "me.toml")
@@ -121,7 +121,7 @@ def test_bad_sent_dates_write_nothing(capsys, tmp_path, monkeypatch, sent):
 
 
 def test_a_store_that_cannot_be_opened_stops_before_any_output(capsys, tmp_path):
-    from ydm.store import default_path
+    from ydm.store.db import default_path
 
     default_path().parent.mkdir(parents=True, exist_ok=True)
     default_path().write_bytes(b"not a database at all, but something else entirely" * 4)

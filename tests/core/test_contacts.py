@@ -6,7 +6,9 @@ import tomllib
 
 import pytest
 
-from ydm import contacts, paths
+from ydm import paths
+
+from ydm.orgs import contacts
 from ydm.errors import DataError, NotFoundError
 from ydm.model import Category
 

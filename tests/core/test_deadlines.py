@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ydm import holidays_uk
-from ydm.deadlines import (
+from ydm.law import holidays_uk
+from ydm.law.deadlines import (
     REGIME_ARTICLE_12A,
     REGIME_PRE_DUAA,
     REGIME_PRE_S164A,

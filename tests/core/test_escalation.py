@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ydm import holidays_uk
-from ydm.escalation import REMINDER_GRACE_DAYS, Assessment, State, assess, assess_many
+from ydm.law import holidays_uk
+from ydm.law.escalation import REMINDER_GRACE_DAYS, Assessment, State, assess, assess_many
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 
 D = date
@@ -288,7 +288,7 @@ def test_assess_many_uses_nation_of():
 
 
 def test_levels_match_the_tui():
-    from ydm.escalation import LEVEL
+    from ydm.law.escalation import LEVEL
 
     assert set(LEVEL.values()) <= {"late", "soon", "waiting", "done", "draft"}
     assert set(LEVEL) == set(State)

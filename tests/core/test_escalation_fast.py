@@ -14,8 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ydm import escalation, holidays_uk, tracker
-from ydm.memory_store import MemoryStore
+from ydm import tracker
+
+from ydm.law import escalation
+
+from ydm.law import holidays_uk
+from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 
 K = EventKind

@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
-from ydm import escalation, holidays_uk
-from ydm.escalation import State, assess
+from ydm.law import escalation
+
+from ydm.law import holidays_uk
+from ydm.law.escalation import State, assess
 from ydm.model import Channel, Event, EventKind, Request, RequestKind
 
 D = date

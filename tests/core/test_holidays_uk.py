@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from ydm import holidays_uk
-from ydm.deadlines import compute_deadline
+from ydm.law import holidays_uk
+from ydm.law.deadlines import compute_deadline
 from ydm.errors import DataError, InputError
 from ydm.model import Nation
 
@@ -183,7 +183,7 @@ def test_malformed_file_falls_back_with_a_warning(isolated_home, content, reason
 
 def test_shipped_snapshot_matches_the_holidays_package():
     """The table that saves the package import must say exactly what the package says."""
-    from ydm.holidays_uk import _SUBDIV, _table, from_package
+    from ydm.law.holidays_uk import _SUBDIV, _table, from_package
 
     table = _table()
     first, last = table["years"]
@@ -198,7 +198,7 @@ def test_deadline_path_does_not_import_the_holidays_package():
     import subprocess
     import sys
 
-    code = ("from datetime import date\nfrom ydm import deadlines\n"
+    code = ("from datetime import date\nfrom ydm.law import deadlines\n"
             "deadlines.compute_deadline('access', date(2026, 11, 25), nation='scotland')\n"
             "import sys; print('holidays' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters
+from ydm.orgs import contacts
+
+from ydm.letters import render as letters
 from ydm.errors import InputError
 from ydm.model import INITIAL_KINDS, Category, Organisation, Person, RequestKind
 from ydm.profile import make_person

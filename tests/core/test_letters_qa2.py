@@ -7,9 +7,13 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters, tracker
+from ydm import tracker
+
+from ydm.orgs import contacts
+
+from ydm.letters import render as letters
 from ydm.model import Channel, Event, EventKind, Person, Request
-from ydm.store import SqliteStore
+from ydm.store.db import SqliteStore
 
 E = EventKind
 ME = Person(name="Zebedee Quartermaine", address=("7 Quiet Lane", "London"), postcode="SW1A 1AA",
@@ -93,7 +97,7 @@ def test_follow_up_with_only_the_incomplete_mark_uses_that_date(st, directory):
 
 
 def test_response_date_pairs_the_verdict_with_its_own_reply():
-    from ydm.tracker_next import response_date
+    from ydm.tracker.next_step import response_date
 
     # An old reply, a follow-up letter, then a new reply judged incomplete the day after it came.
     r = make(SENT + [(E.RESPONSE_RECEIVED, "2026-09-10"), (E.RESPONSE_INCOMPLETE, "2026-09-11"),
@@ -111,7 +115,7 @@ def test_response_date_pairs_the_verdict_with_its_own_reply():
     ("Fife Council", ("Electoral Registration Officer", "Fife Council", "Fife House")),
 ])
 def test_a_registration_office_named_with_its_role_is_not_given_it_twice(name, first_lines):
-    from ydm.lookup import manual_office, office_as_organisation
+    from ydm.adapters.lookup import manual_office, office_as_organisation
 
     office = manual_office(name, ["Fife House", "North Street", "Glenrothes", "KY7 5LT"], today=date(2026, 11, 26))
     lines, missing = letters.recipient_block(office_as_organisation(office))

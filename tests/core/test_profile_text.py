@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters
+from ydm.orgs import contacts
+
+from ydm.letters import render as letters
 from ydm.cli import main
 from ydm.errors import InputError
 from ydm.profile import clean_text, make_person
@@ -65,7 +67,7 @@ def test_cli_letter_has_no_bidi_controls_and_refuses_a_huge_name(capsys, monkeyp
 
 
 def test_tui_form_and_session_use_the_same_rules():
-    from ydm.session import Session
+    from ydm.session.flow import Session
     from ydm.tui.screens.write.about_you import person_from
 
     values = {"name": f"Ada{RLO} Lovelace", "address": f"{LRI}12 St James's Square{PDI}, London",

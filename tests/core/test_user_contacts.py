@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ydm import contacts, paths, user_contacts
+from ydm import paths
+
+from ydm.orgs import contacts
+
+from ydm.orgs import user_contacts
 from ydm.errors import InputError
 from ydm.model import Category, Organisation
 

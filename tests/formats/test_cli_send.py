@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from tests.formats.conftest import PASSWORD, USER, free_port, make_letter
-from ydm import mail
+from ydm.adapters import mail
 from ydm.cli import main
 from ydm.model import EventKind, RequestKind
 
@@ -22,7 +22,8 @@ TODAY = date(2026, 11, 27)
 @pytest.fixture
 def setup(smtp_server, memory_keyring, monkeypatch):
     """SMTP set up for the local server, today fixed, one drafted request in the user's store."""
-    from ydm import contacts, tracker
+    from ydm import tracker
+    from ydm.orgs import contacts
 
     monkeypatch.setenv("YDM_TODAY", TODAY.isoformat())
     inbox, port = smtp_server()
@@ -36,7 +37,7 @@ def setup(smtp_server, memory_keyring, monkeypatch):
 
 
 def events(ref: str):
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         return store.get(ref)
@@ -116,7 +117,8 @@ def test_later_letter_is_sent_and_recorded_with_its_event(setup, capsys):
 
 
 def test_unknown_reference_and_missing_setup(memory_keyring, capsys, monkeypatch):
-    from ydm import contacts, tracker
+    from ydm import tracker
+    from ydm.orgs import contacts
 
     monkeypatch.setenv("YDM_TODAY", TODAY.isoformat())
     org = next(o for o in contacts.load() if o.email)
@@ -160,7 +162,8 @@ def test_help_documents_setup(capsys):
 
 @pytest.fixture
 def webform_request(memory_keyring, monkeypatch):
-    from ydm import contacts, tracker
+    from ydm import tracker
+    from ydm.orgs import contacts
 
     monkeypatch.setenv("YDM_TODAY", TODAY.isoformat())
     org = next(o for o in contacts.load() if o.webform)
@@ -201,7 +204,7 @@ def test_mailto_link_shows_a_link_and_records_nothing(setup, capsys):
 
 
 def test_request_without_letter_text_is_not_sent(setup, capsys):
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     inbox, _, _ = setup
     with open_store() as store:

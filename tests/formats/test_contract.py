@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize("name", ["text", "markdown", "pdf", "eml"])
 def test_every_format_module_renders_bytes(name, letter):
-    data = importlib.import_module(f"ydm.formats.{name}").render(letter)
+    data = importlib.import_module(f"ydm.letters.formats.{name}").render(letter)
     assert isinstance(data, bytes) and data
 
 

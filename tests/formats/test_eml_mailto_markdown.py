@@ -12,7 +12,7 @@ import pytest
 
 from tests.formats.conftest import make_letter
 from ydm.errors import InputError
-from ydm.formats import eml, mailto, markdown
+from ydm.letters.formats import eml, mailto, markdown
 
 # --- .eml -------------------------------------------------------------------------------------------
 

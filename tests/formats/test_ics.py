@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ydm import tracker, tracker_io
-from ydm.formats.ics import DueEntry, entries_for, read_ics, to_ics, uid_for
-from ydm.memory_store import MemoryStore
+from ydm import tracker
+
+from ydm.tracker import backup as tracker_io
+from ydm.letters.formats.ics import DueEntry, entries_for, read_ics, to_ics, uid_for
+from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Request, RequestKind
 
 E = EventKind
@@ -61,7 +63,7 @@ def test_entries_for_views_add_the_ico_date_only_when_it_is_a_step():
 
 
 def test_requests_export_ics_carries_the_ico_date(tmp_path):
-    from ydm.store import SqliteStore
+    from ydm.store.db import SqliteStore
 
     st = SqliteStore(tmp_path / "s.db")
     try:

@@ -11,7 +11,8 @@ import threading
 import pytest
 
 from tests.formats.conftest import PASSWORD, USER, free_port, make_letter
-from ydm import mail
+from ydm.adapters import mail
+from ydm.service import sending
 from ydm.errors import DataError, InputError, NetworkError, NotFoundError
 
 
@@ -27,7 +28,7 @@ def received(inbox, i: int = 0):
 def test_message_arrives_intact_with_reference_in_subject(smtp_server):
     inbox, port = smtp_server()
     letter = make_letter(name="Łukasz Ó Súilleabháin 张伟")
-    sent = mail.send_letter(letter, plain(port), password=PASSWORD)
+    sent = sending.send_letter(letter, plain(port), password=PASSWORD)
     assert len(inbox.messages) == 1
     mail_from, rcpt, msg = received(inbox)
     assert mail_from == USER and rcpt == ["dpo@example-party.org.uk"]
@@ -42,7 +43,7 @@ def test_message_arrives_intact_with_reference_in_subject(smtp_server):
 def test_wrong_password_is_a_clear_network_error(smtp_server):
     inbox, port = smtp_server()
     with pytest.raises(NetworkError, match="refused the user name or password") as info:
-        mail.send_letter(make_letter(), plain(port), password="wrong")
+        sending.send_letter(make_letter(), plain(port), password="wrong")
     assert info.value.exit_code == 6 and "ydm send --setup" in str(info.value)
     assert inbox.messages == []
 
@@ -50,7 +51,7 @@ def test_wrong_password_is_a_clear_network_error(smtp_server):
 def test_refused_connection_is_a_clear_network_error():
     port = free_port()  # nothing listens there
     with pytest.raises(NetworkError, match=f"could not connect to the mail server 127.0.0.1:{port}: connection refused"):
-        mail.send_letter(make_letter(), plain(port), password=PASSWORD)
+        sending.send_letter(make_letter(), plain(port), password=PASSWORD)
 
 
 def test_timeout_is_a_clear_network_error():
@@ -75,7 +76,7 @@ def test_timeout_is_a_clear_network_error():
     try:
         settings = mail.SmtpSettings(host="127.0.0.1", port=port, security="plain", timeout=0.5)
         with pytest.raises(NetworkError, match="did not answer within 0.5 seconds"):
-            mail.send_letter(make_letter(), settings)
+            sending.send_letter(make_letter(), settings)
     finally:
         stop.set()
         for c in held:
@@ -96,7 +97,7 @@ def test_recipient_refused(smtp_server):
     controller.start()
     try:
         with pytest.raises(NetworkError, match="refused the recipient dpo@example-party.org.uk"):
-            mail.send_letter(make_letter(), mail.SmtpSettings("127.0.0.1", port, security="plain", timeout=5))
+            sending.send_letter(make_letter(), mail.SmtpSettings("127.0.0.1", port, security="plain", timeout=5))
     finally:
         controller.stop()
 
@@ -113,7 +114,7 @@ def test_starttls_with_certificate_check(smtp_server, tls_files):
                               auth_require_tls=True)
     settings = mail.SmtpSettings("127.0.0.1", port, user=USER, security="starttls", timeout=5,
                                  ca_file=str(tls_files[0]))
-    mail.send_letter(make_letter(), settings, password=PASSWORD)
+    sending.send_letter(make_letter(), settings, password=PASSWORD)
     assert len(inbox.messages) == 1
 
 
@@ -121,14 +122,14 @@ def test_starttls_with_untrusted_certificate_fails_clearly(smtp_server, tls_file
     _, port = smtp_server(tls_context=_server_context(tls_files), require_starttls=True)
     settings = mail.SmtpSettings("127.0.0.1", port, user=USER, security="starttls", timeout=5)
     with pytest.raises(NetworkError, match="certificate that cannot be trusted"):
-        mail.send_letter(make_letter(), settings, password=PASSWORD)
+        sending.send_letter(make_letter(), settings, password=PASSWORD)
 
 
 def test_starttls_not_offered(smtp_server):
     _, port = smtp_server()
     settings = mail.SmtpSettings("127.0.0.1", port, user=USER, security="starttls", timeout=5)
     with pytest.raises(NetworkError, match="does not offer STARTTLS"):
-        mail.send_letter(make_letter(), settings, password=PASSWORD)
+        sending.send_letter(make_letter(), settings, password=PASSWORD)
 
 
 def test_implicit_ssl(smtp_server, tls_files):
@@ -136,7 +137,7 @@ def test_implicit_ssl(smtp_server, tls_files):
     inbox, port = smtp_server(ssl_context=_server_context(tls_files))
     settings = mail.SmtpSettings("127.0.0.1", port, user=USER, security="ssl", timeout=5,
                                  ca_file=str(tls_files[0]))
-    mail.send_letter(make_letter(), settings, password=PASSWORD)
+    sending.send_letter(make_letter(), settings, password=PASSWORD)
     assert len(inbox.messages) == 1
 
 
@@ -150,9 +151,9 @@ def test_plain_is_refused_off_this_computer():
 def test_missing_password_and_missing_email_are_input_errors(smtp_server, memory_keyring):
     _, port = smtp_server()
     with pytest.raises(InputError, match="no password is stored"):
-        mail.send_letter(make_letter(), plain(port))
+        sending.send_letter(make_letter(), plain(port))
     with pytest.raises(InputError, match="no email address is known"):
-        mail.send_letter(make_letter(recipient_email=""), plain(port), password=PASSWORD)
+        sending.send_letter(make_letter(recipient_email=""), plain(port), password=PASSWORD)
 
 
 def test_settings_round_trip_and_password_in_keyring(memory_keyring):
@@ -197,7 +198,7 @@ def test_no_keyring_gives_a_clear_message_and_env_password_works(monkeypatch, sm
         mail.delete_password()  # nothing to delete: no error
         monkeypatch.setenv("YDM_SMTP_PASSWORD", PASSWORD)
         inbox, port = smtp_server()
-        mail.send_letter(make_letter(), plain(port))  # password from the environment
+        sending.send_letter(make_letter(), plain(port))  # password from the environment
         assert len(inbox.messages) == 1
     finally:
         keyring.set_keyring(before)

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.formats.conftest import make_letter
-from ydm.formats import pdf
+from ydm.letters.formats import pdf
 
 MM = 72 / 25.4
 A4_PT = (595.28, 841.89)
@@ -167,7 +167,7 @@ def test_render_by_org_groups_letters():
 
 
 def test_missing_address_leaves_a_note_in_the_window():
-    from ydm.letters import ADDRESS_PLACEHOLDER
+    from ydm.letters.render import ADDRESS_PLACEHOLDER
 
     letter = make_letter(recipient_lines=("Example Party", ADDRESS_PLACEHOLDER), address_missing=True)
     page = read(pdf.render(letter)).pages[0]
@@ -195,11 +195,11 @@ def test_empty_batch_is_an_input_error():
 def test_format_contract_via_importlib(letter):
     import importlib
 
-    assert importlib.import_module("ydm.formats.pdf").render(letter).startswith(b"%PDF-")
+    assert importlib.import_module("ydm.letters.formats.pdf").render(letter).startswith(b"%PDF-")
 
 
 def test_reusable_text_document_for_other_printouts():
-    from ydm.formats.pdf_layout import render_text_document
+    from ydm.letters.formats.pdf_layout import render_text_document
 
     body = "What you sent today:\n\n  - Access request to Example Party (YDM-7K3P9)\n  - 张伟: objection\n\n" + \
         "\n\n".join(["Wait one month for the answer, then use ydm to write a reminder."] * 60)
@@ -247,7 +247,7 @@ def test_fpdf_glyph_log_does_not_print_the_persons_characters():
     import sys
     from pathlib import Path
 
-    code = ("from tests.formats.conftest import make_letter; from ydm.formats import pdf; "
+    code = ("from tests.formats.conftest import make_letter; from ydm.letters.formats import pdf; "
             "pdf.render(make_letter(name='Zoë \\U0001F642 Example'))")
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
@@ -258,7 +258,7 @@ def test_fpdf_glyph_log_does_not_print_the_persons_characters():
 def test_every_character_below_u0250_is_in_dejavu_so_unprintable_may_skip_reading_fonts():
     import unicodedata
 
-    from ydm.formats import pdf_layout
+    from ydm.letters.formats import pdf_layout
 
     drawn = pdf_layout._font_chars(pdf_layout.FONT_FILES[""])
     below = [i for i in range(0x20, ord(pdf_layout._ALWAYS_DRAWN)) if unicodedata.category(chr(i))[0] != "C"]

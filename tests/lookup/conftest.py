@@ -155,7 +155,7 @@ def ec_key(memory_keyring):
 
 @pytest.fixture
 def clean_holidays():
-    from ydm import holidays_uk
+    from ydm.law import holidays_uk
 
     holidays_uk.clear_cache()
     yield

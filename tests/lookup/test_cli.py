@@ -201,7 +201,7 @@ def test_keyring_unavailable_is_a_plain_error(capsys, monkeypatch):
     def broken(*_):
         raise NoKeyringError("no backend")
 
-    monkeypatch.setattr("ydm.secrets.set_secret", broken)
+    monkeypatch.setattr("ydm.adapters.secrets.set_secret", broken)
     code, _, err = run(capsys, "config", "set-key", "democracy-club", stdin="abc\n", monkeypatch=monkeypatch)
     assert code == 5 and "OS keyring is not available" in err
 

@@ -9,7 +9,8 @@ import pytest
 
 from tests.lookup import samples
 from tests.lookup.conftest import Reply
-from ydm import govuk_holidays, holidays_uk
+from ydm.law import govuk_holidays
+from ydm.law import holidays_uk
 from ydm.errors import DataError, NetworkError
 
 pytestmark = pytest.mark.usefixtures("clean_holidays")

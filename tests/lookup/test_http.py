@@ -1,4 +1,4 @@
-"""ydm.http against a real server on 127.0.0.1: retries, timeouts, bad JSON, cache, settings."""
+"""ydm.adapters.http against a real server on 127.0.0.1: retries, timeouts, bad JSON, cache, settings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import time
 import pytest
 
 from tests.lookup.conftest import Reply
-from ydm import __version__, http
+from ydm import __version__
+from ydm.adapters import http
 from ydm.errors import DataError, NetworkError
 
 
@@ -184,7 +185,7 @@ def test_clear_cache_helper(isolated_home):
 def test_lookup_modules_do_not_import_requests_until_used():
     code = (
         "import sys, json\n"
-        "import ydm.http, ydm.lookup, ydm.govuk_holidays\n"
+        "import ydm.adapters.http, ydm.adapters.lookup, ydm.law.govuk_holidays\n"
         "from ydm.cli import build_parser\n"
         "build_parser()\n"
         "print(json.dumps(sorted(m for m in ('requests', 'keyring', 'urllib3') if m in sys.modules)))\n"

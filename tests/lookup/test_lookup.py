@@ -1,4 +1,4 @@
-"""ydm.lookup against a real server on 127.0.0.1 serving answers shaped like the two APIs."""
+"""ydm.adapters.lookup against a real server on 127.0.0.1 serving answers shaped like the two APIs."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from tests.lookup import samples
 from tests.lookup.conftest import Reply
-from ydm import lookup
+from ydm.adapters import lookup
 from ydm.errors import InputError, NetworkError, NotFoundError
-from ydm.http import HttpClient
+from ydm.adapters.http import HttpClient
 from ydm.model import Category, Nation
 
 TODAY = date(2026, 11, 26)
@@ -236,7 +236,7 @@ def test_broken_keyring_means_no_key(monkeypatch):
     def broken(*_):
         raise KeyringError("no backend")
 
-    monkeypatch.setattr("ydm.secrets.get_secret", broken)
+    monkeypatch.setattr("ydm.adapters.secrets.get_secret", broken)
     assert lookup.api_key("democracy-club") is None
 
 
@@ -266,7 +266,7 @@ def test_scottish_office_has_scottish_calendar():
 
 
 def test_letter_is_addressed_to_the_officer():
-    from ydm.letters import recipient_block
+    from ydm.letters.render import recipient_block
 
     office = lookup.manual_office("Cardiff Council", ["County Hall", "Atlantic Wharf", "Cardiff CF10 4UW"])
     org = lookup.office_as_organisation(office)
@@ -292,7 +292,7 @@ def test_bad_email_from_api_is_dropped():
 
 
 def test_remember_office_writes_a_loadable_user_organisation(isolated_home):
-    from ydm import contacts
+    from ydm.orgs import contacts
     from ydm.paths import user_contacts_file
 
     org = lookup.remember_office(cardiff_office())

@@ -9,7 +9,8 @@ import stat
 from tests.lookup import samples
 from tests.lookup.conftest import Reply
 from tests.lookup.test_lookup import DC, cardiff_office, find
-from ydm import contacts, lookup
+from ydm.orgs import contacts
+from ydm.adapters import lookup
 
 
 def mode(path) -> int:

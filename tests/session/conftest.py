@@ -35,7 +35,7 @@ def _fixed_refs_and_clean_env(monkeypatch):
         n = next(counter)
         return "YDM-" + "".join(alphabet[(n * k) % len(alphabet)] for k in (1, 3, 5, 7, 11))
 
-    monkeypatch.setattr("ydm.letters.new_reference", ref)
+    monkeypatch.setattr("ydm.letters.render.new_reference", ref)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("YDM_THEME", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
@@ -150,7 +150,7 @@ def clock():
 
 @pytest.fixture
 def make_app(clock):
-    from ydm.session import SessionConfig
+    from ydm.session.flow import SessionConfig
     from ydm.tui.session_app import SessionApp
 
     def factory(config: SessionConfig | None = None, **kw):

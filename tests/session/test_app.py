@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from unittest.mock import PropertyMock, patch
 
-from ydm import takehome
-from ydm.session import SessionConfig
+from ydm.session import takehome
+from ydm.session.flow import SessionConfig
 from ydm.tui.screens.guided.finish import FinishScreen
 from ydm.tui.screens.guided.idle import IdleWarning
 from ydm.tui.screens.guided.outputs import OutputsScreen

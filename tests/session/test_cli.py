@@ -43,7 +43,7 @@ def test_serve_without_the_extra_says_how_to_install(capsys, monkeypatch):
 
 
 def test_serve_warns_before_listening_beyond_this_computer(capsys, monkeypatch):
-    from ydm import serve
+    from ydm.adapters import serve
 
     class FakeServer:
         def serve(self):

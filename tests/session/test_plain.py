@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
-from ydm.plain_session import PlainSession
-from ydm.session import Session, SessionConfig
+from ydm.cli.plain_session import PlainSession
+from ydm.session.flow import Session, SessionConfig
 
 from .conftest import PATRON, POSTCODE, STREET, TODAY, scan
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from ydm import takehome
+from ydm.session import takehome
 from ydm.model import RequestKind
-from ydm.session import ELECTION_POST, GOALS, Session, SessionConfig
-from ydm.session_words import minutes
+from ydm.session.flow import ELECTION_POST, GOALS, Session, SessionConfig
+from ydm.session.words import minutes
 from ydm.tui.screens.guided.idle import IdleWarning
 
 from .conftest import PATRON, TODAY
@@ -55,7 +55,7 @@ def test_the_registration_officer_is_named_once(typed, block):
 
 
 def test_a_found_office_named_as_the_officer_is_not_doubled_either():
-    from ydm.lookup import Office, office_as_organisation
+    from ydm.adapters.lookup import Office, office_as_organisation
 
     found = office_as_organisation(Office(name="Fife Council Electoral Registration Officer",
                                           address=("Fife House", "North Street", "Glenrothes"), postcode="KY7 5LT",

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from ydm.lookup import EONI, office_as_organisation
-from ydm.session import Session
+from ydm.adapters.lookup import EONI, office_as_organisation
+from ydm.session.flow import Session
 
 from .conftest import PATRON, STREET, TODAY
 

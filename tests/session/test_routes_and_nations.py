@@ -12,13 +12,17 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from ydm import contacts, deadlines, takehome
-from ydm.letters import ADDRESS_PLACEHOLDER
+from ydm.orgs import contacts
+
+from ydm.law import deadlines
+
+from ydm.session import takehome
+from ydm.letters.render import ADDRESS_PLACEHOLDER
 from ydm.model import Channel, RequestKind
-from ydm.plain_session import PlainSession
-from ydm.session import KIND_EXPLAINED, Session, SessionConfig
-from ydm.session_plan import route as _route
-from ydm.session_words import CHANNELS, GOALS
+from ydm.cli.plain_session import PlainSession
+from ydm.session.flow import KIND_EXPLAINED, Session, SessionConfig
+from ydm.session.plan import route as _route
+from ydm.session.words import CHANNELS, GOALS
 
 from .conftest import PATRON, STREET, TODAY
 from .test_plain import Script

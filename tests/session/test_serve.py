@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ydm import serve
+from ydm.adapters import serve
 
 from .cdp import chromium_path, run_visit
 from .conftest import scan

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ydm import contacts, deadlines
+from ydm.orgs import contacts
+
+from ydm.law import deadlines
 from ydm.errors import DataError, InputError
 from ydm.model import Channel, RequestKind
-from ydm.session import MemoryCache, Session, SessionConfig, load_config, nation_guess
+from ydm.session.flow import MemoryCache, Session, SessionConfig, load_config, nation_guess
 
 from .conftest import PATRON, POSTCODE, STREET, TODAY, FakeClock
 
@@ -58,7 +60,7 @@ def test_stop_sold_goes_to_brokers_and_the_registration_office_typed_by_hand():
 
 
 def test_a_found_office_is_offered_and_can_be_replaced_by_a_typed_one():
-    from ydm.lookup import Office, office_as_organisation
+    from ydm.adapters.lookup import Office, office_as_organisation
 
     lothian = Office(name="Lothian Valuation Joint Board", address=("17A South Gyle Crescent", "Edinburgh"),
                      postcode="EH12 9FL", nation="scotland", source="democracy-club", contact="registration")

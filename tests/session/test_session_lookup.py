@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.lookup import samples
 from tests.lookup.conftest import Reply, api_server, dc_key, memory_keyring  # noqa: F401 - fixtures
 from ydm import paths
-from ydm.session import Session, default_lookup
+from ydm.session.flow import Session, default_lookup
 
 from .conftest import PATRON, TODAY, scan
 

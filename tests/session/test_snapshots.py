@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ydm.session import SessionConfig
+from ydm.session.flow import SessionConfig
 from ydm.tui.screens.guided.idle import IdleWarning
 
 from .conftest import PATRON, POSTCODE, STREET
@@ -72,7 +72,7 @@ async def test_each_step_at_80x24(make_app, screen_snapshot, clock, fresh_dirs):
 
 async def test_other_questions_at_80x24(make_app, screen_snapshot, fresh_dirs):
     """The questions the first flow does not meet: which letters, border nation, registration office."""
-    from ydm.lookup import EONI, office_as_organisation
+    from ydm.adapters.lookup import EONI, office_as_organisation
 
     found = {"office": None}
     app = make_app(lookup=lambda postcode: found["office"])

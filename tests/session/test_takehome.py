@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 
-from ydm import takehome
-from ydm.deadlines import fmt
+from ydm.session import takehome
+from ydm.law.deadlines import fmt
 from ydm.errors import OutputError
-from ydm.session import Session, SessionConfig
+from ydm.session.flow import Session, SessionConfig
 
 from .conftest import PATRON, POSTCODE, TODAY
 from .test_session_core import BASE, answer_all
@@ -91,7 +91,7 @@ def test_actions_follow_the_librarians_setup(session):
 
 
 def test_what_next_comes_from_the_escalation_engine(session):
-    from ydm import escalation
+    from ydm.law import escalation
 
     item = session.plan().items[0]
     due, remind, complain, ack, ico = takehome.next_steps(item)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from ydm import contacts, service, takehome
+from ydm.orgs import contacts
+
+from ydm.service import letters as service
+
+from ydm.session import takehome
 from ydm.errors import InputError
 from ydm.model import Channel, RequestKind
-from ydm.plain_session import PlainSession
-from ydm.session import RECIPIENT, Session, SessionConfig
+from ydm.cli.plain_session import PlainSession
+from ydm.session.flow import RECIPIENT, Session, SessionConfig
 from ydm.tui.screens.guided.question import QuestionScreen
 from ydm.tui.screens.guided.review import ReviewScreen
 

@@ -45,7 +45,7 @@ def keyring_file(tmp_path, monkeypatch):
 
 @pytest.fixture
 def store(tmp_path):
-    from ydm.store import SqliteStore
+    from ydm.store.db import SqliteStore
 
     s = SqliteStore(tmp_path / "store" / "requests.db")
     yield s

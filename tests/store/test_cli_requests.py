@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from ydm.cli import main
-from ydm.formats.ics import read_ics
+from ydm.letters.formats.ics import read_ics
 from ydm.model import Channel, Event, EventKind, Person, Request, RequestKind
-from ydm.store import open_store
+from ydm.store.db import open_store
 
 E = EventKind
 

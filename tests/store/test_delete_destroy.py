@@ -19,7 +19,7 @@ import pytest
 from tests.store.conftest import subprocess_env
 from ydm.cli import main
 from ydm.model import Event, EventKind, Person, Request, RequestKind
-from ydm.store import SqliteStore, default_path, open_store
+from ydm.store.db import SqliteStore, default_path, open_store
 
 
 def _request(ref: str, org: str = "reform-uk") -> Request:

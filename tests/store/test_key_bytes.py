@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from ydm import crypto
+from ydm.store import crypto
 from ydm.model import Event, EventKind, Person, Request, RequestKind
-from ydm.store import SqliteStore
+from ydm.store.db import SqliteStore
 
 
 @pytest.mark.parametrize("dek", [bytes(31) + b"\x00", bytes(range(1, 32)) + b"\x00", b"\x00" * 32, b"\xff" * 32])

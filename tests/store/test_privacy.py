@@ -10,11 +10,12 @@ from pathlib import Path
 import keyring
 import pytest
 
-from ydm import crypto
+from ydm.store.rekey import rekey
+from ydm.store import crypto
 from ydm.errors import StoreError
 from ydm.model import Event, EventKind, Person, Request, RequestKind
-from ydm.store import SqliteStore
-from ydm.store_codec import StoredLetter
+from ydm.store.db import SqliteStore
+from ydm.store.codec import StoredLetter
 
 SECRETS = ["Zebedee Quartermaine", "Zebedee", "Quartermaine", "SW1A 1AA", "SW1A", "reform-uk", "Reform UK",
            "object-marketing", "YDM-ZQ7K3", "zebedee@example.org", "2026-09-01", "drafted"]
@@ -150,7 +151,7 @@ def test_rekey_keyring_to_passphrase_and_back(tmp_path, keyring_memory, monkeypa
         old_entries = set(keyring_memory.items)
         old_wrapped = dict(s._conn.execute("SELECT name, value FROM meta"))["wrapped_key"]
         monkeypatch.setenv("YDM_NEW_PASSPHRASE", "a new long passphrase")
-        assert s.rekey(mode="passphrase") == "passphrase"
+        assert rekey(s, mode="passphrase") == "passphrase"
         assert s.get("YDM-ZQ7K3").letter_text.startswith("Dear DPO")  # still readable in-process
         assert dict(s._conn.execute("SELECT name, value FROM meta"))["wrapped_key"] != old_wrapped
     assert not (set(keyring_memory.items) & old_entries)  # the old keyring entry is gone
@@ -160,7 +161,7 @@ def test_rekey_keyring_to_passphrase_and_back(tmp_path, keyring_memory, monkeypa
     with SqliteStore(path) as s:
         assert s.load_profile().postcode == "SW1A 1AA"
         assert s.letters("YDM-ZQ7K3")[0].subject == "Reform UK reminder"
-        assert s.rekey(mode="keyring") == "keyring"
+        assert rekey(s, mode="keyring") == "keyring"
     monkeypatch.delenv("YDM_PASSPHRASE")
     with SqliteStore(path) as s:
         assert s.key_mode == "keyring" and s.get("ydm-zq7k3").events[-1].kind is EventKind.SENT
@@ -173,7 +174,7 @@ def test_rekey_failure_keeps_old_key(tmp_path, keyring_memory, monkeypatch):
         _fill(s)
         monkeypatch.setattr(crypto.Cipher, "token", lambda self, text: (_ for _ in ()).throw(RuntimeError("x")))
         with pytest.raises(RuntimeError):
-            s.rekey()
+            rekey(s)
     monkeypatch.undo()
     assert len(keyring_memory.items) == 1  # the orphaned new entry was removed
     with SqliteStore(path) as s:
@@ -250,7 +251,7 @@ def test_rekey_by_another_process_is_a_clear_error_for_an_open_store(tmp_path):
         _fill(s)
     app = SqliteStore(path)  # e.g. the TUI, left open
     with SqliteStore(path) as cli:
-        cli.rekey()
+        rekey(cli)
     with pytest.raises(StoreError, match="key was changed"):
         app.get("YDM-ZQ7K3")
     with pytest.raises(StoreError, match="key was changed"):

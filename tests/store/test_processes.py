@@ -21,7 +21,7 @@ import pytest
 
 from tests.store.conftest import subprocess_env
 from ydm.model import Event, EventKind, Request, RequestKind
-from ydm.store import SqliteStore
+from ydm.store.db import SqliteStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -31,7 +31,7 @@ WRITER = textwrap.dedent("""
     import sys
     from datetime import date
     from ydm.model import Event, EventKind, Request, RequestKind
-    from ydm.store import SqliteStore
+    from ydm.store.db import SqliteStore
     s = SqliteStore(sys.argv[1])
     n = 0
     while True:
@@ -73,7 +73,7 @@ MARKER = textwrap.dedent("""
     import sys, time, os
     from datetime import date
     from ydm.model import Event, EventKind, Request, RequestKind
-    from ydm.store import SqliteStore
+    from ydm.store.db import SqliteStore
     path, who, go = sys.argv[1], sys.argv[2], sys.argv[3]
     s = SqliteStore(path)
     while not os.path.exists(go):
@@ -105,7 +105,7 @@ def test_two_processes_writing_at_once(tmp_path, keyring_file):
 
 
 def test_cli_in_a_child_process_uses_the_file_keyring(tmp_path, keyring_file, isolated_home):
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as s:  # same YDM_HOME and keyring file as the child
         s.add(Request(ref="YDM-KIDS1", kind=RequestKind.ERASURE, org_id="reform-uk", org_name="Reform UK",
@@ -136,7 +136,7 @@ CREATOR = textwrap.dedent("""
     import sys, time, os
     from datetime import date
     from ydm.model import Event, EventKind, Request, RequestKind
-    from ydm.store import SqliteStore
+    from ydm.store.db import SqliteStore
     path, who, go = sys.argv[1], sys.argv[2], sys.argv[3]
     while not os.path.exists(go):
         time.sleep(0.001)
@@ -165,7 +165,7 @@ def test_four_processes_creating_the_store_at_once(tmp_path, keyring_file):
 
 
 def test_a_store_held_by_another_program_is_reported_busy_not_damaged(tmp_path, monkeypatch):
-    import ydm.store as store_module
+    import ydm.store.db as store_module
     from ydm.errors import StoreError
 
     path = tmp_path / "requests.db"
@@ -190,7 +190,7 @@ def test_a_store_held_by_another_program_is_reported_busy_not_damaged(tmp_path, 
 def test_switch_to_wal_waits_for_a_lock_that_is_released(tmp_path):
     import threading
 
-    from ydm.store import _enter_wal
+    from ydm.store.db import _enter_wal
 
     path = tmp_path / "plain.db"
     holder = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)

@@ -12,12 +12,18 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters, tracker, tracker_io
+from ydm import tracker
+
+from ydm.orgs import contacts
+
+from ydm.letters import render as letters
+
+from ydm.tracker import backup as tracker_io
 from ydm.cli import main
 from ydm.errors import DataError
-from ydm.memory_store import MemoryStore
+from ydm.store.memory import MemoryStore
 from ydm.model import Person
-from ydm.store import SqliteStore, open_store
+from ydm.store.db import SqliteStore, open_store
 
 ALEX = Person(name="Alex Example", address=("12 Example Road", "Exampletown"), postcode="SW1A 1AA",
               email="alex@example.org")
@@ -300,7 +306,7 @@ def test_rekey_to_a_short_new_passphrase_is_refused(capsys, monkeypatch):
 
 
 def test_an_existing_store_with_a_short_passphrase_still_opens(capsys, monkeypatch, no_keyring):
-    from ydm import crypto
+    from ydm.store import crypto
 
     monkeypatch.setenv("YDM_PASSPHRASE", "abc")
     with pytest.MonkeyPatch.context() as before_the_rule:  # a store made before the rule
@@ -316,7 +322,7 @@ def test_an_existing_store_with_a_short_passphrase_still_opens(capsys, monkeypat
 
 
 def test_lookup_keys_come_from_the_environment_without_a_keyring(capsys, monkeypatch, no_keyring):
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     assert lookup.api_key("democracy-club") is None
     monkeypatch.setenv("YDM_DEMOCRACY_CLUB_KEY", "dc-key-123")
@@ -328,8 +334,8 @@ def test_lookup_keys_come_from_the_environment_without_a_keyring(capsys, monkeyp
 
 
 def test_the_environment_key_wins_over_the_keyring(monkeypatch, keyring_memory):
-    from ydm import lookup
-    from ydm.secrets import set_secret
+    from ydm.adapters import lookup
+    from ydm.adapters.secrets import set_secret
 
     set_secret(lookup.key_name("democracy-club"), "from-keyring")
     assert lookup.api_key("democracy-club") == "from-keyring"

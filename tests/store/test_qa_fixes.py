@@ -10,13 +10,15 @@ from datetime import date
 import pytest
 
 from tests.store.test_tracker import ME, SENT, d, make
-from ydm import contacts, letters, tracker
+from ydm import tracker
+from ydm.orgs import contacts
+from ydm.letters import render as letters
 from ydm.cli import main
 from ydm.errors import InputError
-from ydm.formats.ics import read_ics
-from ydm.memory_store import MemoryStore
+from ydm.letters.formats.ics import read_ics
+from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Person, Request, RequestKind
-from ydm.store import SqliteStore, open_store
+from ydm.store.db import SqliteStore, open_store
 
 E = EventKind
 
@@ -277,7 +279,7 @@ def test_ico_complaint_about_a_pre_s164a_complaint_does_not_cite_s164a_for_it(st
 
 
 def test_memoised_listing_matches_one_by_one_views(st):
-    from ydm import escalation
+    from ydm.law import escalation
 
     histories = [SENT, SENT + [(E.EXTENDED, "2026-09-20")], SENT + [(E.REMINDER_SENT, "2026-10-05")],
                  SENT + [(E.RESPONSE_INCOMPLETE, "2026-09-20"), (E.SENT, "2026-09-25")],

@@ -7,12 +7,13 @@ from datetime import date
 
 import pytest
 
-from ydm import store as store_mod
+from ydm.store import db as store_mod
+from ydm.store import schema as store_schema
 from ydm.errors import InputError, NotFoundError, StoreError
-from ydm.memory_store import MemoryStore
+from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Nation, Person, Request, RequestKind
-from ydm.store import SqliteStore
-from ydm.store_codec import StoredLetter
+from ydm.store.db import SqliteStore
+from ydm.store.codec import StoredLetter
 
 D = date(2026, 9, 1)
 
@@ -108,7 +109,7 @@ def test_persists_across_reopen_and_file_settings(tmp_path):
     with SqliteStore(path) as s:
         assert s.get("YDM-AAAAA").org_id == "reform-uk" and s.load_profile().name == "Zebedee"
         info = s.info()
-        assert info["schema"] == store_mod.SCHEMA_VERSION and info["key_mode"] == "keyring"
+        assert info["schema"] == store_schema.SCHEMA_VERSION and info["key_mode"] == "keyring"
     assert (path.stat().st_mode & 0o777) == 0o600
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -144,8 +145,8 @@ def test_migration_makes_a_backup_first(tmp_path, monkeypatch):
     with SqliteStore(path) as s:
         s.add(req())
     v1 = path.read_bytes()
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_mod.MIGRATIONS, 2, lambda c: c.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_schema.MIGRATIONS, 2, lambda c: c.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
     with SqliteStore(path) as s:
         assert s.info()["schema"] == 2
         backup = s.last_backup
@@ -167,8 +168,8 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
         c.execute("CREATE TABLE half (id INTEGER)")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_mod.MIGRATIONS, 2, broken)
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_schema.MIGRATIONS, 2, broken)
     with pytest.raises(RuntimeError):
         SqliteStore(path)
     with sqlite3.connect(path) as c:

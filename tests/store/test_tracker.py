@@ -7,12 +7,18 @@ from datetime import date
 
 import pytest
 
-from ydm import contacts, letters, tracker, tracker_io
+from ydm import tracker
+
+from ydm.orgs import contacts
+
+from ydm.letters import render as letters
+
+from ydm.tracker import backup as tracker_io
 from ydm.errors import DataError, InputError, NotFoundError
-from ydm.formats.ics import read_ics, uid_for
-from ydm.memory_store import MemoryStore
+from ydm.letters.formats.ics import read_ics, uid_for
+from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Person, Request, RequestKind
-from ydm.store import SqliteStore
+from ydm.store.db import SqliteStore
 
 E = EventKind
 ME = Person(name="Zebedee Quartermaine", address=("7 Quiet Lane", "London"), postcode="SW1A 1AA",
@@ -149,7 +155,7 @@ def test_record_letters_creates_requests_and_keeps_the_profile(st, directory):
 def test_record_letters_default_store_is_the_users(isolated_home, directory):
     letter = letters.render("erasure", ME, directory.get("reform-uk"), today=d("2026-09-01"))
     tracker.record_letters([letter], channel=Channel.EMAIL)
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as s:
         assert s.get(letter.reference).kind is RequestKind.ERASURE
@@ -167,7 +173,7 @@ def test_later_letter_with_known_reference_joins_its_request(st, directory):
 
 
 def _ctx():
-    from ydm.tracker_next import letter_context
+    from ydm.tracker.next_step import letter_context
 
     r = make(SENT)
     v = tracker.view(r, d("2026-10-05"))

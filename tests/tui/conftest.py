@@ -106,7 +106,7 @@ def fixed_references(monkeypatch):
         n = next(counter)
         return f"YDM-T{alphabet[n // 100 % 10]}{alphabet[n // 10 % 10]}{alphabet[n % 10]}X"
 
-    monkeypatch.setattr("ydm.letters.new_reference", next_ref)
+    monkeypatch.setattr("ydm.letters.render.new_reference", next_ref)
     return next_ref
 
 
@@ -121,10 +121,11 @@ JANE = {
 def seed_requests(today: date, sent_on: date, specs) -> list:
     """Store requests through the tracker (the same path the wizard takes): specs are
     (org_id, kind, channel) triples. Returns the stored requests."""
-    from ydm import contacts, tracker
-    from ydm.letters import render
+    from ydm import tracker
+    from ydm.orgs import contacts
+    from ydm.letters.render import render
     from ydm.profile import make_person
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     person = make_person(**JANE)
     directory = contacts.load()
@@ -157,7 +158,7 @@ def smtp_inbox(isolated_home):
 
     from aiosmtpd.controller import Controller
 
-    from ydm import mail
+    from ydm.adapters import mail
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

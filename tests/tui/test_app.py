@@ -152,7 +152,7 @@ async def test_without_a_keyring_the_passphrase_is_asked_in_a_modal(make_app):
         await pilot.click("#passphrase-ok")
         await settle(pilot)
         assert isinstance(app.screen, WhoScreen)
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store(passphrase=lambda purpose, confirm: "a long passphrase") as store:
         assert store.key_mode == "passphrase"

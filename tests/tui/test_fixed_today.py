@@ -24,7 +24,7 @@ async def test_dashboard_says_the_fixed_day(make_app, monkeypatch):
 
 def test_guided_session_letters_carry_the_fixed_day(monkeypatch):
     from tests.session.test_session_core import BASE, answer_all
-    from ydm.session import Session
+    from ydm.session.flow import Session
 
     monkeypatch.setenv("YDM_TODAY", FIXED.isoformat())
     session = Session(lookup=lambda pc: None)  # no `today`: the session asks the clock (as `ydm session` does)

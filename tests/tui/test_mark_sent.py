@@ -10,7 +10,7 @@ from datetime import date
 from textual.widgets import DataTable, Input, OptionList, RadioSet, Static
 
 from tests.tui.conftest import JANE, TODAY, seed_requests, settle
-from ydm import deadlines
+from ydm.law import deadlines
 from ydm.model import Channel, EventKind, RequestKind
 from ydm.tui.screens.dashboard import DashboardScreen
 from ydm.tui.screens.mark_event import SENT_LABEL, MarkEventScreen
@@ -21,10 +21,11 @@ WENT = date(2026, 2, 26)  # a Thursday: first-class post is deemed received on M
 
 def seed_draft(org_id: str = "labour", channel: Channel = Channel.EMAIL) -> str:
     """A request kept as a draft, the way the wizard's record step keeps one (no `sent` event)."""
-    from ydm import contacts, tracker
-    from ydm.letters import render
+    from ydm import tracker
+    from ydm.orgs import contacts
+    from ydm.letters.render import render
     from ydm.profile import make_person
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     person = make_person(**JANE)
     letter = render(RequestKind.ACCESS, person, contacts.load().get(org_id), today=date(2026, 2, 20))
@@ -43,7 +44,7 @@ def row_texts(table: DataTable, key: str) -> list[str]:
 
 
 async def test_a_draft_is_marked_sent_by_first_class_post_and_the_due_date_follows(make_app, fixed_references):
-    ref = seed_draft(channel=Channel.WEBFORM)
+    ref = seed_draft("meta", channel=Channel.WEBFORM)  # a web form and a postal address
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -93,7 +94,7 @@ async def test_a_draft_is_marked_sent_by_first_class_post_and_the_due_date_follo
         await pilot.press("escape")
         await settle(pilot)
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         request = store.get(ref)
@@ -102,7 +103,7 @@ async def test_a_draft_is_marked_sent_by_first_class_post_and_the_due_date_follo
 
 
 async def test_sent_today_by_the_planned_channel_from_the_request_screen(make_app, fixed_references):
-    ref = seed_draft(channel=Channel.SECOND_CLASS)
+    ref = seed_draft("libdems", channel=Channel.SECOND_CLASS)  # their postal address is known
     app = make_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
@@ -119,7 +120,7 @@ async def test_sent_today_by_the_planned_channel_from_the_request_screen(make_ap
         expected = deadlines.compute_deadline(RequestKind.ACCESS, sent=TODAY, channel=Channel.SECOND_CLASS)
         assert app.screen.row.due == expected.due and app.screen.row.sent == TODAY
         assert f"{expected.due:%-d %B %Y}" in str(app.screen.query_one("#request-due", Static).render())
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         assert store.get(ref).channel is Channel.SECOND_CLASS
@@ -138,7 +139,7 @@ async def test_a_sending_day_in_the_future_is_refused(make_app, fixed_references
         assert isinstance(app.screen, MarkEventScreen)
         message = str(app.screen.query_one("#err-event", Static).render())
         assert "in the future" in message and "once it has gone" in message
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         assert not any(e.kind is EventKind.SENT for e in store.get(ref).events)
@@ -191,3 +192,27 @@ async def test_the_cursor_stays_on_the_request_just_marked_sent(make_app, fixed_
         await settle(pilot)
         assert [row.ref for row in screen.rows][0] == draft  # now due first
         assert table.cursor_row == 0 and screen.current().ref == draft
+
+
+async def test_a_letter_with_no_postal_address_cannot_be_marked_as_posted(make_app, fixed_references):
+    """The rule the CLI's `requests mark REF sent --via first-class` keeps (ydm.service.sending.mark_sent):
+    Labour takes email and a web form, and ydm knows no postal address for it."""
+    from ydm.store.db import open_store
+
+    ref = seed_draft("labour", channel=Channel.EMAIL)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, MarkEventScreen)
+        dialog.query_one("#sent-via", RadioSet).focus()
+        while dialog.sent_via() is not Channel.FIRST_CLASS:
+            await pilot.press("down", "enter")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog  # the dialog stays open, saying why under the form
+        assert "has no postal address" in str(dialog.query_one("#err-event", Static).render())
+    with open_store() as store:
+        assert [e.kind for e in store.get(ref).events] == [EventKind.DRAFTED]

@@ -51,7 +51,7 @@ def preview(app) -> str:
 
 
 async def test_no_key_asks_for_the_office_and_the_letter_goes_there(make_app, fixed_references):
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     assert lookup.api_key("democracy-club") is None and lookup.api_key("electoral-commission") is None
     app = make_app()
@@ -117,7 +117,7 @@ async def test_no_key_asks_for_the_office_and_the_letter_goes_there(make_app, fi
 
 
 async def test_office_not_remembered_unless_ticked(make_app, fixed_references):
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
@@ -188,7 +188,7 @@ async def test_a_failure_while_writing_returns_to_step_3_with_the_problem(make_a
 
 async def test_a_lookup_failure_is_asked_about_too(make_app, fixed_references, monkeypatch):
     """With a key but the lookup failing (offline), the person can still type the office in."""
-    from ydm import lookup
+    from ydm.adapters import lookup
     from ydm.errors import NetworkError
 
     def offline(*args, **kwargs):

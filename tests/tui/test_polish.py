@@ -57,7 +57,7 @@ async def test_phone_and_electoral_number_are_saved_and_printed_in_the_letter(ma
         assert f"Electoral number: {ELECTORAL}" in text
         assert all(PHONE in d.letter.text and ELECTORAL in d.letter.text for d in app.screen.state.drafts)
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:  # saved, encrypted, with the rest of the profile
         person = store.load_profile()
@@ -84,7 +84,7 @@ async def test_without_phone_or_electoral_number_the_letter_has_neither_line(mak
 
 async def test_open_register_letter_gives_the_electoral_number(make_app, fixed_references):
     """The open-register opt-out goes to the registration office, where the number matters most."""
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     lookup.remember_office(
         lookup.Office(name="Electoral Services, Anytown Council", email="elections@anytown.example")
@@ -120,7 +120,7 @@ async def test_details_the_form_does_not_show_survive_saving_it(make_app):
     """A profile saved from `ydm letter --me` may hold account references and a paper reply: the
     form keeps them when it saves (it used to drop them)."""
     from ydm.profile import make_person
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         store.save_profile(
@@ -203,7 +203,7 @@ def two_requests() -> list:
 
 
 def stored_refs() -> set[str]:
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         return {r.ref for r in store.list()}
@@ -243,7 +243,7 @@ async def test_delete_from_the_request_screen_after_confirming(make_app, fixed_r
         assert any("was deleted" in n.message for n in app._notifications)
     assert stored_refs() == {reform.ref}  # really gone from the encrypted store
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         assert "Jane Public" in store.get(reform.ref).letter_text  # the other one keeps its letter

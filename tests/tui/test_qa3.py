@@ -30,7 +30,7 @@ def text_of(app, selector: str) -> str:
 
 
 def stored_events() -> dict[str, list[EventKind]]:
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         return {r.ref: [e.kind for e in r.events] for r in store.list()}
@@ -151,10 +151,11 @@ def test_the_not_sent_line_agrees_with_its_number():
 
 # --- #5: deleting a draft -------------------------------------------------------------------------
 async def test_deleting_a_draft_says_nobody_else_has_it(make_app, fixed_references):
-    from ydm import contacts, tracker
-    from ydm.letters import render
+    from ydm import tracker
+    from ydm.orgs import contacts
+    from ydm.letters.render import render
     from ydm.profile import make_person
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     (sent,) = seed_requests(TODAY, date(2026, 2, 10), [("labour", RequestKind.ACCESS, Channel.EMAIL)])
     with open_store() as store:
@@ -198,7 +199,7 @@ async def test_deleting_a_draft_says_nobody_else_has_it(make_app, fixed_referenc
 async def test_answering_their_question_is_labelled_and_hinted(make_app, fixed_references):
     (request,) = seed_requests(TODAY, date(2026, 2, 10), [("labour", RequestKind.ACCESS, Channel.FIRST_CLASS)])
     from ydm import tracker
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         tracker.mark(store, request.ref, EventKind.CLARIFICATION_REQUESTED, today=TODAY, on=date(2026, 2, 16))

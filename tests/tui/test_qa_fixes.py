@@ -87,7 +87,7 @@ async def test_only_letters_ticked_are_recorded_as_sent_the_rest_stay_drafts(
         assert all(r.level == "draft" and "DRAFT" in r.status and r.due is None for r in others)
         assert all(r.sent is None for r in others)
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         kinds = {r.ref: [e.kind for e in r.events] for r in store.list()}
@@ -120,7 +120,7 @@ async def test_dashboard_counts_only_requests_with_a_due_date_this_week(make_app
     """QA 4: a PAUSED request (no due date) is not "due within a week"; counts come from the views."""
     (paused,) = seed_requests(TODAY, date(2026, 2, 25), [("labour", RequestKind.ACCESS, Channel.EMAIL)])
     from ydm import tracker
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         tracker.mark(store, paused.ref, EventKind.CLARIFICATION_REQUESTED, today=TODAY, on=date(2026, 2, 27))
@@ -159,7 +159,7 @@ async def test_ydm_passphrase_creates_the_store_without_asking(make_app, monkeyp
         await settle(pilot)
         assert not any(isinstance(s, PassphraseScreen) for s in app.screen_stack)
         assert isinstance(app.screen, WhoScreen)
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store(passphrase=None) as store:  # the CLI: YDM_PASSPHRASE, no prompt
         assert store.key_mode == "passphrase"

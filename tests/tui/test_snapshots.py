@@ -25,7 +25,7 @@ def seed_mixed() -> list:
     fresh = seed_requests(TODAY, date(2026, 2, 25), [("experian", RequestKind.ACCESS, Channel.EMAIL)])
     done = seed_requests(TODAY, date(2026, 1, 26), [("conservatives", RequestKind.ERASURE, Channel.EMAIL)])
     from ydm import tracker
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         tracker.mark(store, done[0].ref, EventKind.RESPONSE_RECEIVED, today=TODAY, on=date(2026, 2, 20))

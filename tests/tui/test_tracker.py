@@ -1,6 +1,6 @@
 """Dashboard, request screen and the next-letter flow over a real encrypted store.
 
-Status words and due dates come from the core (tracker/escalation over ydm.deadlines); these tests
+Status words and due dates come from the core (tracker/escalation over ydm.law.deadlines); these tests
 check that the screens show them and that marking an event changes them.
 """
 
@@ -11,7 +11,7 @@ from datetime import date
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static
 
 from tests.tui.conftest import TODAY, seed_requests, settle
-from ydm import deadlines
+from ydm.law import deadlines
 from ydm.model import Channel, EventKind, RequestKind
 from ydm.tui.screens.dashboard import DashboardScreen
 from ydm.tui.screens.mark_event import EVENT_LABELS, MarkEventScreen
@@ -71,7 +71,7 @@ async def test_marking_events_changes_due_date_and_status(make_app, fixed_refere
         assert row.level == "done"
         assert any("ANSWERED" in text for text in row_texts(table, request.ref))
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         kinds = [e.kind for e in store.get(request.ref).events]
@@ -104,7 +104,7 @@ async def test_request_screen_shows_timeline_due_steps_and_next_step(make_app, f
         shown = str(app.screen.query_one("#request-due", Static).render())
         assert f"{due.due:%-d %B %Y}" in shown
         from ydm import tracker
-        from ydm.store import open_store
+        from ydm.store.db import open_store
 
         with open_store() as store:
             view = tracker.view(store.get(request.ref), TODAY)
@@ -158,7 +158,7 @@ async def test_write_the_reminder_from_the_dashboard_and_record_it(make_app, fix
         letters = str(app.screen.query_one("#request-letter", Static).render())
         assert f"Reminder of {TODAY:%-d %B %Y}" in letters  # the first letter, then the reminder
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         assert EventKind.REMINDER_SENT in [e.kind for e in store.get(request.ref).events]
@@ -168,7 +168,7 @@ async def test_write_the_reminder_from_the_dashboard_and_record_it(make_app, fix
 async def test_follow_up_asks_which_items_were_missing(make_app, fixed_references):
     (request,) = seed_requests(TODAY, SENT, [("labour", RequestKind.ACCESS, Channel.EMAIL)])
     from ydm import tracker
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:
         tracker.mark(store, request.ref, EventKind.RESPONSE_INCOMPLETE, today=TODAY, on=date(2026, 2, 25))

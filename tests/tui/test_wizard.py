@@ -1,5 +1,5 @@
 """The new-request wizard, driven like a user: a person, two organisations, two kinds, recorded as
-sent on a fixed date → four requests on the dashboard with the due dates ydm.deadlines gives."""
+sent on a fixed date → four requests on the dashboard with the due dates ydm.law.deadlines gives."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
 from tests.tui.conftest import TODAY, settle
-from ydm import deadlines
+from ydm.law import deadlines
 from ydm.model import Channel, Nation, RequestKind
 from ydm.tui.screens.dashboard import DashboardScreen
 from ydm.tui.screens.write.about_you import AboutYouScreen
@@ -154,7 +154,7 @@ async def test_whole_wizard_records_four_requests_with_core_due_dates(make_app, 
         }
         assert channels[("labour", RequestKind.ACCESS)] is Channel.EMAIL
 
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:  # really stored, encrypted, with the profile
         assert store.count() == 4

@@ -45,8 +45,8 @@ def _read_key(name: str) -> str:
 
 def _keyring_error(exc, name: str) -> Exception:
     from ydm.errors import StoreError
-    from ydm.lookup import key_name
-    from ydm.secrets import env_name
+    from ydm.adapters.lookup import key_name
+    from ydm.adapters.secrets import env_name
 
     return StoreError(f"the OS keyring is not available ({type(exc).__name__}); put the key in the "
                       f"environment variable {env_name(key_name(name))} instead (ydm reads it from there)")
@@ -56,8 +56,8 @@ def run_set_key(args) -> int:
     from keyring.errors import KeyringError
 
     from ydm.errors import InputError
-    from ydm.lookup import key_name
-    from ydm.secrets import set_secret
+    from ydm.adapters.lookup import key_name
+    from ydm.adapters.secrets import set_secret
 
     key = _read_key(args.name).strip()
     if not key:
@@ -75,8 +75,8 @@ def run_set_key(args) -> int:
 def run_delete_key(args) -> int:
     from keyring.errors import KeyringError
 
-    from ydm.lookup import key_name
-    from ydm.secrets import delete_secret
+    from ydm.adapters.lookup import key_name
+    from ydm.adapters.secrets import delete_secret
 
     try:
         delete_secret(key_name(args.name))
@@ -87,7 +87,7 @@ def run_delete_key(args) -> int:
 
 
 def run_clear_cache(args) -> int:
-    from ydm.http import clear_cache
+    from ydm.adapters.http import clear_cache
 
     removed = clear_cache()
     output.out(f"Removed {removed} saved lookup answer(s).")
@@ -95,7 +95,8 @@ def run_clear_cache(args) -> int:
 
 
 def run_show(args) -> int:
-    from ydm import http, lookup
+    from ydm.adapters import http
+    from ydm.adapters import lookup
     from ydm.paths import cache_dir, config_dir
 
     config = http.load_config()

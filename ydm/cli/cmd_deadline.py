@@ -1,4 +1,4 @@
-"""`ydm deadline`: when must the organisation answer? Counted by `ydm.deadlines`, explained step by step.
+"""`ydm deadline`: when must the organisation answer? Counted by `ydm.law.deadlines`, explained step by step.
 
 Only argparse-level work happens at import; the engine is loaded inside `run`, and nothing on this
 path imports textual, requests or keyring.
@@ -87,7 +87,7 @@ def _clarification(value: str):
 
 def deadline_json(dl, *, nation_arg: str) -> dict:
     """The stable `--json` object (add fields, never rename or drop)."""
-    from ydm import holidays_uk
+    from ydm.law import holidays_uk
 
     alt = None
     if dl.alternative_due is not None:
@@ -129,15 +129,15 @@ def deadline_json(dl, *, nation_arg: str) -> dict:
 
 
 def _wd(d) -> str:
-    from ydm.deadlines import weekday_name
+    from ydm.law.deadlines import weekday_name
 
     return weekday_name(d)
 
 
 def run(args) -> int:
-    from ydm import holidays_uk
+    from ydm.law import holidays_uk
     from ydm.cli import output
-    from ydm.deadlines import compute_deadline, fmt, to_channel, to_kind
+    from ydm.law.deadlines import compute_deadline, fmt, to_channel, to_kind
     from ydm.errors import InputError
 
     if args.received and args.sent:

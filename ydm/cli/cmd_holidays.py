@@ -27,7 +27,7 @@ def register(sub) -> None:
 def run_list(args) -> int:
 
     from ydm.errors import InputError
-    from ydm.govuk_holidays import list_holidays
+    from ydm.law.govuk_holidays import list_holidays
 
     year = args.year if args.year is not None else clock.today().year
     if not 1900 <= year <= 2200:
@@ -47,7 +47,7 @@ def run_list(args) -> int:
 
 
 def run_update(args) -> int:
-    from ydm.govuk_holidays import update, url
+    from ydm.law.govuk_holidays import update, url
 
     saved = update()
     if args.json:

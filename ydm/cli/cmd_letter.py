@@ -131,13 +131,11 @@ def _sent_on(args, today):
 
 
 def _channel_of(args, letter):
-    """--via, else email where an address is known, a web form where only that is, else first-class post."""
+    """--via, else the way every face picks (ydm.service.channels.choose_channel)."""
     from ydm.model import Channel
+    from ydm.service.channels import choose_channel
 
-    if args.via:
-        return Channel(args.via)
-    return Channel.EMAIL if letter.recipient_email else (
-        Channel.WEBFORM if letter.recipient_webform and letter.address_missing else Channel.FIRST_CLASS)
+    return Channel(args.via) if args.via else choose_channel(letter)
 
 
 def _warn_gaps(args, letters, kind) -> None:
@@ -160,7 +158,7 @@ def _warn_gaps(args, letters, kind) -> None:
             output.warn(f"no email address is known for {letter.org.display_name}: the .eml has no To: line; "
                         f"it takes requests by {where}")
     if args.format == "pdf":
-        from ydm.formats.pdf import unprintable_in
+        from ydm.letters.formats.pdf import unprintable_in
 
         missing = unprintable_in(letters)
         if missing:
@@ -177,10 +175,15 @@ def run(args) -> int:
     only then write: see `_deliver` for the order of recording and writing."""
     from pathlib import Path
 
-    from ydm import clock, contacts, service
+    from ydm import clock
+
+    from ydm.orgs import contacts
+
     from ydm.errors import InputError
     from ydm.model import RequestKind
     from ydm.profile import validate_email
+    from ydm.service import letters as service
+    from ydm.service import channels as channels_rule
 
     try:
         kind = RequestKind(args.kind)
@@ -214,14 +217,14 @@ def run(args) -> int:
     channels = [_channel_of(args, letter) for letter in letters] if args.record else []
     if sent_on is not None:
         for letter, channel in zip(letters, channels, strict=True):
-            service.check_sent_by(letter, channel)
+            channels_rule.check_sent_by(letter, channel)
     to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))
     rendered = service.render_format(letters, args.format, combined=not to_folder)
     _warn_gaps(args, letters, kind)
     if not args.record:
         _deliver(args, letters, rendered, target, to_folder, None)
         return 0
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     with open_store() as store:  # before any output: a locked, damaged or read-only store stops here
         _deliver(args, letters, rendered, target, to_folder, (store, channels, sent_on))
@@ -241,9 +244,12 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
     """
     import contextlib
 
-    from ydm import service, tracker
+    from ydm import clock
+
     from ydm.cli import output
     from ydm.cli.staging import Staged
+    from ydm.service import letters as service
+    from ydm.service import sending
     from ydm.errors import OutputError
 
     staged = Staged()
@@ -261,7 +267,7 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
         stored = []
         if record is not None:
             store, channels, sent_on = record
-            stored = tracker.record_letters(letters, channels=channels, sent_on=sent_on, store=store)
+            stored = sending.record_letters(store, letters, channels, sent_on, today=clock.today())
         try:
             written = staged.commit()
         except OutputError:

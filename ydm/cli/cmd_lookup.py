@@ -38,9 +38,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ydm import lookup
+    from ydm.adapters import lookup
     from ydm.errors import NetworkError
-    from ydm.http import HttpStatusError
+    from ydm.adapters.http import HttpStatusError
     from ydm.postcodes import normalise
 
     postcode = normalise(" ".join(args.postcode))
@@ -62,7 +62,7 @@ def run(args) -> int:
 
 def _fallback(args, exc) -> int:
     """No key, or offline with nothing cached: explain, and at a terminal offer to type the address."""
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     saved = lookup.remembered_offices()
     extra = ""
@@ -87,7 +87,7 @@ def _fallback(args, exc) -> int:
 
 def _manual(args) -> int:
     """Read the office's details from the terminal (or stdin), remember them, show the result."""
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     # Instructions are plain prompts on stderr, not warnings: nothing is wrong (stdout stays the result).
     output.note("Nothing is sent anywhere; the office is saved in your own organisations list.")
@@ -108,7 +108,7 @@ def _manual(args) -> int:
 
 
 def _show(result, args) -> int:
-    from ydm import lookup
+    from ydm.adapters import lookup
 
     org = lookup.remember_office(result.office) if (args.remember and result.office) else None
     if args.json:

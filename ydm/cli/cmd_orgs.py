@@ -19,7 +19,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ydm import contacts, porcelain, service
+    from ydm import porcelain
+    from ydm.orgs import contacts
+    from ydm.service import letters as service
     from ydm.cli import output
 
     if args.category:

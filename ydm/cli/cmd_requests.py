@@ -41,7 +41,7 @@ def register(sub) -> None:
                     "days later, so the due date follows it); with clarification-provided: how your answer "
                     "went (the pause ends when they receive it; default: the way the request went)")
 
-    from ydm.tracker_next import ART15_ITEMS
+    from ydm.tracker.next_step import ART15_ITEMS
 
     nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -93,7 +93,7 @@ def _date(value: str | None, flag: str):
 def run(args) -> int:
     from ydm import clock
     from ydm.errors import InputError
-    from ydm.store import open_store
+    from ydm.store.db import open_store
 
     action = getattr(args, "action", None)
     if not action:
@@ -108,7 +108,7 @@ def run(args) -> int:
     # A listing builds ~100,000 objects and no reference cycles. With the cyclic collector paused
     # until they are printed and freed, it neither rescans them while they are built nor sweeps
     # them all once more when it is switched back on (~20 ms for 10,000 requests).
-    from ydm.store_codec import no_gc
+    from ydm.store.codec import no_gc
 
     with no_gc(), open_store() as store:
         return _list(args, store, today)
@@ -178,7 +178,7 @@ def _show(args, store, today) -> int:
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
     if v.next_kind is RequestKind.FOLLOW_UP:
-        from ydm.tracker_next import ART15_ITEMS
+        from ydm.tracker.next_step import ART15_ITEMS
 
         lines.append(f"next: follow-up (ydm requests next {r.ref} --missing '15(1)(c)', one --missing for each "
                      f"item their reply left out): {v.next_reason}")
@@ -201,6 +201,7 @@ def _show(args, store, today) -> int:
 
 def _mark(args, store, today) -> int:
     from ydm import tracker
+    from ydm.service import sending
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.model import EventKind
@@ -208,7 +209,7 @@ def _mark(args, store, today) -> int:
     on = _date(args.on, "--on")
     kind = tracker.parse_event_kind(args.event)
     if kind is EventKind.SENT:
-        v = tracker.mark_sent(store, args.ref, today=today, on=on, channel=args.via, note=args.note)
+        v = sending.mark_sent(store, args.ref, today=today, on=on, channel=args.via, note=args.note)
     elif kind is EventKind.CLARIFICATION_PROVIDED and args.via:
         # Art 12A(5): the pause ends when they receive the answer, deemed from how it went (law.md R10).
         v = tracker.mark(store, args.ref, kind, today=today, on=on, note=args.note, data={"via": args.via})
@@ -227,7 +228,9 @@ def _mark(args, store, today) -> int:
 def _next(args, store, today) -> int:
     from pathlib import Path
 
-    from ydm import service, tracker
+    from ydm import tracker
+
+    from ydm.service import letters as service
     from ydm.cli import output
     from ydm.fileio import atomic_write
 
@@ -262,7 +265,7 @@ def _export(args, store, today) -> int:
     import json
     from pathlib import Path
 
-    from ydm import tracker_io
+    from ydm.tracker import backup as tracker_io
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.fileio import atomic_write
@@ -323,7 +326,7 @@ def _read_export(name: str):
 
 
 def _import(args, store, today) -> int:
-    from ydm import tracker_io
+    from ydm.tracker import backup as tracker_io
     from ydm.cli import output
 
     data = _read_export(args.json)

@@ -82,7 +82,7 @@ def _setup(args) -> int:
     import sys
     from dataclasses import replace
 
-    from ydm import mail
+    from ydm.adapters import mail
     from ydm.cli import output
     from ydm.errors import InputError, NotFoundError
 
@@ -130,7 +130,7 @@ def _setup(args) -> int:
 
 
 def _show_setup(args) -> int:
-    from ydm import mail
+    from ydm.adapters import mail
     from ydm.cli import output
 
     settings = mail.load_settings()
@@ -180,9 +180,9 @@ class _Prepared:
 
 
 def _prepare(store, args, today, *, mode: str) -> _Prepared:
-    from ydm import contacts
+    from ydm.orgs import contacts
     from ydm.errors import InputError, NotFoundError
-    from ydm.letters import Letter
+    from ydm.letters.render import Letter
     from ydm.model import Category, EventKind, Organisation, Person
 
     request = store.get(args.ref)
@@ -230,10 +230,12 @@ def _record(store, p: _Prepared, today, *, via: str):
 
 
 def _send(args) -> int:
-    from ydm import clock, mail
+    from ydm import clock
+    from ydm.adapters import mail
     from ydm.cli import output
     from ydm.errors import NetworkError, StoreError
-    from ydm.store import open_store
+    from ydm.service import sending
+    from ydm.store.db import open_store
 
     mode = "webform" if args.webform else "mailto" if args.mailto else "smtp"
     today = clock.today()
@@ -246,14 +248,14 @@ def _send(args) -> int:
         if mode != "smtp":
             return _hand_over(args, store, p, today, mode)
         if args.dry_run:
-            from ydm.formats.eml import POLICY, build_message
+            from ydm.letters.formats.eml import POLICY, build_message
 
             sender = settings.sender if settings else ""
             msg = build_message(letter, sender=sender)
             output.out(msg.as_bytes(policy=POLICY).decode("utf-8", "replace").replace("\r\n", "\n"))
             return 0
         try:
-            mail.send_letter(letter, settings)
+            sending.send_letter(letter, settings)
         except NetworkError as exc:
             raise NetworkError(f"{exc.message}; {ref} was not sent and stays a draft", hint=exc.hint) from None
         try:
@@ -275,7 +277,7 @@ def _send(args) -> int:
 def _hand_over(args, store, p: _Prepared, today, mode: str) -> int:
     """--mailto / --webform: show the link or form and the text; record only with --mark-sent."""
     from ydm.cli import output
-    from ydm.formats.mailto import mailto_link, webform_handover
+    from ydm.letters.formats.mailto import mailto_link, webform_handover
 
     ref = p.request.ref
     result: dict = {"ref": ref, "via": "webform" if mode == "webform" else "email"}

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ydm import serve
+    from ydm.adapters import serve
     from ydm.cli import output
 
     if not serve.is_loopback(args.host):

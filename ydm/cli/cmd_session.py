@@ -27,11 +27,11 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ydm import clock
-    from ydm.session import Session, load_config
+    from ydm.session.flow import Session, load_config
 
     config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir)
     if args.plain:
-        from ydm.plain_session import run_plain
+        from ydm.cli.plain_session import run_plain
 
         return run_plain(Session(config, today=clock.today))
     from ydm.tui.session_app import run as run_app

@@ -29,7 +29,8 @@ def register(sub) -> None:
 def run(args) -> int:
     from ydm.cli import output
     from ydm.errors import InputError
-    from ydm.store import open_store
+    from ydm.store.db import open_store
+    from ydm.store.rekey import rekey
 
     action = getattr(args, "action", None)
     if action not in ("info", "rekey", "destroy"):
@@ -45,7 +46,7 @@ def run(args) -> int:
                 output.out("\n".join(f"{k}: {v}" for k, v in info.items()))
             return 0
         mode = "passphrase" if args.passphrase else "keyring" if args.keyring else None
-        now = store.rekey(mode=mode)
+        now = rekey(store, mode=mode)
         output.note(f"the store has a new key, kept {'in the OS keyring' if now == 'keyring' else 'as a passphrase'}")
     return 0
 
@@ -53,8 +54,8 @@ def run(args) -> int:
 def _destroy(args) -> int:
     from ydm.cli import output
     from ydm.errors import InputError, NotFoundError
-    from ydm.store import default_path
-    from ydm.store_destroy import destroy
+    from ydm.store.db import default_path
+    from ydm.store.destroy import destroy
 
     path = default_path()
     if not path.exists():

@@ -2,7 +2,12 @@
 
 The dashboard of requests opens first; the wizard, a request's timeline and the organisation
 browser are screens pushed over it. Every workflow goes through `ydm.tui.backend`, which calls
-`ydm.service`, the tracker and the core.
+`ydm.service.letters`, the tracker and the core.
+
+Screens reach each other only through the navigation methods here (the wizard's steps through
+`advance_wizard`, whose order is in `ydm.tui.screens.write.flow`). Every screen but the dashboard
+is imported where it is first shown: start-up loads only what the dashboard needs
+(bench/bench_tui_start.py).
 """
 
 from __future__ import annotations
@@ -10,17 +15,18 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
+from ydm.model import RequestKind
+from ydm.tui.backend import Backend
 from ydm.tui.base import TodayArg, YdmAppBase
-
-if TYPE_CHECKING:
-    from ydm.tui.rows import RequestRow
+from ydm.tui.rows import RequestRow
+from ydm.tui.screens.dashboard import DashboardScreen
 
 
 class YdmApp(YdmAppBase):
@@ -36,14 +42,10 @@ class YdmApp(YdmAppBase):
     ) -> None:
         super().__init__(today=today, theme=theme, **kwargs)
         if backend is None:
-            from ydm.tui.backend import Backend
-
             backend = Backend(passphrase=self.ask_passphrase_from_thread)
         self.backend = backend
 
     def on_mount(self) -> None:
-        from ydm.tui.screens.dashboard import DashboardScreen
-
         self.push_screen(DashboardScreen())
         self.remember_theme_changes()
 
@@ -52,27 +54,33 @@ class YdmApp(YdmAppBase):
 
     # --- navigation (screens call these; keeps screens ignorant of each other) ------------------
     def start_wizard(self, state: Any = None) -> None:
-        from ydm.tui.screens.write.about_you import AboutYouScreen
-        from ydm.tui.screens.write.state import WizardState
+        from ydm.tui.screens.write import flow  # lazy: keeps start-up light
+        from ydm.tui.screens.write.state import WizardState  # lazy: keeps start-up light
 
-        self.push_screen(AboutYouScreen(state or WizardState()))
+        self.push_screen(flow.step(1, state or WizardState()))
+
+    def advance_wizard(self, step: Any) -> None:
+        """Push the wizard step after `step` (a WizardStep asks, from its `advance()`)."""
+        from ydm.tui.screens.write import flow  # lazy: keeps start-up light
+
+        self.push_screen(flow.after(step))
 
     def close_wizard(self) -> None:
         """Pop every wizard step, back to the screen the wizard started from."""
-        from ydm.tui.screens.write.step import WizardStep
+        from ydm.tui.screens.write.step import WizardStep  # lazy: keeps start-up light
 
         while len(self.screen_stack) > 1 and isinstance(self.screen, WizardStep):
             self.pop_screen()
 
     def open_request(self, ref: str) -> None:
-        from ydm.tui.screens.request import RequestScreen
+        from ydm.tui.screens.request import RequestScreen  # lazy: keeps start-up light
 
         self.push_screen(RequestScreen(ref))
 
     def mark_event(self, ref: str, row: RequestRow | None = None) -> None:
         """The mark-event dialog for a request. It needs the request's row (a draft is offered "I sent
         it" and its channel); without one from the caller it is read first."""
-        from ydm.tui.screens.mark_event import MarkEventScreen
+        from ydm.tui.screens.mark_event import MarkEventScreen  # lazy: keeps start-up light
 
         def done(changed: bool | None) -> None:
             if changed:
@@ -99,7 +107,7 @@ class YdmApp(YdmAppBase):
 
         `sent`: whether it was recorded as sent. A sent request stays with the organisation (deleting
         is not withdrawing); a draft never went, so nobody else has it."""
-        from ydm.tui.screens.confirm import ConfirmScreen
+        from ydm.tui.screens.confirm import ConfirmScreen  # lazy: keeps start-up light
 
         who = org_name or "the organisation"
 
@@ -131,8 +139,6 @@ class YdmApp(YdmAppBase):
         )
 
     def _deleted(self, ref: str, who: str) -> None:
-        from ydm.tui.screens.dashboard import DashboardScreen
-
         if isinstance(self.screen, DashboardScreen):
             self.screen.refresh_rows()
         else:
@@ -150,12 +156,11 @@ class YdmApp(YdmAppBase):
                     plan.reason or "There is no letter to write for this request now.", title="No next letter"
                 )
                 return
-            from ydm.model import RequestKind
-            from ydm.tui.screens.write.state import WizardState
+            from ydm.tui.screens.write.state import WizardState  # lazy: keeps start-up light
 
             state = WizardState(person=plan.person, orgs=[plan.org], kinds=[plan.kind], related_ref=plan.ref)
             if plan.kind is RequestKind.FOLLOW_UP:
-                from ydm.tui.screens.missing_items import MissingItemsScreen
+                from ydm.tui.screens.missing_items import MissingItemsScreen  # lazy: keeps start-up light
 
                 def picked(items: list[str] | None) -> None:
                     if items:
@@ -181,12 +186,13 @@ class YdmApp(YdmAppBase):
             self.notify("Fill in your details first; the letter is written next.", title="Your details")
             self.start_wizard(state)
             return
-        from ydm.tui.screens.write.review import ReviewScreen
+        from ydm.tui.screens.write import flow  # lazy: keeps start-up light
+        from ydm.tui.screens.write.step import CONTINUING_FROM  # lazy: keeps start-up light
 
-        self.push_screen(ReviewScreen(state))
+        self.push_screen(flow.step(CONTINUING_FROM, state))
 
     def open_organisations(self) -> None:
-        from ydm.tui.screens.organisations import OrganisationsScreen
+        from ydm.tui.screens.organisations import OrganisationsScreen  # lazy: keeps start-up light
 
         if not isinstance(self.screen, OrganisationsScreen):
             self.push_screen(OrganisationsScreen())
@@ -203,7 +209,7 @@ class YdmApp(YdmAppBase):
         return self.call_from_thread(self._ask_passphrase, purpose, confirm)
 
     async def _ask_passphrase(self, purpose: str, confirm: bool) -> str:
-        from ydm.tui.screens.passphrase import PassphraseScreen
+        from ydm.tui.screens.passphrase import PassphraseScreen  # lazy: keeps start-up light
 
         answer: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         self.push_screen(PassphraseScreen(purpose, confirm), lambda value: answer.set_result(value or ""))
@@ -225,8 +231,7 @@ class YdmApp(YdmAppBase):
             "Organisations", "Search organisations and their contact details", self.open_organisations
         )
         yield SystemCommand("My requests", "Back to the dashboard of requests and deadlines", self.go_home)
-        from ydm.tui.screens.dashboard import DashboardScreen
-        from ydm.tui.screens.request import RequestScreen
+        from ydm.tui.screens.request import RequestScreen  # lazy: keeps start-up light
 
         row = None
         if isinstance(screen, DashboardScreen):

@@ -1,5 +1,5 @@
-"""The one door from the TUI to the core: screens call this; this calls ydm.service, ydm.tracker,
-ydm.contacts, ydm.letters, ydm.formats and the store.
+"""The one door from the TUI to the core: screens call this; this calls ydm.service.letters, ydm.tracker,
+ydm.orgs.contacts, ydm.letters.render, ydm.letters.formats and the store.
 
 It holds no workflow and no law of its own: status, due dates and next steps come from
 `tracker.view` (over escalation/deadlines), letters from `service.draft_letters`. It opens the store
@@ -17,17 +17,13 @@ from datetime import date
 from typing import Any
 
 from ydm import clock
-from ydm.errors import InputError
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
+from ydm.service import channels, offices, sending
+from ydm.service.offices import OfficeNeeded
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
 __all__ = ["Backend", "Draft", "NextPlan", "OfficeNeeded", "RequestRow"]
 
-
-class OfficeNeeded(InputError):
-    """No registration office is known and none could be looked up (no lookup key, the default on a
-    fresh install; offline; a split postcode). Not a failure: the wizard asks the person for the
-    office instead. `message` says in plain words why it could not be looked up."""
 
 # With no search words, parties and campaigners come first: they are what this app is about.
 CATEGORY_ORDER = {
@@ -48,7 +44,8 @@ CATEGORY_ORDER = {
 
 def _warm_deadlines() -> None:
     """Import the deadline engine and load a bank-holiday calendar; the answer is thrown away."""
-    from ydm import deadlines, tracker  # noqa: F401 - imported for their start-up cost
+    from ydm import tracker  # noqa: F401 - imported for their start-up cost
+    from ydm.law import deadlines
     from ydm.model import RequestKind
 
     try:
@@ -74,7 +71,7 @@ class Backend:
         self._closed = False
         # The store this app uses, fixed when the app starts. A worker that outlives its app (thread
         # workers cannot be cancelled) must not open or create a store wherever YDM_HOME points later.
-        from ydm.store import default_path
+        from ydm.store.db import default_path
 
         self._path = default_path()
 
@@ -97,8 +94,8 @@ class Backend:
         YDM_PASSPHRASE (like the CLI) opens, and creates, a passphrase store without asking, so the
         TUI and the CLI never end up with different passphrases (YDM_NEW_PASSPHRASE wins for a new one).
         """
-        from ydm.crypto import WrongKey
-        from ydm.store import open_store
+        from ydm.store.crypto import WrongKey
+        from ydm.store.db import open_store
 
         from_env = os.environ.get("YDM_PASSPHRASE", "")
         if from_env:
@@ -128,7 +125,7 @@ class Backend:
     def directory(self) -> Any:
         with self._lock:
             if self._directory is None:
-                from ydm import contacts
+                from ydm.orgs import contacts
 
                 self._directory = contacts.load()
             return self._directory
@@ -162,7 +159,7 @@ class Backend:
         return self.directory.get(org_id)
 
     def add_organisation(self, **fields: Any) -> Organisation:
-        from ydm import user_contacts
+        from ydm.orgs import user_contacts
 
         org = user_contacts.add(
             fields.get("display_name", ""), fields.get("category", "other"), email=fields.get("email", ""),
@@ -210,14 +207,9 @@ class Backend:
         return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
 
     def mark_sent(self, ref: str, on: date, channel: Channel, *, today: date) -> RequestRow:
-        """Record that a draft went on `on` by `channel` (tracker.mark_sent: the channel and the `sent`
-        event in one write, since the deadline engine counts deemed receipt from the channel)."""
-        from ydm import tracker
-
-        request = self.store.get(ref)
-        if any(e.kind is EventKind.SENT for e in request.events):
-            raise InputError(f"{request.ref} is already recorded as sent")
-        tracker.mark_sent(self.store, ref, today=today, on=on, channel=channel)
+        """Record that a draft went on `on` by `channel` (ydm.service.sending.mark_sent, as the CLI's
+        `requests mark REF sent --via`: once only, and never by post without a postal address)."""
+        sending.mark_sent(self.store, ref, today=today, on=on, channel=channel)
         return self.request_detail(ref, today)
 
     def delete_request(self, ref: str) -> None:
@@ -245,7 +237,7 @@ class Backend:
 
         References are kept from `previous` drafts so saved files and the record stay matched.
         """
-        from ydm import service
+        from ydm.service import letters as service
 
         if related_ref:
             return [self._next_draft(related_ref, kinds[0], person, today, extra_text, list(missing))]
@@ -271,44 +263,17 @@ class Backend:
         return drafts
 
     def _ero_for(self, person: Person, orgs: list[Organisation], today: date) -> list[Organisation]:
-        """The registration office: one the user chose, one saved earlier, or a lookup by postcode."""
-        chosen = [o for o in orgs if o.category is Category.ERO]
-        if chosen:
-            return chosen
-        from ydm import lookup
-        from ydm.errors import YdmError
-
-        saved = lookup.remembered_offices()
-        if saved:
-            return saved[:1]
-        try:
-            result = lookup.find_office(person.postcode, today=today)
-        except lookup.MissingKeyError:
-            raise OfficeNeeded("ydm has no lookup key to find it from your postcode") from None
-        except YdmError as exc:
-            raise OfficeNeeded(f"ydm could not look it up from your postcode ({exc.message})") from None
-        if result.office is None:
-            raise OfficeNeeded("your postcode is split between more than one registration office")
-        return [lookup.remember_office(result.office)]
+        """The registration office (ydm.service.offices): chosen, remembered or looked up."""
+        return offices.registration_office_for(person, orgs, today)
 
     def office_from_words(
         self, name: str, address: str, email: str = "", *, remember: bool = True, today: date
     ) -> Organisation:
-        """The registration office as the person typed it (lookup.manual_office, like `ydm lookup
-        --manual`): address lines separated by commas or new lines, the office's postcode among
-        them. Remembered in my_contacts.toml (lookup.remember_office) so the next letter needs no
-        typing, unless `remember` is False. Raises InputError in words for a missing name or address."""
-        import re
-
-        from ydm import lookup
-
-        lines = [part.strip() for part in re.split(r"[,\n]", address) if part.strip()]
-        office = lookup.manual_office(name, lines, email=email, today=today)
-        if not remember:
-            return lookup.office_as_organisation(office)
-        org = lookup.remember_office(office)
-        with self._lock:
-            self._directory = None  # the organisations screen then lists it too
+        """The registration office as the person typed it (ydm.service.offices.office_from_words)."""
+        org = offices.office_from_words(name, address, email, remember=remember, today=today)
+        if remember:
+            with self._lock:
+                self._directory = None  # the organisations screen then lists it too
         return org
 
     def next_letter(self, ref: str, today: date) -> NextPlan:
@@ -345,14 +310,8 @@ class Backend:
         letter = step.letter
         request = self.store.get(ref)
         org = letter.org
-        channel = (
-            request.channel
-            if org.id == request.org_id
-            else Channel.EMAIL
-            if org.email
-            else Channel.FIRST_CLASS
-        )
-        return Draft(org=org, kind=kind, letter=letter, channel=channel)
+        usual = request.channel if org.id == request.org_id else None  # the ICO is written to its own way
+        return Draft(org=org, kind=kind, letter=letter, channel=channels.choose_channel(letter, usual))
 
     def record_sent(
         self, drafts: list[Draft], sent_on: date, today: date, *, related_ref: str = ""
@@ -362,46 +321,42 @@ class Backend:
 
     def record(self, drafts: list[Draft], sent_on: list[date | None], today: date) -> list[RequestRow]:
         """Record each letter as sent on its date, or (date None) as a draft with only a `drafted`
-        event (the dashboard shows DRAFT until it is marked sent). Grouped by channel and date for
-        tracker.record_letters; returns the rows in the order of the drafts."""
-        from ydm import tracker
-
+        event (the dashboard shows DRAFT until it is marked sent): the whole batch in one store
+        transaction, each letter checked first (ydm.service.sending.record_letters, as the CLI's
+        `--record`). Returns the rows in the order of the drafts."""
         if len(sent_on) != len(drafts):
             raise ValueError("one date (or None) per letter")
-        refs: list[str] = []
-        groups = dict.fromkeys((d.channel, on) for d, on in zip(drafts, sent_on, strict=True))
-        for channel, on in groups:
-            letters = [d.letter for d, day in zip(drafts, sent_on, strict=True) if (d.channel, day) == (channel, on)]
-            stored = tracker.record_letters(letters, channel=channel, sent_on=on, store=self.store, today=today)
-            refs += [r.ref for r in stored]
+        stored = sending.record_letters(self.store, [d.letter for d in drafts], [d.channel for d in drafts],
+                                        sent_on, today=today)
+        refs = [r.ref for r in stored]
         order = {d.letter.reference.upper(): i for i, d in enumerate(drafts)}
         wanted = sorted(dict.fromkeys(refs), key=lambda ref: order.get(ref.upper(), len(order)))
         return [self.request_detail(ref, today) for ref in wanted]
 
     # --- formats -------------------------------------------------------------------------------
     def render(self, letter: Any, fmt: str) -> bytes:
-        """Bytes of a letter in `text`, `md`, `pdf` or `eml` (ydm.formats)."""
+        """Bytes of a letter in `text`, `md`, `pdf` or `eml` (ydm.letters.formats)."""
         if fmt == "text":
             return letter.text.encode("utf-8")
-        from ydm import service
+        from ydm.service import letters as service
 
         return service.render_format([letter], fmt, combined=False)[0][1]
 
     def mailto(self, letter: Any) -> Any:
-        """ydm.formats.mailto.MailtoLink: the link, and the body to paste when it is too long for one."""
-        from ydm.formats import mailto
+        """ydm.letters.formats.mailto.MailtoLink: the link, and the body to paste when it is too long for one."""
+        from ydm.letters.formats import mailto
 
         return mailto.mailto_link(letter)
 
     def webform(self, letter: Any) -> Any:
-        """ydm.formats.mailto.WebFormHandover: the form's address and what to paste, field by field."""
-        from ydm.formats import mailto
+        """ydm.letters.formats.mailto.WebFormHandover: the form's address and what to paste, field by field."""
+        from ydm.letters.formats import mailto
 
         return mailto.webform_handover(letter)
 
     def smtp_ready(self) -> str:
         """How email would be sent ("me@host:587 (starttls)"), or "" when SMTP is not set up."""
-        from ydm import mail
+        from ydm.adapters import mail
         from ydm.errors import YdmError
 
         try:
@@ -410,16 +365,14 @@ class Backend:
             return ""
 
     def send_email(self, letter: Any) -> str:
-        """Email the letter now over SMTP (ydm.mail); raises NetworkError in plain words on failure."""
-        from ydm import mail
-
-        msg = mail.send_letter(letter)
+        """Email the letter now over SMTP (ydm.adapters.mail); raises NetworkError in plain words on failure."""
+        msg = sending.send_letter(letter)
         return str(msg.get("To", letter.recipient_email))
 
     def text_to_copy(self, letter: Any, channel: Channel) -> str:
         """The words to paste: the email body for email and web forms, the whole letter for post."""
         if channel in (Channel.EMAIL, Channel.WEBFORM):
-            from ydm.formats.eml import email_body
+            from ydm.letters.formats.eml import email_body
 
             return email_body(letter)
         return letter.text

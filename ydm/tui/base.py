@@ -2,22 +2,31 @@
 
 Themes (including a high-contrast one), NO_COLOR, low animation, an injectable `today`, F1 help,
 and one way to turn a failure into a plain-language modal. The App classes built on it are wiring
-only; behaviour lives in screens and in `ydm.service`.
+only; behaviour lives in screens and in `ydm.service.letters`.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any, ClassVar
 
+import platformdirs
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
+
+from ydm import clock
+from ydm.errors import YdmError
+from ydm.fileio import atomic_write
+from ydm.tui import settings
+from ydm.tui.screens.error import ErrorModal
 
 HIGH_CONTRAST = Theme(
     name="ydm-high-contrast",
@@ -112,9 +121,7 @@ class YdmAppBase(App):
     def today(self) -> date:
         """The date the app treats as today (fixed in tests, the real date otherwise)."""
         if self._today is None:
-            from ydm import clock  # honours YDM_TODAY
-
-            return clock.today()
+            return clock.today()  # honours YDM_TODAY
         if isinstance(self._today, date):
             return self._today
         return self._today()
@@ -133,8 +140,6 @@ class YdmAppBase(App):
     def _remembered_theme(self) -> str:
         if not self.REMEMBER_THEME:
             return ""
-        from ydm.tui import settings
-
         return settings.saved_theme()
 
     def remember_theme_changes(self) -> None:
@@ -147,9 +152,6 @@ class YdmAppBase(App):
         if theme.name == getattr(self, "_theme_at_start", None):
             return
         self._theme_at_start = theme.name
-        from ydm.errors import YdmError
-        from ydm.tui import settings
-
         try:
             settings.save_theme(theme.name)
         except YdmError as exc:
@@ -168,7 +170,7 @@ class YdmAppBase(App):
 
     # --- help --------------------------------------------------------------------------------
     def action_help(self) -> None:
-        from ydm.tui.screens.help import HelpScreen
+        from ydm.tui.screens.help import HelpScreen  # lazy: keeps start-up light (Markdown is slow to load)
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -177,8 +179,6 @@ class YdmAppBase(App):
     # --- errors ------------------------------------------------------------------------------
     def show_error(self, error: BaseException | str, *, title: str = "Something went wrong") -> None:
         """Show a failure as a modal in plain words; never a traceback. Safe from the UI thread only."""
-        from ydm.tui.screens.error import ErrorModal
-
         message, hint = describe_error(error)
         self.push_screen(ErrorModal(message, title=title, hint=hint))
 
@@ -240,15 +240,9 @@ class YdmAppBase(App):
             if self.is_web:
                 self.call_from_thread(self._deliver_web, name, data, mime_type)
                 return name
-            from pathlib import Path
-
-            from ydm.fileio import atomic_write
-
             if folder:
                 target_dir = Path(folder).expanduser()
             else:
-                import platformdirs
-
                 target_dir = platformdirs.user_downloads_path()
             target_dir.mkdir(parents=True, exist_ok=True)
             target = target_dir / name
@@ -283,13 +277,11 @@ class YdmAppBase(App):
 
     def open_with_system(self, url: str) -> bool:
         """webbrowser.open (Textual's terminal open_url); tests replace it so nothing is launched."""
-        import webbrowser
+        import webbrowser  # lazy: keeps start-up light (only a link needs it)
 
         return bool(webbrowser.open(url))
 
     def _deliver_web(self, name: str, data: bytes, mime_type: str) -> None:
-        import io
-
         self.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime_type, name=name)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -299,8 +291,6 @@ class YdmAppBase(App):
 
 def describe_error(error: BaseException | str) -> tuple[str, str]:
     """(message, hint) for the modal: our own errors speak for themselves; others get a generic line."""
-    from ydm.errors import YdmError
-
     if isinstance(error, str):
         return error, ""
     if isinstance(error, YdmError):

@@ -43,7 +43,7 @@ class Draft:
 
     org: Organisation
     kind: RequestKind
-    letter: Any  # ydm.letters.Letter
+    letter: Any  # ydm.letters.render.Letter
     channel: Channel = Channel.EMAIL
     delivered: list[str] = field(default_factory=list)  # what was done with it at the Send step, in words
     emailed: bool = False  # sent over SMTP from the app ("Send now"): the only sending ydm itself saw
@@ -73,7 +73,7 @@ def row_from_view(view: Any, letters: Any = ()) -> RequestRow:
     """Pack a tracker.RequestView (and the request's later letters, if given) into a RequestRow."""
     request: Request = view.request
     sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
-    # ydm.escalation gives the words ("DUE IN 5 DAYS") and the level; the TUI only adds "act" for a
+    # ydm.law.escalation gives the words ("DUE IN 5 DAYS") and the level; the TUI only adds "act" for a
     # request that is not late but where a letter from you is the next step (an incomplete answer).
     level = view.level or "waiting"
     if view.next_kind is not None and level in ("waiting", "soon"):

@@ -1,7 +1,8 @@
 """SessionApp: the guided session for library patrons (`ydm session`, and `ydm serve` in a browser).
 
-Wiring only. The questions, letters and dates come from `ydm.session.Session`; the screens live in
-`ydm.tui.screens.guided`. What differs from the main app is the lifecycle: an in-memory store, an
+Wiring only. The questions, letters and dates come from `ydm.session.flow.Session`; the screens live in
+`ydm.tui.screens.guided`, and this app alone shows them: a screen asks it to move on (the
+GuidedHost protocol, ydm.tui.screens.guided.host), so the imports go one way. What differs from the main app is the lifecycle: an in-memory store, an
 inactivity timer that warns and then wipes, and a wipe on Finish, on Ctrl+C / Ctrl+Q and on exit.
 """
 
@@ -16,8 +17,14 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from ydm.session import Session, SessionConfig
+from ydm.session.flow import Session, SessionConfig
 from ydm.tui.base import TodayArg, YdmAppBase
+from ydm.tui.screens.guided.finish import FinishScreen
+from ydm.tui.screens.guided.idle import BusyScreen, IdleWarning
+from ydm.tui.screens.guided.outputs import OutputsScreen
+from ydm.tui.screens.guided.question import QuestionScreen
+from ydm.tui.screens.guided.review import ReviewScreen
+from ydm.tui.screens.guided.welcome import WelcomeScreen
 
 
 class SessionApp(YdmAppBase):
@@ -53,8 +60,6 @@ class SessionApp(YdmAppBase):
 
     # --- lifecycle ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        from ydm.tui.screens.guided.welcome import WelcomeScreen
-
         self.push_screen(WelcomeScreen())
         self.set_interval(self.tick_seconds, self.check_inactivity, name="idle-check")
 
@@ -83,8 +88,6 @@ class SessionApp(YdmAppBase):
     # --- inactivity ---------------------------------------------------------------------------
     def check_inactivity(self) -> None:
         """Called every tick (and directly by tests): warn, then wipe and go back to the welcome."""
-        from ydm.tui.screens.guided.idle import IdleWarning
-
         s = self.session
         if not s.started:
             s.touch()
@@ -106,10 +109,6 @@ class SessionApp(YdmAppBase):
 
     def next_step(self) -> None:
         """Show the next unanswered question, or the letters when all are answered."""
-        from ydm.tui.screens.guided.idle import BusyScreen
-        from ydm.tui.screens.guided.question import QuestionScreen
-        from ydm.tui.screens.guided.review import ReviewScreen
-
         s = self.session
         if s.needs_lookup():
             self.switch_screen(
@@ -119,26 +118,28 @@ class SessionApp(YdmAppBase):
             return
         question = s.current()
         if question is None:
-            self.run_blocking(
-                s.plan, on_done=lambda _: self.switch_screen(ReviewScreen()), description="write the letters"
-            )
+            self.run_blocking(s.plan, on_done=lambda _: self.show_letters(), description="write the letters")
             return
         self.switch_screen(QuestionScreen(question))
 
     def go_back(self) -> None:
-        from ydm.tui.screens.guided.question import QuestionScreen
-        from ydm.tui.screens.guided.welcome import WelcomeScreen
-
         question = self.session.back()
         self.switch_screen(QuestionScreen(question) if question else WelcomeScreen())
+
+    def show_letters(self) -> None:
+        self.switch_screen(ReviewScreen())
+
+    def show_outputs(self) -> None:
+        self.switch_screen(OutputsScreen())
+
+    def show_finish(self) -> None:
+        self.switch_screen(FinishScreen())
 
     def finish(self) -> None:
         self.restart(reason="")
 
     def restart(self, *, reason: str) -> None:
         """Wipe, close any dialogs and show the welcome screen again."""
-        from ydm.tui.screens.guided.welcome import WelcomeScreen
-
         self.wipe()
         self._warning = None
         while len(self.screen_stack) > 2 or isinstance(self.screen, ModalScreen):

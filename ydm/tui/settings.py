@@ -11,12 +11,13 @@ import json
 import tomllib
 from pathlib import Path
 
+from ydm.fileio import atomic_write
+from ydm.paths import config_dir
+
 FILE_NAME = "tui.toml"
 
 
 def settings_path() -> Path:
-    from ydm.paths import config_dir
-
     return config_dir() / FILE_NAME
 
 
@@ -36,8 +37,6 @@ def saved_theme() -> str:
 
 def save_theme(name: str) -> Path:
     """Remember `name` as the theme (written atomically; other settings kept). Raises OutputError."""
-    from ydm.fileio import atomic_write
-
     settings = load()
     settings["theme"] = name
     path = settings_path()

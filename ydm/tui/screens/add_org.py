@@ -11,8 +11,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ydm.errors import YdmError
 from ydm.model import Category, Organisation
-from ydm.tui.screens.write.who import CATEGORY_LABELS
+from ydm.tui.screens.labels import CATEGORY_LABELS
 
 
 class AddOrgScreen(ModalScreen[Organisation | None]):
@@ -77,8 +78,6 @@ It is saved in your own list (my_contacts.toml in ydm's data folder) and appears
         )
 
     def _save(self, fields: dict) -> Organisation | str:
-        from ydm.errors import YdmError
-
         try:
             return self.app.backend.add_organisation(**fields)
         except YdmError as exc:

@@ -17,22 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
 from ydm.tui.widgets.footer import YdmFooter
-from ydm.model import RequestKind
 from ydm.tui.rows import RequestRow
+from ydm.tui.screens.labels import KIND_LABELS
 from ydm.tui.widgets.status import days_text, short_date, status_text
 from ydm.tui.widgets.toggles import colourless
-
-KIND_LABELS = {
-    RequestKind.ACCESS: "Access",
-    RequestKind.OBJECT_MARKETING: "Stop marketing",
-    RequestKind.OBJECT_PROCESSING: "Stop profiling",
-    RequestKind.OPEN_REGISTER: "Open register",
-    RequestKind.ERASURE: "Erasure",
-    RequestKind.REMINDER: "Reminder",
-    RequestKind.COMPLAINT: "Complaint",
-    RequestKind.ICO_COMPLAINT: "ICO complaint",
-    RequestKind.FOLLOW_UP: "Follow-up",
-}
 
 EMPTY_TEXT = """\
 [b]Your Data Matters[/b] helps you find out what political parties, campaigners and data \

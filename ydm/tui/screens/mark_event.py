@@ -3,7 +3,7 @@
 The tracker stores it; the status and due date on the dashboard then change because the core
 recounts them from the events. "I sent it" is offered only for a request not yet sent (a draft):
 with it the person says how it went, because post is deemed received working days later than an
-email (ydm.deadlines.RECEIPT_RULES), and the request keeps that channel.
+email (ydm.law.deadlines.RECEIPT_RULES), and the request keeps that channel.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from ydm.errors import YdmError
+from ydm.law.deadlines import RECEIPT_RULES
 from ydm.model import Channel, EventKind
 from ydm.tui.rows import RequestRow
+from ydm.tui.screens.write.record import parse_day
 from ydm.tui.widgets.toggles import YdmRadioButton, YdmRadioSet
 
 EVENT_LABELS = {
@@ -51,9 +54,7 @@ CLARIFICATION_HINT = "the day you sent it; a posted answer is counted as arrivin
 
 def clarification_hint(channel: Channel | None) -> str:
     """How the answer's arrival is counted, for the way this request went (the tracker counts the
-    answer as travelling like the request: ydm.deadlines.RECEIPT_RULES)."""
-    from ydm.deadlines import RECEIPT_RULES
-
+    answer as travelling like the request: ydm.law.deadlines.RECEIPT_RULES)."""
     if channel is None:
         return CLARIFICATION_HINT
     days, _ = RECEIPT_RULES[channel]
@@ -202,8 +203,6 @@ email or web form the same day, so the due date depends on it.
         self.dismiss(False)
 
     def action_save(self) -> None:
-        from ydm.tui.screens.write.record import parse_day
-
         error = self.query_one("#err-event", Static)
         kind = self.chosen_kind()
         if kind is None:
@@ -230,8 +229,6 @@ email or web form the same day, so the due date depends on it.
         )
 
     def _store(self, kind: EventKind, on_day, note: str, via: Channel | None) -> str:
-        from ydm.errors import YdmError
-
         try:
             if kind is EventKind.SENT and via is not None:
                 self.app.backend.mark_sent(self.ref, on_day, via, today=self.app.today)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
+from ydm.tracker.next_step import ART15_ITEMS
 from ydm.tui.widgets.toggles import YdmSelectionList
 
 
@@ -28,8 +29,6 @@ asks for exactly those.
     ]
 
     def compose(self) -> ComposeResult:
-        from ydm.tracker_next import ART15_ITEMS
-
         with Vertical(classes="dialog"):
             yield Static("What did their reply leave out? (Space ticks)", classes="dialog-title")
             yield YdmSelectionList[str](

@@ -15,7 +15,9 @@ from textual.widgets.option_list import Option
 
 from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import Organisation
-from ydm.tui.screens.write.who import CATEGORY_LABELS
+from ydm.tui.screens.add_org import AddOrgScreen
+from ydm.tui.screens.labels import CATEGORY_LABELS
+from ydm.tui.screens.write.state import WizardState
 
 CONFIDENCE_WORDS = {
     "high": "high (their own current notice)",
@@ -171,8 +173,6 @@ organisation, `Esc` goes back.
         self.query_one("#orgs-query", Input).focus()
 
     def action_add_own(self) -> None:
-        from ydm.tui.screens.add_org import AddOrgScreen
-
         def added(org: Organisation | None) -> None:
             if org is not None:
                 self.query_one("#orgs-query", Input).value = org.display_name
@@ -184,6 +184,4 @@ organisation, `Esc` goes back.
         org = self.current()
         if org is None:
             return
-        from ydm.tui.screens.write.state import WizardState
-
         self.app.start_wizard(WizardState(orgs=[org]))

@@ -1,8 +1,12 @@
-"""The frame every guided screen shares: a calm title bar, a progress line, the body, Back/Next, keys."""
+"""The frame every guided screen shares: a calm title bar, a progress line, the body, Back/Next, keys.
+
+Screens reach the app through `host`, typed as the GuidedHost protocol rather than SessionApp,
+which imports the screens (see ydm.tui.screens.guided.host).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,9 +15,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-if TYPE_CHECKING:
-    from ydm.session import Session
-    from ydm.tui.session_app import SessionApp
+from ydm.session.flow import Session
+from ydm.tui.screens.guided.host import GuidedHost
 
 APP_TITLE = "Your Data Matters: guided session"
 
@@ -29,12 +32,13 @@ class GuidedScreen(Screen):
     ]
 
     @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
+    def host(self) -> GuidedHost:
+        """The app showing this screen (SessionApp), as far as the guided screens use it."""
+        return cast(GuidedHost, self.app)
 
     @property
-    def guided_app(self) -> SessionApp:
-        return self.app  # type: ignore[return-value]
+    def session(self) -> Session:
+        return self.host.session
 
     def progress(self) -> str:
         return ""
@@ -69,10 +73,10 @@ class GuidedScreen(Screen):
         self.action_next()
 
     def action_back(self) -> None:
-        self.guided_app.go_back()
+        self.host.go_back()
 
     def action_next(self) -> None:
         self.go_next()
 
     def go_next(self) -> None:
-        self.guided_app.next_step()
+        self.host.next_step()

@@ -45,9 +45,7 @@ this computer and goes back to the start. **Escape** goes back to print or save 
         self.query_one("#next").focus()
 
     def go_next(self) -> None:
-        self.guided_app.finish()
+        self.host.finish()
 
     def action_back(self) -> None:
-        from ydm.tui.screens.guided.outputs import OutputsScreen
-
-        self.app.switch_screen(OutputsScreen())
+        self.host.show_outputs()

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ydm.session_words import seconds
+from ydm.session.words import seconds
 from ydm.tui.screens.guided.base import GuidedScreen
 
 

@@ -10,9 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ydm import takehome
+from ydm.session import takehome
 from ydm.tui.screens.guided.base import GuidedScreen
 from ydm.tui.screens.guided.question import _option_prompt
+from ydm.tui.screens.guided.reading import EmailScreen, ReadScreen
 
 
 class OutputsScreen(GuidedScreen):
@@ -61,32 +62,30 @@ Choose **Finish** when you are done: it wipes everything from this computer.
         self.do(event.option.id or "")
 
     def do(self, action: str) -> None:
-        from ydm.tui.screens.guided.reading import EmailScreen, ReadScreen
-
-        app = self.guided_app
+        host = self.host
         if action == "finish":
             self.go_next()
         elif action == "email":
-            app.push_screen(EmailScreen())
+            self.app.push_screen(EmailScreen())
         elif action == "read-sheet":
-            app.push_screen(
-                ReadScreen("Take-home sheet", takehome.sheet_text(self.session.plan(), app.today))
+            self.app.push_screen(
+                ReadScreen("Take-home sheet", takehome.sheet_text(self.session.plan(), host.today))
             )
         elif action == "read-letters":
-            app.push_screen(ReadScreen("Your letters", takehome.letters_text(self.session.plan())))
-        elif action.startswith("save-") and app.is_web:
+            self.app.push_screen(ReadScreen("Your letters", takehome.letters_text(self.session.plan())))
+        elif action.startswith("save-") and self.app.is_web:
             self._pending = action
             self.say("Preparing the file…")
-            app.run_blocking(
+            host.run_blocking(
                 takehome.payload, self.session, action, on_done=self._deliver, description="prepare the file"
             )
         else:
             self.say("Printing…" if action.startswith("print-") else "Saving…")
-            app.run_blocking(
+            host.run_blocking(
                 takehome.carry_out,
                 self.session,
                 action,
-                run=app.run_command,
+                run=host.run_command,
                 on_done=self.say,
                 description="print or save",
             )
@@ -100,11 +99,7 @@ Choose **Finish** when you are done: it wipes everything from this computer.
                  + takehome.placeholder_warning(self.session.plan(), self._pending))
 
     def go_next(self) -> None:
-        from ydm.tui.screens.guided.finish import FinishScreen
-
-        self.app.switch_screen(FinishScreen())
+        self.host.show_finish()
 
     def action_back(self) -> None:
-        from ydm.tui.screens.guided.review import ReviewScreen
-
-        self.app.switch_screen(ReviewScreen())
+        self.host.show_letters()

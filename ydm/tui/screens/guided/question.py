@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, SelectionList, Static
-
-from ydm.tui.widgets.toggles import YdmSelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from ydm.errors import YdmError
-from ydm.session import Question
+from ydm.session.flow import Question
 from ydm.tui.screens.guided.base import GuidedScreen
+from ydm.tui.widgets.toggles import YdmSelectionList
 
 
 def _option_prompt(label: str, detail: str) -> str:
-    from rich.markup import escape
-
     return f"[b]{escape(label)}[/b]" + (f"\n[dim]{escape(detail)}[/dim]" if detail else "")
 
 
@@ -107,4 +105,4 @@ class QuestionScreen(GuidedScreen):
         except YdmError as exc:
             self.show_error(exc.message)
             return
-        self.guided_app.next_step()
+        self.host.next_step()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,9 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from ydm import takehome
 from ydm.model import Channel
+from ydm.session import takehome
+from ydm.session.flow import Session
 from ydm.tui.screens.guided.base import APP_TITLE
+from ydm.tui.screens.guided.host import GuidedHost
 
 
 class ReadScreen(Screen):
@@ -71,8 +73,12 @@ Open your own email (webmail) in a browser. For each organisation, copy the **ad
         self.index = 0
 
     @property
+    def session(self) -> Session:
+        return cast(GuidedHost, self.app).session
+
+    @property
     def items(self):
-        return self.app.session.plan().by_channel(Channel.EMAIL, Channel.WEBFORM)
+        return self.session.plan().by_channel(Channel.EMAIL, Channel.WEBFORM)
 
     def compose(self) -> ComposeResult:
         yield Static(APP_TITLE, id="title-bar", markup=False)
@@ -124,7 +130,7 @@ Open your own email (webmail) in a browser. For each organisation, copy the **ad
                 "copy-text": takehome.email_text(item),
             }[button]
             self.app.copy_to_clipboard(text)
-            self.app.session.copied = True
+            self.session.copied = True
             what = {"copy-to": "address", "copy-subject": "subject", "copy-text": "text"}[button]
             self.app.notify(f"Copied the {what}. Paste it into your email.", timeout=4)
 

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ydm.deadlines import fmt
-from ydm.session import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER
+from ydm.law.deadlines import fmt
+from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER
 from ydm.tui.screens.guided.base import GuidedScreen
 
 
@@ -52,6 +52,4 @@ answer, or **Ctrl+N** to print, save or copy them.
         self.query_one("#review").focus()
 
     def go_next(self) -> None:
-        from ydm.tui.screens.guided.outputs import OutputsScreen
-
-        self.app.switch_screen(OutputsScreen())
+        self.host.show_outputs()

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ydm.session_words import minutes
+from ydm.session.words import minutes
 from ydm.tui.screens.guided.base import GuidedScreen
 
 WELCOME = (
@@ -54,4 +54,4 @@ says when each answer is due. Nothing is kept on this computer.
         self.query_one("#next").focus()
 
     def go_next(self) -> None:
-        self.guided_app.start()
+        self.host.start()

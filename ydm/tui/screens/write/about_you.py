@@ -6,13 +6,14 @@ Every field says why it is asked; mistakes are shown under the field, in words, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from ydm import postcodes
+from ydm import postcodes, profile
 from ydm.errors import InputError
 from ydm.model import Person
 from ydm.tui.screens.write.step import WizardStep
@@ -109,8 +110,6 @@ def check_phone(value: str) -> str:
 
 def check_field(field_id: str, value: str) -> str:
     """The problem with one field's value, in words, or "" when it is fine (rules from ydm.profile)."""
-    from ydm import profile
-
     value = value.strip()
     spec = next(f for f in FIELDS if f.id == field_id)
     if spec.required and not value:
@@ -135,8 +134,6 @@ def person_from(values: dict[str, str], keep: Person | None = None) -> Person:
     Details the form does not show (account references, the reply format, from a profile saved by
     `ydm letter --me`) are kept from `keep`, the profile the form was filled from.
     """
-    from ydm import profile
-
     return profile.make_person(
         name=values["name"],
         address=values["address"],
@@ -154,8 +151,6 @@ def person_from(values: dict[str, str], keep: Person | None = None) -> Person:
 
 def _iso_dob(text: str) -> str:
     """Saved profiles hold '23 April 1980'; the field takes 1980-04-23."""
-    from datetime import datetime
-
     try:
         return datetime.strptime(text, "%d %B %Y").date().isoformat()
     except ValueError:
@@ -304,11 +299,4 @@ you choose, inside your letters.
         )
 
     def _saved(self) -> None:
-        if self.state.continuing:  # writing the next letter of a request: organisation and kind are known
-            from ydm.tui.screens.write.review import ReviewScreen
-
-            self.app.push_screen(ReviewScreen(self.state))
-            return
-        from ydm.tui.screens.write.who import WhoScreen
-
-        self.app.push_screen(WhoScreen(self.state))
+        self.advance()  # to who; to review for the next letter of a request (organisation and kind known)

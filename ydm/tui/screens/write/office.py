@@ -2,8 +2,8 @@
 
 A fresh install has no lookup key, so for most people the open-register letter needs the office
 typed in: its name and postal address, as `ydm lookup --manual` takes them. The words for who keeps
-the register in each nation come from ydm.session_questions.ero_words (the guided session asks the
-same thing); the office itself is made by ydm.lookup.manual_office through the backend.
+the register in each nation come from ydm.session.questions.ero_words (the guided session asks the
+same thing); the office itself is made by ydm.adapters.lookup.manual_office through the backend.
 """
 
 from __future__ import annotations
@@ -17,16 +17,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from ydm.model import Organisation
+from ydm.errors import InputError
+from ydm.model import Nation, Organisation
+from ydm.postcodes import nation_of_postcode
+from ydm.session.questions import ero_words
 from ydm.tui.widgets.toggles import YdmCheckbox
 
 
 def nation_words(postcode: str) -> dict[str, str]:
     """ero_words for the person's nation, from their postcode (England and Wales share the words)."""
-    from ydm.model import Nation
-    from ydm.postcodes import nation_of_postcode
-    from ydm.session_questions import ero_words
-
     try:
         nation = nation_of_postcode(postcode) if postcode else None
     except Exception:  # noqa: BLE001 - an odd postcode only changes the wording
@@ -141,8 +140,6 @@ With the box ticked, ydm keeps the office's details (never yours) for your next 
 
     def _make(self, name: str, address: str, email: str, remember: bool) -> Organisation | str:
         """In a worker: the office, or the core's words for what is wrong with what was typed."""
-        from ydm.errors import InputError
-
         try:
             return self.app.backend.office_from_words(name, address, email, remember=remember,
                                                       today=self.app.today)

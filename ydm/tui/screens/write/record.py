@@ -1,5 +1,5 @@
 """Step 6, record: each letter recorded as sent (on the day it went) or kept as a draft, through the
-tracker; the due dates appear with the steps ydm.deadlines took to count them.
+tracker; the due dates appear with the steps ydm.law.deadlines took to count them.
 
 Only letters ydm itself sent at step 5 ("Send now" over SMTP) start ticked, with the day they went.
 Saving a PDF, copying the text or handing the letter to the mail program is not sending: the person
@@ -8,7 +8,7 @@ the reminders after it) too early."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import on
@@ -26,8 +26,6 @@ from ydm.tui.widgets.toggles import YdmCheckbox
 
 def parse_day(text: str, today: date) -> tuple[date | None, str]:
     """A date typed as 2026-01-15, 15/01/2026 or 'today'; (None, problem in words) otherwise."""
-    from datetime import datetime
-
     text = text.strip().lower()
     if text in ("", "today"):
         return today, ""

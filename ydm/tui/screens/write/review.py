@@ -17,17 +17,17 @@ from textual.widgets.option_list import Option
 from ydm.model import Organisation
 from ydm.tui.backend import OfficeNeeded
 from ydm.tui.rows import Draft
+from ydm.tui.screens.labels import KIND_LABELS
+from ydm.tui.screens.write.office import OfficeScreen
 from ydm.tui.screens.write.step import WizardStep
 
 
 def draft_label(draft: Draft) -> str:
-    from ydm.tui.screens.dashboard import KIND_LABELS
-
     return f"{KIND_LABELS.get(draft.kind, draft.kind.value)}: {draft.org.display_name}"
 
 
 class ReviewScreen(WizardStep):
-    """Step 4: the letters, drafted by ydm.letters through the backend, one preview at a time."""
+    """Step 4: the letters, drafted by ydm.letters.render through the backend, one preview at a time."""
 
     STEP = 4
     HELP = """\
@@ -98,8 +98,6 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
     def ask_office(self, reason: str) -> None:
         """The dialog for the registration office; with it the letters are written again, without it
         (Esc) the person is back at step 3 with their choices kept."""
-        from ydm.tui.screens.write.office import OfficeScreen
-
         self.query_one("#preview", Static).update("Waiting for your registration office…")
         postcode = self.state.person.postcode if self.state.person else ""
 
@@ -165,6 +163,4 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
         if not self.state.drafts:
             self.notify("The letters are still being written.", title="One moment")
             return
-        from ydm.tui.screens.write.send import SendScreen
-
-        self.app.push_screen(SendScreen(self.state))
+        self.advance()

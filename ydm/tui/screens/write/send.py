@@ -2,7 +2,7 @@
 
 Email: a .eml file, your mail app (mailto) or the text to paste. Post: the text or a PDF, with the
 address shown. Web form: the address of the form and the text to paste. Files are rendered by
-ydm.formats in a worker and saved with app.deliver_binary (to the downloads folder, a folder you
+ydm.letters.formats in a worker and saved with app.deliver_binary (to the downloads folder, a folder you
 type, or a browser download when served).
 """
 
@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 
 from ydm import clock
 from ydm.model import Channel
+from ydm.service.channels import POST, choose_channel, ways_to_send
+from ydm.service import letters as service
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
 from ydm.tui.screens.write.step import WizardStep
@@ -30,22 +32,16 @@ CHANNEL_LABELS = {
     Channel.SECOND_CLASS: "Post, second class",
     Channel.HAND: "By hand",
 }
-POST = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)
 
 
 def channels_for(draft: Draft) -> list[Channel]:
-    """The ways this organisation can be reached; post is always possible (address may be missing)."""
-    org = draft.org
-    found = []
-    if org.email:
-        found.append(Channel.EMAIL)
-    if org.webform:
-        found.append(Channel.WEBFORM)
-    return found + list(POST)
+    """The ways this letter can travel, as every face offers them (ydm.service.channels.ways_to_send)."""
+    return ways_to_send(draft.letter)
 
 
 def default_channel(draft: Draft) -> Channel:
-    return channels_for(draft)[0]
+    """The way every face picks unless the person says otherwise (ydm.service.channels.choose_channel)."""
+    return choose_channel(draft.letter)
 
 
 class SendScreen(WizardStep):
@@ -175,8 +171,6 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
 
     def _save(self, fmt: str, mime: str) -> None:
         """Render in a worker (a PDF takes a moment) and save it where the user said (app.save_file)."""
-        from ydm import service
-
         draft = self.draft
         # service.file_name: kind, organisation id and reference only; no personal data in file names.
         name = service.file_name(draft.letter, fmt)
@@ -309,6 +303,4 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
         )
 
     def go_next(self) -> None:
-        from ydm.tui.screens.write.record import RecordScreen
-
-        self.app.push_screen(RecordScreen(self.state))
+        self.advance()

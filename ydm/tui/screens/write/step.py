@@ -1,4 +1,11 @@
-"""The frame every wizard step shares: a step header, Back/Next buttons and their keys."""
+"""The frame every wizard step shares: a step header, Back/Next buttons and their keys.
+
+A step never imports the step after it: later steps borrow words from earlier ones (send shows
+review's draft labels, record send's and what's), so a step that pushed its successor closed a loop
+of imports. Going on is `advance()`, which asks the app for the next step (`YdmApp.advance_wizard`);
+the order lives in one place, `ydm.tui.screens.write.flow`. Going back is a pop, since each step is
+pushed over the one before.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
-from ydm.tui.widgets.footer import YdmFooter
+from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.write.state import WizardState
+from ydm.tui.widgets.footer import YdmFooter
 
 STEPS = ("About you", "Who", "What", "Review", "Send", "Record")
 CONTINUING_FROM = 4  # the next letter of a request starts at review: its organisation and kind are known
@@ -84,12 +92,15 @@ class WizardStep(Screen):
     def action_next(self) -> None:
         self.go_next()
 
+    def advance(self) -> None:
+        """Push the step after this one, with the same state (the app asks the wizard's flow which)."""
+        self.app.advance_wizard(self)
+
     def action_cancel(self) -> None:
         """Leave the wizard; if anything was entered (and not yet recorded), ask first."""
         if self.state.recorded or not self.has_input():
             self.app.close_wizard()
             return
-        from ydm.tui.screens.confirm import ConfirmScreen
 
         def answered(discard: bool | None) -> None:
             if discard:

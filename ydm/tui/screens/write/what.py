@@ -79,6 +79,4 @@ the organisations you chose.
             error.display = True
             return
         self.state.kinds = kinds
-        from ydm.tui.screens.write.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen(self.state))
+        self.advance()

@@ -12,19 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ydm.model import Category, Organisation
+from ydm.errors import InputError
+from ydm.model import Organisation
+from ydm.postcodes import nation_of_residence
+from ydm.tui.screens.add_org import AddOrgScreen
+from ydm.tui.screens.labels import CATEGORY_LABELS
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.widgets.toggles import YdmSelectionList
 
-CATEGORY_LABELS = {
-    Category.PARTY: "Political parties",
-    Category.CAMPAIGNER: "Campaigners",
-    Category.BROKER: "Data brokers",
-    Category.PLATFORM: "Platforms",
-    Category.REGULATOR: "Regulators",
-    Category.ERO: "Electoral registration",
-    Category.OTHER: "Other",
-}
 NATION_LABELS = {
     "england": "England",
     "scotland": "Scotland",
@@ -36,9 +31,6 @@ NATION_LABELS = {
 def nation_guess(postcode: str) -> tuple[str, bool]:
     """(nation, sure): whose elected parties to offer, from the person's postcode (one rule for the
     app and the guided session, in ydm.postcodes). Not a postcode: England, not sure."""
-    from ydm.errors import InputError
-    from ydm.postcodes import nation_of_residence
-
     try:
         return nation_of_residence(postcode)
     except InputError:
@@ -182,8 +174,6 @@ of organisation, and press `Space` to tick or untick.
 
     @on(Button.Pressed, "#add-own")
     def _add_own(self) -> None:
-        from ydm.tui.screens.add_org import AddOrgScreen
-
         self.app.push_screen(AddOrgScreen(), self._added)
 
     def _added(self, org: Organisation | None) -> None:
@@ -205,6 +195,4 @@ of organisation, and press `Space` to tick or untick.
             self.query_one("#org-list").focus()
             return
         self.state.orgs = list(self.selected.values())
-        from ydm.tui.screens.write.what import WhatScreen
-
-        self.app.push_screen(WhatScreen(self.state))
+        self.advance()

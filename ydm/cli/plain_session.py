@@ -1,0 +1,301 @@
+"""`ydm session --plain`: the guided session as plain numbered prompts, for screen readers and braille.
+
+The same `Session` (same questions, same letters, same no-trace rule) as the terminal app, asked one
+line at a time: no colour, no cursor movement, no redrawing. Input and output are injected (a
+`LineInput` and a `write` function), so tests feed it from a list and read what it said.
+
+Inactivity: if a prompt gets no answer for the warning time, we say so; if the rest of the time
+passes too, everything is wiped and the session starts again at the welcome.
+"""
+
+from __future__ import annotations
+
+import select
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Protocol, TextIO
+
+from ydm.session import takehome
+from ydm.law.deadlines import fmt
+from ydm.errors import YdmError
+from ydm.model import Channel
+from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Question, Session
+from ydm.session.words import seconds
+
+BACK_WORDS = {"back"}
+QUIT_WORDS = {"quit", "q", "exit"}
+
+
+class LineInput(Protocol):
+    def readline(self, timeout: float | None) -> str | None:
+        """One line without its newline; None if `timeout` seconds passed; EOFError at the end."""
+
+
+class StreamInput:
+    """Lines from a real stream (stdin), waiting at most `timeout` seconds (select on POSIX)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdin
+
+    def readline(self, timeout: float | None) -> str | None:
+        if timeout is not None:
+            try:
+                ready, _, _ = select.select([self.stream], [], [], max(timeout, 0))
+            except (OSError, ValueError):  # not selectable (e.g. some test streams): just read
+                ready = [self.stream]
+            if not ready:
+                return None
+        line = self.stream.readline()
+        if line == "":
+            raise EOFError
+        return line.rstrip("\r\n")
+
+
+class TimedOut(Exception):
+    """The patron walked away: the session was wiped."""
+
+
+class PlainSession:
+    """Runs welcome → questions → letters and dates → take-home choices → finish, then again."""
+
+    def __init__(self, session: Session, *, input: LineInput, write: Callable[[str], None],
+                 run: Callable[..., subprocess.CompletedProcess] = subprocess.run) -> None:
+        self.s = session
+        self.input = input
+        self._write = write
+        self.run_cmd = run
+
+    # -- output -------------------------------------------------------------------------------
+    def say(self, text: str = "") -> None:
+        self._write(text + "\n")
+
+    def ask(self, prompt: str) -> str:
+        """Read one answer; warn, then wipe, when nobody answers. Raises TimedOut after a wipe."""
+        self._write(prompt + "\n> ")
+        cfg = self.s.config
+        line = self.input.readline(cfg.warn_after)
+        if line is None:
+            left = int(cfg.timeout - cfg.warn_after)
+            self.say("")
+            self.say(f"Are you still there? Press Enter within {seconds(left)} to carry on. "
+                     "Otherwise everything you typed will be wiped, for your privacy.")
+            self._write("> ")
+            line = self.input.readline(cfg.timeout - cfg.warn_after)
+            if line is None:
+                self.s.wipe()
+                self.say("")
+                self.say("Nobody answered, so everything was wiped. The session starts again.")
+                raise TimedOut
+            if line.strip() == "":
+                self.s.touch()
+                return self.ask(prompt)
+        self.s.touch()
+        return line.strip()
+
+    # -- the whole thing ------------------------------------------------------------------------
+    def run(self) -> int:
+        """Until the librarian types q at the welcome, or input ends. Always wipes on the way out."""
+        try:
+            while True:
+                if not self.welcome():
+                    return 0
+                try:
+                    self.guided()
+                except TimedOut:
+                    continue
+        except EOFError:
+            self.say("")
+            self.say("Input ended. Everything was wiped.")
+            return 0
+        except KeyboardInterrupt:
+            self.say("")
+            self.say("Stopped. Everything was wiped.")
+            return 130
+        finally:
+            self.s.wipe()
+
+    def welcome(self) -> bool:
+        self.say("")
+        self.say("Your Data Matters: guided session")
+        self.say("We will help you write to political parties and data brokers about the information "
+                 "they hold on you. One question at a time, in plain words. Nothing you type is kept "
+                 "on this computer: when you finish, everything is wiped.")
+        self.say("At any question, type back to go to the previous one.")
+        while True:
+            try:
+                answer = self.ask("Press Enter to start, or type q to close.").lower()
+            except TimedOut:
+                continue
+            if answer in QUIT_WORDS:
+                return False
+            if answer == "":
+                self.s.wipe()
+                return True
+
+    def guided(self) -> None:
+        while True:
+            if self.s.needs_lookup():
+                self.say("Looking up your electoral registration office from your postcode...")
+                self.s.look_up_office()
+            q = self.s.current()
+            if q is None:
+                if self.outputs():
+                    return
+                self.s.back()
+                continue
+            self.one_question(q)
+
+    def one_question(self, q: Question) -> None:
+        self.say("")
+        self.say(self.s.progress())
+        self.say(q.prompt)
+        self.say(f"Why we ask: {q.why}")
+        if q.kind == "text":
+            hint = f" ({q.hint})" if q.hint else ""
+            default = f" Press Enter to keep: {q.default}." if q.default else ""
+            optional = " Press Enter to leave it empty." if q.optional and not q.default else ""
+            raw = self.ask(f"Type your answer{hint}.{default}{optional}")
+            value = raw if raw or not q.default else q.default
+        else:
+            for i, opt in enumerate(q.options, start=1):
+                chosen = " (chosen)" if q.kind == "multi" and opt.value in (q.default or ()) else ""
+                detail = f": {opt.detail}" if opt.detail else ""
+                self.say(f"{i}. {opt.label}{chosen}{detail}")
+            raw = self.ask(self._choice_prompt(q))
+            value = self._parse_choice(q, raw)
+        if raw.lower() in BACK_WORDS:
+            if self.s.back() is None:
+                self.say("This is the first question.")
+            return
+        try:
+            self.s.answer(q.id, value)
+        except YdmError as exc:
+            self.say(f"Sorry: {exc.message}")
+
+    def _choice_prompt(self, q: Question) -> str:
+        if q.kind == "choice" and len(q.options) == 1:
+            return "Press Enter to go on."
+        if q.kind == "choice":
+            numbers = [i for i, o in enumerate(q.options, 1) if o.value == q.default]
+            keep = f" Press Enter for {numbers[0]}." if numbers else ""
+            return f"Type a number from 1 to {len(q.options)}.{keep}"
+        keep = " Press Enter to keep the ones marked chosen." if q.default else ""
+        return f"Type the numbers you want, separated by spaces, or all.{keep}"
+
+    @staticmethod
+    def _parse_choice(q: Question, raw: str):
+        values = [o.value for o in q.options]
+        if raw == "":
+            return q.default
+        if raw.lower() in BACK_WORDS:
+            return None
+        if q.kind == "multi" and raw.lower() == "all":
+            return tuple(values)
+        picked = []
+        for part in raw.replace(",", " ").split():
+            if part.isdigit() and 1 <= int(part) <= len(values):
+                picked.append(values[int(part) - 1])
+            else:
+                return None if q.kind == "choice" else ()
+        if q.kind == "choice":
+            return picked[0] if len(picked) == 1 else None
+        return tuple(picked)
+
+    # -- after the questions ----------------------------------------------------------------------
+    def summary(self) -> None:
+        plan = self.s.plan()
+        self.say("")
+        self.say(f"Your letters: {len(plan.items)}")
+        for kind in dict.fromkeys(i.letter.kind for i in plan.items):
+            self.say(f"{KIND_TITLES[kind]}: {KIND_EXPLAINED[kind]}")
+        for n, item in enumerate(plan.items, start=1):
+            self.say(f"{n}. {item.org_name}: {KIND_TITLES[item.letter.kind]}. {item.how}. "
+                     f"Answer due by {fmt(item.deadline.due, full=True)} if sent today. "
+                     f"Reference {item.letter.reference}.")
+        for blocked in plan.blocked:
+            self.say(f"Warning: {KIND_TITLES[blocked.letter.kind]} to {blocked.org_name}. {blocked.reason}")
+        for note in plan.notes:
+            self.say(note)
+        self.say(NO_ANSWER)
+
+    def outputs(self) -> bool:
+        """The take-home menu. True when the patron finished (wiped); False to go back to the questions."""
+        self.summary()
+        web = False
+        while True:
+            acts = takehome.actions(self.s, web=web)
+            self.say("")
+            self.say("What would you like to take with you?")
+            for i, act in enumerate(acts, start=1):
+                self.say(f"{i}. {act.label}: {act.detail}")
+            raw = self.ask(f"Type a number from 1 to {len(acts)}, or back to change your answers.")
+            if raw.lower() in BACK_WORDS:
+                return False
+            if not (raw.isdigit() and 1 <= int(raw) <= len(acts)):
+                self.say("Sorry: please type one of the numbers.")
+                continue
+            act = acts[int(raw) - 1]
+            if act.id == "finish":
+                if self.finish():
+                    return True
+            elif act.id == "email":
+                self.email_text()
+            elif act.id == "read-letters":
+                self.say("")
+                self.say(takehome.letters_text(self.s.plan()))
+            elif act.id == "read-sheet":
+                self.say("")
+                self.say(takehome.sheet_text(self.s.plan(), self.s.today))
+            else:
+                try:
+                    self.say(takehome.carry_out(self.s, act.id, run=self.run_cmd))
+                except YdmError as exc:
+                    self.say(f"Sorry: {exc}")
+
+    def email_text(self) -> None:
+        items = self.s.plan().by_channel(Channel.EMAIL, Channel.WEBFORM)
+        for n, item in enumerate(items, start=1):
+            self.say("")
+            self.say(f"Email {n} of {len(items)}: {item.org_name}")
+            self.say(item.how)
+            for label, value in takehome.webform_fields(item):
+                self.say(f"{label}: {value}")
+            self.say(f"Subject: {takehome.email_subject(item)}")
+            self.say("Text to paste, from the next line to the line END OF LETTER:")
+            self.say(takehome.email_text(item).rstrip())
+            self.say("END OF LETTER")
+
+    def finish(self) -> bool:
+        self.say("")
+        if self.s.saved:
+            self.say("These files were saved. Take them with you:")
+            for path in self.s.saved:
+                self.say(f"- {path}")
+        else:
+            self.say("No files were saved on this computer.")
+        if self.s.printed:
+            self.say("Printed: " + ", ".join(self.s.printed) + ". Collect them from the printer.")
+        answer = self.ask("Press Enter to wipe everything and finish, or type back to stay.").lower()
+        if answer in BACK_WORDS:
+            return False
+        self.s.wipe()
+        self.say("Everything was wiped. Thank you.")
+        return True
+
+
+def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable[[str], None] | None = None) -> int:
+    """Entry point for the CLI: stdin and the CLI's own writer."""
+    if write is None:
+        from ydm.cli import output
+
+        write = output.out_raw
+    return PlainSession(session, input=StreamInput(stream), write=_flushing(write)).run()
+
+
+def _flushing(write: Callable[[str], None]) -> Callable[[str], None]:
+    def go(text: str) -> None:
+        write(text)
+        sys.stdout.flush()
+
+    return go

@@ -1,0 +1,1 @@
+"""Letters: rendering the templates (render), the Letter type, output formats/ and fonts/."""

@@ -1,0 +1,199 @@
+"""Letters: jinja2 templates from letter_templates/ filled with a person and an organisation.
+
+The environment uses StrictUndefined, so a template that asks for something we did not give fails
+loudly instead of printing a blank. The person's own words (free text, names, addresses) are passed
+as data and never compiled as template source, so `{{ ... }}` typed by a user prints as typed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from ydm.law.deadlines import ARTICLE_12A_FROM, S164A_FROM
+from ydm.errors import DataError, InputError
+from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.letters.letter import Letter
+from ydm.profile import clean_text
+
+ADDRESS_PLACEHOLDER = "[ADDRESS NEEDED: we have no postal address for this organisation; write it here]"
+
+SUBJECTS = {
+    RequestKind.ACCESS: "Subject access request (UK GDPR Article 15)",
+    RequestKind.OBJECT_MARKETING: "Objection to direct marketing (UK GDPR Article 21(2))",
+    RequestKind.OBJECT_PROCESSING: "Objection to processing and profiling (UK GDPR Article 21(1))",
+    RequestKind.OPEN_REGISTER: "Please remove me from the open register",
+    RequestKind.ERASURE: "Request to erase personal data (UK GDPR Article 17)",
+    RequestKind.REMINDER: "Reminder: my request is overdue",
+    RequestKind.COMPLAINT: "Complaint under section 164A of the Data Protection Act 2018",
+    RequestKind.ICO_COMPLAINT: "Data protection complaint",
+    RequestKind.FOLLOW_UP: "Your reply to my subject access request is incomplete",
+}
+
+# What each kind needs from the person before a letter can be valid.
+_NEEDS_ADDRESS = {RequestKind.OPEN_REGISTER}  # the ERO must find the registered address
+_ADDRESSEE_WORDS = ("data protection", "privacy", "dpo", "electoral", "registration", "information rights", "legal")
+
+
+@lru_cache(maxsize=1)
+def environment():
+    """The one jinja2 Environment over letter_templates/ (cached: building it costs a few ms)."""
+    import jinja2
+
+    from ydm import paths
+
+    cache = paths.cache_dir() / "templates"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))  # compiled templates: no personal data
+    except OSError:
+        bytecode_cache = None
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
+        bytecode_cache=bytecode_cache,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain-text letters; formats escape for their own medium
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+def ico_route(on: date) -> str:
+    """The law under which a complaint to the ICO is made on `on`: Art 77 UK GDPR until DUAA s.103 and
+    Sch 10 para 2 replaced it with DPA 2018 s.165 on 19 Jun 2026, the day s.164A began (law.md R31, §4;
+    SI 2026/82 regs 3 and 7): one commencement, one constant."""
+    return "section 165 of the Data Protection Act 2018" if on >= S164A_FROM else "Article 77 of the UK GDPR"
+
+
+def salutation(org: Organisation) -> str:
+    if org.category == Category.ERO:
+        return "Electoral Registration Officer"
+    if org.category == Category.REGULATOR:
+        return "Sir or Madam"
+    return "Data Protection Officer"
+
+
+def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], bool]:
+    """The recipient's address lines, and whether the address is missing.
+
+    Addressed to the data protection officer where the researched address names no team (the ICO
+    advises sending requests to the DPO); the organisation's name is added if no line carries it.
+    Never invents an address: with none known, the block says one must be written in.
+    """
+    lines = tuple(address_to) if address_to else tuple(org.postal_address)
+    name = org.legal_name or org.display_name
+    # An addressee line names a role (the DPO, the ERO); a regulator has none, and "Sir or Madam" is a
+    # salutation, not an addressee, so the ICO's block starts with its own name.
+    role = (salutation(org),) if org.category != Category.REGULATOR else ()
+    if not lines:
+        return (*role, name, ADDRESS_PLACEHOLDER), True
+    folded = " ".join(lines).casefold()
+    name_line: tuple[str, ...] = ()
+    if not any(part.casefold() in folded for part in {org.display_name, name} if part):
+        first_word = name.split(" (")[0].casefold().removeprefix("the ")
+        if first_word not in folded:
+            name_line = (name,)
+    # The role goes first unless a line, or the name added below it, already names one: "Fife Council
+    # Electoral Registration Officer" needs no "Electoral Registration Officer" above it.
+    named = any(role and role[0].casefold() in line.casefold() for line in name_line)
+    head = role if role and not named and not any(word in folded for word in _ADDRESSEE_WORDS) else ()
+    return (*head, *name_line, *lines), False
+
+
+def check_recipient(kind: RequestKind, org: Organisation) -> None:
+    """An open-register opt-out only means something to an electoral registration officer."""
+    if kind == RequestKind.OPEN_REGISTER and org.category != Category.ERO:
+        raise InputError(
+            f"an open-register letter goes to your electoral registration office, not to {org.display_name}: "
+            "find yours with 'ydm lookup POSTCODE --remember' (or type it in with 'ydm lookup POSTCODE --manual') "
+            "and use the id it prints with --to"
+        )
+
+
+def check_person(kind: RequestKind, person: Person) -> None:
+    """Refuse a letter that an organisation could not act on, saying exactly what is missing."""
+    if not person.name.strip():
+        raise InputError("your name is needed (--name, or 'name' in the profile)")
+    if kind in _NEEDS_ADDRESS and not (person.address and person.postcode):
+        raise InputError(
+            f"the {kind.value} letter needs the address you are registered to vote at, with its postcode "
+            "(--address and --postcode, or 'address' and 'postcode' in the profile)"
+        )
+    if not (person.address or person.email):
+        raise InputError("an address or an email is needed so the organisation can reply to you")
+
+
+def render(
+    kind: RequestKind | str,
+    person: Person,
+    org: Organisation,
+    *,
+    today: date,
+    reference: str | None = None,
+    extra_text: str = "",
+    grounds: str = "",
+    address_to: tuple[str, ...] | None = None,
+    email_to: str | None = None,
+    context: dict | None = None,
+) -> Letter:
+    """Fill the template for `kind` for one organisation. `context` feeds the escalation letters."""
+    import jinja2
+
+    try:
+        kind = RequestKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in RequestKind)
+        raise InputError(f"unknown letter kind '{kind}' (one of {allowed})") from None
+    check_person(kind, person)
+    check_recipient(kind, org)
+    reference = reference or new_reference()
+    recipient_lines, missing = recipient_block(org, address_to)
+    values = {
+        "person": person,
+        "org": org,
+        "kind": kind.value,
+        "category": org.category.value,
+        "political": org.category.is_political,
+        "ref": reference,
+        "today": today,
+        "recipient_salutation": salutation(org),
+        # The person's own words: the same invisible-character rule as their details (ydm.profile).
+        "extra_text": clean_text(extra_text or "", keep_newlines=True).strip(),
+        "grounds": " ".join(clean_text(grounds or "").split()),
+        # Which law the letter cites depends on its date (SI 2026/82 regs 4 and 7): Art 12A for
+        # requests from 5 Feb 2026, s.164A complaints to the controller from 19 Jun 2026.
+        "article_12a": today >= ARTICLE_12A_FROM,
+        "s164a": today >= S164A_FROM,
+        "ico_law": ico_route(today),  # the route to the ICO on the letter's date (law.md R31)
+        **(context or {}),
+    }
+    try:
+        template = environment().get_template(f"{kind.value}.txt.j2")
+        body = template.render(values)
+    except jinja2.TemplateNotFound:
+        raise DataError(f"no letter template for '{kind.value}' in {environment().loader.searchpath[0]}") from None
+    except jinja2.UndefinedError as exc:
+        raise DataError(f"letter template '{kind.value}' needs something that was not given: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise DataError(f"letter template '{kind.value}' is broken: {exc}") from None
+    return Letter(
+        kind=kind,
+        reference=reference,
+        on=today,
+        subject=f"{SUBJECTS[kind]} - ref {reference}",
+        body=_tidy(body),
+        person=person,
+        org=org,
+        recipient_lines=recipient_lines,
+        recipient_email=email_to if email_to is not None else org.email,
+        recipient_webform="" if email_to else org.webform,
+        address_missing=missing,
+    )
+
+
+def _tidy(body: str) -> str:
+    """No runs of more than three blank lines (the signature space) and one final newline."""
+    import re
+
+    return re.sub(r"\n{5,}", "\n\n\n\n", body).strip() + "\n"

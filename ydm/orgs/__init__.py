@@ -1,0 +1,1 @@
+"""Organisations: the shipped contacts, the person's own, registration offices."""

@@ -1,0 +1,65 @@
+"""Which way a letter goes, and whether it can have gone a given way (see ydm.service.sending for
+why there is one rule for every face). Needs only the letter: no store, no mail."""
+
+from __future__ import annotations
+
+from ydm.errors import InputError
+from ydm.letters.letter import Letter
+from ydm.model import Channel
+
+POST = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)
+
+
+def ways_to_send(letter: Letter) -> list[Channel]:
+    """Every way this letter can travel, in the order offered: email and web form where the
+    organisation takes them, then post (always possible: the person may write an address on it)."""
+    return [*([Channel.EMAIL] if letter.recipient_email else []),
+            *([Channel.WEBFORM] if letter.recipient_webform else []), *POST]
+
+
+def choose_channel(letter: Letter, usual: Channel | None = None) -> Channel:
+    """The way to send a letter unless the person says otherwise: `usual` (e.g. how the request's
+    first letter went) when the letter can go that way; else email where an address is known, else
+    first-class post where a postal address is known (a paper trail, and the law's deemed receipt),
+    else the web form, else first-class post to an address the person must write in."""
+    if usual is not None and _possible(letter, usual):
+        return usual
+    if letter.recipient_email:
+        return Channel.EMAIL
+    if letter.recipient_webform and letter.address_missing:
+        return Channel.WEBFORM
+    return Channel.FIRST_CLASS
+
+
+def _possible(letter: Letter, channel: Channel) -> bool:
+    if channel is Channel.EMAIL:
+        return bool(letter.recipient_email)
+    if channel is Channel.WEBFORM:
+        return bool(letter.recipient_webform)
+    return not letter.address_missing
+
+
+def check_sent_by(letter: Letter, channel: Channel | str) -> None:
+    """Refuse to record as *sent* a letter that cannot have gone that way: by post with the
+    "[ADDRESS NEEDED" placeholder where the address goes, or by email with no email address.
+    (A draft may have gaps: the person fills them in before sending.) The error names the
+    organisation and what to give instead."""
+    name = letter.org.display_name
+    channel = str(channel)
+    if channel in POST and letter.address_missing:
+        ways = []
+        if letter.recipient_email:
+            ways.append(f"--via email (their address is {letter.recipient_email})")
+        if letter.recipient_webform:
+            ways.append("--via webform (their web form)")
+        ways.append("--address-to 'line, line, postcode' (the address you posted it to)")
+        raise InputError(f"cannot record the letter to {name} as sent by {Channel(channel).words}: no postal address "
+                         "is known for it (the letter has an [ADDRESS NEEDED] placeholder); give " + " or ".join(ways))
+    if channel == "email" and not letter.recipient_email:
+        ways = ["--email-to ADDRESS (the address you emailed)"]
+        if letter.recipient_webform:
+            ways.append("--via webform (their web form)")
+        if not letter.address_missing:
+            ways.append("--via first-class (their postal address is known)")
+        raise InputError(f"cannot record the letter to {name} as sent by email: no email address is known for "
+                         "it; give " + " or ".join(ways))

@@ -1,0 +1,1 @@
+"""The guided session for libraries: plan, questions, answers, take-home sheet (the faces run it)."""
