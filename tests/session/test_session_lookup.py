@@ -3,8 +3,8 @@ and the answer for the patron's postcode never cached on disk."""
 
 from __future__ import annotations
 
-from tests.lookup import samples
-from tests.lookup.conftest import Reply, api_server, dc_key, memory_keyring  # noqa: F401 - fixtures
+from tests.adapters import samples
+from tests.adapters.conftest import Reply, api_server, dc_key, memory_keyring  # noqa: F401 - fixtures
 from ydm import paths
 from ydm.session.flow import Session, default_lookup
 

@@ -182,7 +182,7 @@ class _Prepared:
 def _prepare(store, args, today, *, mode: str) -> _Prepared:
     from ydm.orgs import contacts
     from ydm.errors import InputError, NotFoundError
-    from ydm.letters.render import Letter
+    from ydm.letters.letter import Letter
     from ydm.model import Category, EventKind, Organisation, Person
 
     request = store.get(args.ref)

@@ -28,7 +28,7 @@ from ydm.law import deadlines
 
 from ydm.service import letters as service
 from ydm.errors import InputError, YdmError
-from ydm.letters.render import Letter
+from ydm.letters.letter import Letter
 from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Organisation, RequestKind
 from ydm.session.answers import check, split_recipient

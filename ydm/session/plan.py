@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ydm.law import deadlines
-from ydm.letters.render import Letter
+from ydm.letters.letter import Letter
 from ydm.model import Channel
 
 

@@ -13,13 +13,10 @@ import re
 from datetime import UTC, datetime, time
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
-from typing import TYPE_CHECKING
 
 from ydm import clock
 from ydm.errors import InputError
-
-if TYPE_CHECKING:
-    from ydm.letters.render import Letter
+from ydm.letters.letter import Letter
 
 # RFC 5322 lines are limited to 998 octets and should be <= 78 characters: policy.SMTP folds the
 # headers, quoted-printable wraps the body; both use CRLF as the wire format wants.

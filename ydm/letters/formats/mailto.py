@@ -8,14 +8,11 @@ person confirms (tracker, `ydm requests mark REF sent`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ydm.letters.formats.eml import email_body, subject_with_reference
 from ydm.letters.formats.text import long_date
-
-if TYPE_CHECKING:
-    from ydm.letters.render import Letter
+from ydm.letters.letter import Letter
 
 # RFC 6068 sets no length limit for mailto: URLs, but the programs that pass them on do: Internet
 # Explorer and the Windows shell stop at 2,083 characters (Microsoft KB 208427, "Maximum URL length

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ydm.letters.formats.text import long_date
-
-if TYPE_CHECKING:
-    from ydm.letters.render import Letter
+from ydm.letters.letter import Letter
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#>+=])")

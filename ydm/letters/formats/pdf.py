@@ -35,11 +35,10 @@ from ydm.letters.formats.pdf_layout import (  # the reusable API, re-exported fo
     unprintable,
 )
 from ydm.letters.formats.text import long_date
+from ydm.letters.letter import Letter
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # fpdf (with fontTools and PIL) loads only when a PDF is drawn, not for every letter
     from fpdf import FPDF
-
-    from ydm.letters.render import Letter
 
 __all__ = [
     "ADDRESS_BOTTOM", "ADDRESS_TOP", "ADDRESS_TOP_MIN", "ADDRESS_W", "ADDRESS_X", "BODY_PT", "BOTTOM",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # fpdf (with fontTools and PIL) loads only when a PDF is drawn
     from fpdf import FPDF
 
 __all__ = [
@@ -126,7 +126,7 @@ def unprintable(text: str) -> str:
     scripts). fpdf2 leaves them out of the PDF without a word, so the faces warn the person instead."""
     wanted = {c for c in clean(text) if not c.isspace()}
     if all(c < _ALWAYS_DRAWN for c in wanted):
-        return ""  # most letters: no font file need be read (tests/formats/test_pdf.py checks the range)
+        return ""  # most letters: no font file need be read (tests/letters/formats/test_pdf.py checks the range)
     regular = _font_chars(FONT_FILES[""])
     rest = [c for c in wanted if ord(c) not in regular]
     if not rest:

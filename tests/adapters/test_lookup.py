@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from tests.lookup import samples
-from tests.lookup.conftest import Reply
+from tests.adapters import samples
+from tests.adapters.conftest import Reply
 from ydm.adapters import lookup
 from ydm.errors import InputError, NetworkError, NotFoundError
 from ydm.adapters.http import HttpClient

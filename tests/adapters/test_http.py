@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.lookup.conftest import Reply
+from tests.adapters.conftest import Reply
 from ydm import __version__
 from ydm.adapters import http
 from ydm.errors import DataError, NetworkError

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from tests.formats.conftest import make_letter
+from tests.letters.formats.conftest import make_letter
 from ydm.errors import InputError
 from ydm.letters.formats import eml, mailto, markdown
 

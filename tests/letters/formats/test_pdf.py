@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from tests.formats.conftest import make_letter
+from tests.letters.formats.conftest import make_letter
 from ydm.letters.formats import pdf
 
 MM = 72 / 25.4
@@ -247,9 +247,9 @@ def test_fpdf_glyph_log_does_not_print_the_persons_characters():
     import sys
     from pathlib import Path
 
-    code = ("from tests.formats.conftest import make_letter; from ydm.letters.formats import pdf; "
+    code = ("from tests.letters.formats.conftest import make_letter; from ydm.letters.formats import pdf; "
             "pdf.render(make_letter(name='Zoë \\U0001F642 Example'))")
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "missing the following glyphs" not in done.stderr and "\U0001f642" not in done.stderr.lower()

@@ -1,6 +1,5 @@
-"""QA round 2, store side: who signed a request (A3), permission problems told apart from damage (B8),
-one passphrase rule for new stores (B13), plain-word import errors (B9), API keys from the
-environment (B12)."""
+"""The store: who signed a request, permission problems told apart from damage, one passphrase rule for
+new stores, plain-word import errors, API keys from the environment."""
 
 from __future__ import annotations
 

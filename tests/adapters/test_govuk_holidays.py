@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from tests.lookup import samples
-from tests.lookup.conftest import Reply
+from tests.adapters import samples
+from tests.adapters.conftest import Reply
 from ydm.law import govuk_holidays
 from ydm.law import holidays_uk
 from ydm.errors import DataError, NetworkError

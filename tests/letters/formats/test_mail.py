@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from tests.formats.conftest import PASSWORD, USER, free_port, make_letter
+from tests.letters.formats.conftest import PASSWORD, USER, free_port, make_letter
 from ydm.adapters import mail
 from ydm.service import sending
 from ydm.errors import DataError, InputError, NetworkError, NotFoundError

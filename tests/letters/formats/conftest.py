@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ydm.letters.render import Letter
+from ydm.letters.letter import Letter
 from ydm.model import Category, Organisation, Person, RequestKind
 
 BODY = """Dear Data Protection Officer,

@@ -1,6 +1,5 @@
-"""QA round 3 on the TUI, each finding pinned by a Pilot test over the real encrypted store:
-letters recorded as sent when only saved or copied (#4), deleting a draft (#5), the clarification
-label (#7), and the polish list (next-letter Record step, help keys and focus, Home/End, the theme
+"""The TUI over the real encrypted store: what the Record step counts as sent (only letters ydm emailed
+start ticked; saved or copied ones do not), deleting a draft, the clarification label, and (next-letter Record step, help keys and focus, Home/End, the theme
 remembered, the Send question at 80x24, the registration office not remembered unless asked)."""
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from datetime import date
 from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
 
 from tests.tui.conftest import JANE, TODAY, seed_requests, settle
-from tests.tui.test_qa_fixes import to_send_step
+from tests.tui.test_drafts_nations_and_keys import to_send_step
 from ydm.model import Channel, EventKind, Person, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.dashboard import DashboardScreen

@@ -1,6 +1,6 @@
-"""QA round 2, command line: backdated letters (A2), no "sent by post" without an address (B6),
-nothing written before every check passed (B7), one-line argparse errors (B9), one exit code for an
-unknown nation (B10), and wording (D)."""
+"""`ydm letter --record` and its checks: a backdated letter is dated and worded for its sending day, no
+"sent by post" without an address nor "by email" without one, nothing written before every check passed;
+one-line argparse errors, one exit code for an unknown nation, and plain wording."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""QA3 polish on the guided session: "wiped after 1 minutes"; the registration office block "Electoral
-Registration Officer, Fife Council Electoral Registration Officer"; the "Stop parties contacting me"
-choice said "They must stop." without the election-leaflet exception its letter states."""
+"""The guided session's words: minutes and seconds in the singular, the registration officer named once
+(not "Electoral Registration Officer, Fife Council Electoral Registration Officer"), and "Stop parties
+contacting me" saying what its letter says about election leaflets."""
 
 from __future__ import annotations
 

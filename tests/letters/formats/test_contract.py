@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from ydm.cli import main
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("name", ["text", "markdown", "pdf", "eml"])

@@ -1,4 +1,4 @@
-"""QA round 3, the escalation engine: a follow-up leads somewhere (a fresh month, then reminder,
+"""The escalation engine after a follow-up and around replies: a follow-up leads somewhere (a fresh month, then reminder,
 complaint, ICO), a verdict on a reply is not a second reply, the clarification pause ends when the
 answer reaches them (law.md R10), and the complaint comes the day after the reminder's 14 days."""
 

@@ -1,4 +1,4 @@
-"""Regressions from QA: backfilled dates, impossible event orders, `-` as stdout/stdin, the follow-up hint,
+"""Backfilled dates, impossible event orders, `-` as stdout/stdin, the follow-up hint,
 and the law the escalation letters cite depending on their date (SI 2026/82 regs 4 and 7)."""
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from tests.lookup import samples
-from tests.lookup.conftest import Reply
+from tests.adapters import samples
+from tests.adapters.conftest import Reply
 from ydm.cli import main
 
 DC = "/dc/api/v1"

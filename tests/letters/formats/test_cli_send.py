@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.formats.conftest import PASSWORD, USER, free_port, make_letter
+from tests.letters.formats.conftest import PASSWORD, USER, free_port, make_letter
 from ydm.adapters import mail
 from ydm.cli import main
 from ydm.model import EventKind, RequestKind

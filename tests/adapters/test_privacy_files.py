@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import stat
 
-from tests.lookup import samples
-from tests.lookup.conftest import Reply
-from tests.lookup.test_lookup import DC, cardiff_office, find
+from tests.adapters import samples
+from tests.adapters.conftest import Reply
+from tests.adapters.test_lookup import DC, cardiff_office, find
 from ydm.orgs import contacts
 from ydm.adapters import lookup
 

@@ -1,4 +1,4 @@
-"""QA round 3 through the tracker and the CLI (real SQLite store and MemoryStore, `ydm.cli.main`
+"""The later letters through the tracker and the CLI (real SQLite store and MemoryStore, `ydm.cli.main`
 in-process): the follow-up's fresh month and what follows it, one copy of an identical next letter,
 an incomplete reply after a complaint, Art 77 before 19 Jun 2026, the clarification pause ending on
 receipt (--via), objections asking to stop, `--record` naming its references, letters ending with a

@@ -1,4 +1,4 @@
-"""QA round 2 on the letters: the erasure letter's complaint routes, the ICO complaint's address block
+"""The letters: the erasure letter's complaint routes, the ICO complaint's address block
 and the copies it offers, and the date a follow-up thanks them for."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""What a QA tester found driving the TUI in tmux, each pinned by a test that would have caught it:
-letters recorded as sent that never went, a wrong "due within a week" count, YDM_PASSPHRASE ignored,
-the wrong nation guessed for a Welsh postcode, keys after Tab landing in the previous field, Ctrl+G
-dropping typed work, no Quit key in the dashboard's footer, and a store opened by a stale worker."""
+"""The TUI as driven in a terminal: only letters ticked are recorded as sent (the rest stay drafts), the
+"due within a week" count, YDM_PASSPHRASE creating the store without asking, the nation guessed from a
+Welsh or border postcode, keys after Tab landing in the next field, cancelling asks before dropping typed
+work, the Quit key in the dashboard's footer, and a closed backend never opening a store elsewhere."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Polish of the main app: phone and electoral roll number on "About you" (saved, and printed in the
+"""The main app: phone and electoral roll number on "About you" (saved, and printed in the
 letters), Down from the organisation search into the list, and deleting a request (asked first;
 the real encrypted store re-opened afterwards to see what is gone and what is still there)."""
 
