@@ -406,3 +406,25 @@ def test_complaint_due_between_readings(received, nation):
     assert dl.alternative_due <= dl.due
     assert received + timedelta(days=30) <= dl.due <= received + timedelta(days=36)
     assert holidays_uk.is_working_day(dl.due, nation)
+
+
+def test_the_engine_words_how_the_letter_and_each_answer_travelled():
+    """The tracker hands the engine facts (the sending day and channel, how a clarification answer went),
+    never rewritten steps: the words come from `explain`."""
+    from datetime import date as d
+
+    from ydm.law.deadlines import compute_deadline
+    from ydm.model import Channel, RequestKind
+
+    dl = compute_deadline(RequestKind.ACCESS, sent=d(2026, 11, 2), channel=Channel.FIRST_CLASS,
+                          clarifications=[(d(2026, 11, 5), d(2026, 11, 18))])
+    assert dl.steps[0] == "sent Mon 2 Nov 2026; first-class post is taken to arrive on the second working day after posting: Wed 4 Nov 2026"
+    follow = dl._replace(sent_words="follow-up sent")
+    assert follow.steps[0].startswith("follow-up sent Mon 2 Nov 2026; ")
+    (pause,) = dl.pauses
+    posted = dl._replace(pauses=(pause._replace(answer_sent=d(2026, 11, 16), answer_via=Channel.FIRST_CLASS),))
+    assert any(s.startswith("clarification asked Thu 5 Nov; you answered Mon 16 Nov by first-class post, "
+                            "taken to arrive Wed 18 Nov: ") for s in posted.steps)
+    known = dl._replace(pauses=(pause._replace(answer_receipt_known=True),))
+    assert any(s.startswith("clarification asked Thu 5 Nov; they received your answer Wed 18 Nov: ") for s in known.steps)
+    assert any(s.startswith("clarification asked Thu 5 Nov, answered Wed 18 Nov: ") for s in dl.steps)

@@ -66,6 +66,12 @@ class Pause(NamedTuple):
     rolled_to: date | None = None
     # Why a pause with days == 0 changed nothing: "before-start", "within-earlier" or "too-late".
     idle: str = ""
+    # How the answer travelled, for the words only (the count uses `answered`, the day it reached
+    # them, Art 12A(5)): sent on `answer_sent` by `answer_via` and deemed to arrive later, or
+    # `answer_receipt_known` when the day they received it was recorded.
+    answer_sent: date | None = None
+    answer_via: Channel | None = None
+    answer_receipt_known: bool = False
 
 
 class Deadline(NamedTuple):
@@ -91,6 +97,7 @@ class Deadline(NamedTuple):
     alternative_due: date | None = None  # complaints: the inclusive reading
     reading: str | None = None  # complaints: READING_DAY_AFTER (the one used for `due`)
     base_notes: tuple[str, ...] = ()  # see `notes`
+    sent_words: str = "sent"  # how the first step names the letter: "sent", or "follow-up sent"
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -162,6 +169,18 @@ def _roll_words(end: date, nation: Nation) -> str:
     return ", ".join(parts)
 
 
+def _answer_words(p: Pause) -> str:
+    """The question and the answer as counted: the pause ends the day the answer REACHES them (Art 12A(5),
+    law.md R10), so an answer posted earlier is said as sent then and taken to arrive on `answered`."""
+    asked = f"clarification asked {fmt(p.asked, year=False)}"
+    if p.answer_receipt_known:
+        return f"{asked}; they received your answer {fmt(p.answered, year=False)}"
+    if p.answer_sent is not None and p.answer_sent != p.answered and p.answer_via is not None:
+        return (f"{asked}; you answered {fmt(p.answer_sent, year=False)} by {p.answer_via.words}, "
+                f"taken to arrive {fmt(p.answered, year=False)}")
+    return f"{asked}, answered {fmt(p.answered, year=False)}"
+
+
 def explain(dl: Deadline) -> list[str]:
     """Plain steps, e.g. ['received Sat 31 Jan 2026', 'one month: no 31 Feb, so Sat 28 Feb 2026',
     'a Saturday, so the next working day: Mon 2 Mar 2026']."""
@@ -169,9 +188,9 @@ def explain(dl: Deadline) -> list[str]:
     if dl.sent is not None and dl.channel is not None:
         days, why = RECEIPT_RULES[dl.channel]
         if days:
-            steps.append(f"sent {fmt(dl.sent)}; {why}: {fmt(dl.received)}")
+            steps.append(f"{dl.sent_words} {fmt(dl.sent)}; {why}: {fmt(dl.received)}")
         else:
-            steps.append(f"sent {fmt(dl.sent)}; {why}, so received {fmt(dl.received)}")
+            steps.append(f"{dl.sent_words} {fmt(dl.sent)}; {why}, so received {fmt(dl.received)}")
     else:
         steps.append(f"received {fmt(dl.received)}")
     if dl.relevant_time != dl.received:
@@ -198,10 +217,7 @@ def explain(dl: Deadline) -> list[str]:
             running = p.rolled_to
         running += timedelta(days=p.days)
         if p.days:
-            steps.append(
-                f"clarification asked {fmt(p.asked, year=False)}, answered {fmt(p.answered, year=False)}: "
-                f"{p.days} day{'s' if p.days != 1 else ''} do not count, so {fmt(running)}"
-            )
+            steps.append(f"{_answer_words(p)}: {p.days} day{'s' if p.days != 1 else ''} do not count, so {fmt(running)}")
         else:
             why = {
                 "before-start": "asked and answered before the clock started",

@@ -13,6 +13,8 @@ from datetime import date
 
 from ydm.law import escalation  # pure and light (bank holidays load on first use); imported once, not per view
 from ydm.errors import InputError
+from ydm.law.deadlines import RECEIPT_RULES, receipt_date
+from ydm.law.escalation import clarification_received
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store.codec import StoredLetter
 from ydm.tracker.assess import DONE_STATES, extra_warnings, nation_of
@@ -47,31 +49,25 @@ class RequestView:
 
     @property
     def explanation(self) -> tuple[str, ...]:
-        """How the due date was counted, step by step (from the deadline engine). When the clock
-        runs from a letter's deemed arrival by post, the first step says so ("sent Fri 20 Nov;
-        second-class post is taken to arrive on the fourth working day after posting: Thu 26 Nov")."""
+        """How the due date was counted, step by step, worded by the deadline engine from the facts of
+        the request: when the clock runs from a letter's deemed arrival by post, the letter's sending
+        day and channel ("sent Fri 20 Nov; second-class post is taken to arrive on the fourth working
+        day after posting: Thu 26 Nov"), and how each clarification answer travelled."""
         if self.deadline is None:
             return ()
-        from ydm.law.deadlines import RECEIPT_RULES, fmt, receipt_date
-
         dl, r = self.deadline, self.request
-        steps = list(dl.steps)
         events = self.timeline
         follow_up = dl.kind is RequestKind.FOLLOW_UP and r.kind is not RequestKind.FOLLOW_UP
         sends = [e.on for e in events if e.kind is EventKind.SENT]
         # The letter the clock runs from: the request, or (a follow-up's fresh month) the last `sent`.
         sent = (sends[-1] if follow_up else sends[0]) if sends else None
-        if sent is not None and steps and dl.sent is None and steps[0].startswith("received "):
-            days, why = RECEIPT_RULES.get(r.channel, (0, ""))
-            what = "follow-up sent" if follow_up else "sent"
-            if receipt_date(sent, r.channel, dl.nation) == dl.received:
-                if days:
-                    steps[0] = f"{what} {fmt(sent)}; {why}: {fmt(dl.received)}"
-                elif follow_up:
-                    steps[0] = f"{what} {fmt(sent)}; {why}, so received {fmt(dl.received)}"
+        if sent is not None and dl.sent is None and receipt_date(sent, r.channel, dl.nation) == dl.received:
+            # An email or web form arrives the day it goes: said so only for a follow-up's fresh month.
+            if RECEIPT_RULES.get(r.channel, (0, ""))[0] or follow_up:
+                dl = dl._replace(sent=sent, channel=r.channel, sent_words="follow-up sent" if follow_up else "sent")
         if dl.pauses:
-            steps = _clarification_steps(steps, dl, r, events)
-        return tuple(steps)
+            dl = dl._replace(pauses=_answered_pauses(dl, r, events))
+        return tuple(dl.steps)
 
     @property
     def timeline(self) -> list[Event]:
@@ -125,34 +121,23 @@ class RequestView:
         }
 
 
-def _clarification_steps(steps: list[str], dl, r: Request, events: list[Event]) -> list[str]:
-    """Say when each clarification answer reached them, where that is not the day it was sent: the
-    pause ends the day the organisation RECEIVES the answer (Art 12A(5), law.md R10), so "answered Wed
-    18 Nov" becomes "you answered Mon 16 Nov by first-class post, taken to arrive Wed 18 Nov"."""
-    from ydm.law.deadlines import fmt
-    from ydm.law.escalation import clarification_received
-
+def _answered_pauses(dl, r: Request, events: list[Event]) -> tuple:
+    """Each pause with how its answer travelled (from the CLARIFICATION_PROVIDED events), for the
+    engine's words: received on a recorded day, or sent earlier by a channel and deemed to arrive."""
     arrivals = {}
     for e in events:
         if e.kind is EventKind.CLARIFICATION_PROVIDED:
             arrivals.setdefault(clarification_received(e, r.channel, dl.nation), e)
     out = []
-    for step in steps:
-        for p in dl.pauses:
-            head = f"clarification asked {fmt(p.asked, year=False)}, answered {fmt(p.answered, year=False)}: "
-            e = arrivals.get(p.answered)
-            if not step.startswith(head) or e is None:
-                continue
-            rest = step[len(head):]
-            if e.data.get("received"):
-                step = f"clarification asked {fmt(p.asked, year=False)}; they received your answer {fmt(e.on, year=False)}: {rest}"
-            elif e.on != p.answered:
-                via = next((c for c in Channel if c.value == e.data.get("via")), r.channel)
-                step = (f"clarification asked {fmt(p.asked, year=False)}; you answered {fmt(e.on, year=False)} by "
-                        f"{via.words}, taken to arrive {fmt(p.answered, year=False)}: {rest}")
-            break
-        out.append(step)
-    return out
+    for p in dl.pauses:
+        e = arrivals.get(p.answered)
+        if e is not None and e.data.get("received"):
+            p = p._replace(answer_receipt_known=True)
+        elif e is not None and e.on != p.answered:
+            via = next((c for c in Channel if c.value == e.data.get("via")), r.channel)
+            p = p._replace(answer_sent=e.on, answer_via=via)
+        out.append(p)
+    return tuple(out)
 
 
 # --- deriving -----------------------------------------------------------------------------------
