@@ -41,7 +41,7 @@ def register(sub) -> None:
                     "days later, so the due date follows it); with clarification-provided: how your answer "
                     "went (the pause ends when they receive it; default: the way the request went)")
 
-    from ydm.tracker.next_step import ART15_ITEMS
+    from ydm.service.requests import ART15_ITEMS
 
     nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -126,7 +126,7 @@ def _row(v) -> list[str]:
 
 
 def _list(args, store, today) -> int:
-    from ydm import tracker
+    from ydm.service import requests as tracker
     from ydm.cli import output
 
     views = tracker.list_requests(store, today=today, overdue=args.overdue, due_within=args.due_within)
@@ -153,7 +153,7 @@ def _days(left: int) -> str:
 
 
 def _show(args, store, today) -> int:
-    from ydm import tracker
+    from ydm.service import requests as tracker
     from ydm.cli import output
     from ydm.model import RequestKind
 
@@ -178,7 +178,7 @@ def _show(args, store, today) -> int:
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
     if v.next_kind is RequestKind.FOLLOW_UP:
-        from ydm.tracker.next_step import ART15_ITEMS
+        from ydm.service.requests import ART15_ITEMS
 
         lines.append(f"next: follow-up (ydm requests next {r.ref} --missing '15(1)(c)', one --missing for each "
                      f"item their reply left out): {v.next_reason}")
@@ -200,7 +200,7 @@ def _show(args, store, today) -> int:
 
 
 def _mark(args, store, today) -> int:
-    from ydm import tracker
+    from ydm.service import requests as tracker
     from ydm.service import sending
     from ydm.cli import output
     from ydm.errors import InputError
@@ -228,7 +228,7 @@ def _mark(args, store, today) -> int:
 def _next(args, store, today) -> int:
     from pathlib import Path
 
-    from ydm import tracker
+    from ydm.service import requests as tracker
 
     from ydm.service import letters as service
     from ydm.cli import output
@@ -265,7 +265,7 @@ def _export(args, store, today) -> int:
     import json
     from pathlib import Path
 
-    from ydm.tracker import backup as tracker_io
+    from ydm.service import requests as tracker_io
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.fileio import atomic_write
@@ -326,7 +326,7 @@ def _read_export(name: str):
 
 
 def _import(args, store, today) -> int:
-    from ydm.tracker import backup as tracker_io
+    from ydm.service import requests as tracker_io
     from ydm.cli import output
 
     data = _read_export(args.json)

@@ -161,7 +161,7 @@ def split_stored_text(text: str) -> tuple[str, str]:
 def _pick(request, later: list, again: bool):
     """The letter to send: the newest later letter, else the first; None if it was sent already."""
     from ydm.model import EventKind
-    from ydm.tracker import SENT_EVENT
+    from ydm.service.requests import SENT_EVENT
 
     if later:
         last = later[-1]
@@ -217,8 +217,9 @@ def _prepare(store, args, today, *, mode: str) -> _Prepared:
 
 def _record(store, p: _Prepared, today, *, via: str):
     """Add the sent event (with the time) and, for a first letter, set the channel it went by."""
-    from ydm import clock, tracker
+    from ydm import clock
     from ydm.model import Channel, EventKind
+    from ydm.service import requests as tracker
 
     at = clock.now().replace(microsecond=0)
     channel = Channel.WEBFORM if via == "webform" else Channel.EMAIL

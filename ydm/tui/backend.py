@@ -1,8 +1,9 @@
-"""The one door from the TUI to the core: screens call this; this calls ydm.service.letters, ydm.tracker,
-ydm.orgs.contacts, ydm.letters.render, ydm.letters.formats and the store.
+"""The one door from the TUI to the core: screens call this; this calls ydm.service (letters, requests,
+channels, sending, offices), ydm.orgs.contacts, ydm.letters.formats and the store.
 
 It holds no workflow and no law of its own: status, due dates and next steps come from
-`tracker.view` (over escalation/deadlines), letters from `service.draft_letters`. It opens the store
+`service.requests.view` (the tracker over escalation/deadlines), letters from `service.letters`, and the
+rules on how a letter goes and what may be recorded from `service.channels`/`service.sending`. It opens the store
 once, caches the organisation directory, and packs core answers into the small row objects the
 screens display. Methods that touch the disk, keyring or network run in thread workers
 (`app.run_blocking`), one at a time.
@@ -44,7 +45,7 @@ CATEGORY_ORDER = {
 
 def _warm_deadlines() -> None:
     """Import the deadline engine and load a bank-holiday calendar; the answer is thrown away."""
-    from ydm import tracker  # noqa: F401 - imported for their start-up cost
+    from ydm.service import requests as tracker  # noqa: F401 - imported for their start-up cost
     from ydm.law import deadlines
     from ydm.model import RequestKind
 
@@ -180,7 +181,7 @@ class Backend:
 
     # --- requests ------------------------------------------------------------------------------
     def list_rows(self, today: date) -> list[RequestRow]:
-        from ydm import tracker
+        from ydm.service import requests as tracker
 
         if self._no_store_yet():
             return []
@@ -196,13 +197,13 @@ class Backend:
         return [row_from_view(v) for v in tracker.list_requests(store, today=today)]
 
     def request_detail(self, ref: str, today: date) -> RequestRow:
-        from ydm import tracker
+        from ydm.service import requests as tracker
 
         view, letters = tracker.show(self.store, ref, today=today)
         return row_from_view(view, letters)
 
     def mark_event(self, ref: str, kind: EventKind, on: date, note: str = "", *, today: date) -> RequestRow:
-        from ydm import tracker
+        from ydm.service import requests as tracker
 
         return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
 
@@ -294,7 +295,7 @@ class Backend:
         self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str]
     ) -> Draft:
         """The next letter of a request, written by tracker.next_letter (not stored until recorded)."""
-        from ydm import tracker
+        from ydm.service import requests as tracker
 
         step = tracker.next_letter(
             self.store,

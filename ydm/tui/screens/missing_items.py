@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
-from ydm.tracker.next_step import ART15_ITEMS
+from ydm.service.requests import ART15_ITEMS
 from ydm.tui.widgets.toggles import YdmSelectionList
 
 
