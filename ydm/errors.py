@@ -27,6 +27,12 @@ class InputError(YdmError):
     exit_code = 2
 
 
+class OfficeNeeded(InputError):
+    """No electoral registration office is known and none could be looked up (no lookup key, the
+    default on a fresh install; offline; a split postcode). Not a failure: a face asks the person for
+    the office instead. `message` says in plain words why it could not be looked up."""
+
+
 class NotFoundError(YdmError):
     """An organisation, request reference or file that does not exist."""
 

@@ -265,7 +265,7 @@ def _export(args, store, today) -> int:
     import json
     from pathlib import Path
 
-    from ydm.service import requests as tracker_io
+    from ydm.service import requests as tracker
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.fileio import atomic_write
@@ -273,14 +273,14 @@ def _export(args, store, today) -> int:
     if args.ics == "-" and args.json == "-":
         raise InputError("only one of --ics and --json can go to standard output (-)")
     if args.ics:
-        data = tracker_io.export_ics(store, today=today, private=args.private)
+        data = tracker.export_ics(store, today=today, private=args.private)
         if args.ics == "-":
             output.out_bytes(data)
         else:
             atomic_write(Path(args.ics), data)
             output.note(f"wrote {args.ics}")
     if args.json:
-        data = tracker_io.export_json(store, today=today)
+        data = tracker.export_json(store, today=today)
         text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
         where = "standard output"
         if args.json == "-":
@@ -326,11 +326,11 @@ def _read_export(name: str):
 
 
 def _import(args, store, today) -> int:
-    from ydm.service import requests as tracker_io
+    from ydm.service import requests as tracker
     from ydm.cli import output
 
     data = _read_export(args.json)
-    res = tracker_io.import_json(store, data)
+    res = tracker.import_json(store, data)
     if res.profile_differs:
         output.warn("the profile in this export is not the one stored here: the stored profile is kept; "
                     "each imported request keeps the person who signed it, and its reminders and "

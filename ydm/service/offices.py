@@ -7,14 +7,10 @@ import re
 from datetime import date
 
 from ydm.adapters import lookup
-from ydm.errors import InputError, YdmError
+from ydm.errors import OfficeNeeded, YdmError
 from ydm.model import Category, Organisation, Person
 
-
-class OfficeNeeded(InputError):
-    """No registration office is known and none could be looked up (no lookup key, the default on a
-    fresh install; offline; a split postcode). Not a failure: a face asks the person for the
-    office instead. `message` says in plain words why it could not be looked up."""
+__all__ = ["OfficeNeeded", "office_from_words", "registration_office_for"]
 
 
 def registration_office_for(person: Person, orgs: list[Organisation], today: date) -> list[Organisation]:

@@ -38,8 +38,6 @@ def record_letters(store, letters: Sequence[Letter], channels: Sequence[Channel]
     """Record a batch of letters, each by its channel, sent on its date (None: kept as a draft), in
     one store transaction, after checking that each letter can have gone the way it is recorded."""
     dates = list(sent_on) if isinstance(sent_on, Sequence) else [sent_on] * len(letters)
-    if not len(letters) == len(channels) == len(dates):
-        raise ValueError("one channel and one date (or None) per letter")
     for letter, channel, day in zip(letters, channels, dates, strict=True):
         if day is not None:
             check_sent_by(letter, channel)

@@ -19,8 +19,8 @@ from typing import Any
 
 from ydm import clock
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
-from ydm.service import channels, offices, sending
-from ydm.service.offices import OfficeNeeded
+from ydm.errors import OfficeNeeded
+from ydm.service import channels
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
 __all__ = ["Backend", "Draft", "NextPlan", "OfficeNeeded", "RequestRow"]
@@ -210,6 +210,8 @@ class Backend:
     def mark_sent(self, ref: str, on: date, channel: Channel, *, today: date) -> RequestRow:
         """Record that a draft went on `on` by `channel` (ydm.service.sending.mark_sent, as the CLI's
         `requests mark REF sent --via`: once only, and never by post without a postal address)."""
+        from ydm.service import sending  # here, not at the top: start-up needs no mail or store rules
+
         sending.mark_sent(self.store, ref, today=today, on=on, channel=channel)
         return self.request_detail(ref, today)
 
@@ -265,12 +267,16 @@ class Backend:
 
     def _ero_for(self, person: Person, orgs: list[Organisation], today: date) -> list[Organisation]:
         """The registration office (ydm.service.offices): chosen, remembered or looked up."""
+        from ydm.service import offices  # here, not at the top: start-up needs no postcode lookup
+
         return offices.registration_office_for(person, orgs, today)
 
     def office_from_words(
         self, name: str, address: str, email: str = "", *, remember: bool = True, today: date
     ) -> Organisation:
         """The registration office as the person typed it (ydm.service.offices.office_from_words)."""
+        from ydm.service import offices  # here, not at the top: start-up needs no postcode lookup
+
         org = offices.office_from_words(name, address, email, remember=remember, today=today)
         if remember:
             with self._lock:
@@ -327,6 +333,8 @@ class Backend:
         `--record`). Returns the rows in the order of the drafts."""
         if len(sent_on) != len(drafts):
             raise ValueError("one date (or None) per letter")
+        from ydm.service import sending  # here, not at the top: start-up needs no mail or store rules
+
         stored = sending.record_letters(self.store, [d.letter for d in drafts], [d.channel for d in drafts],
                                         sent_on, today=today)
         refs = [r.ref for r in stored]
@@ -367,6 +375,8 @@ class Backend:
 
     def send_email(self, letter: Any) -> str:
         """Email the letter now over SMTP (ydm.adapters.mail); raises NetworkError in plain words on failure."""
+        from ydm.service import sending  # here, not at the top: start-up needs no SMTP (ssl, smtplib)
+
         msg = sending.send_letter(letter)
         return str(msg.get("To", letter.recipient_email))
 
