@@ -23,9 +23,9 @@ MIXED = ["Łukasz Wiśniewski", "张伟", "Siân Llŷr", "王芳"]
 
 
 def letters(n: int, names: list[str]) -> list:
-    from ydm.orgs import contacts
     from ydm.letters import render as letters
     from ydm.model import Person
+    from ydm.orgs import contacts
 
     orgs = list(contacts.load())
     out = []

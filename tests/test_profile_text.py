@@ -8,11 +8,10 @@ from datetime import date
 
 import pytest
 
-from ydm.orgs import contacts
-
-from ydm.letters import render as letters
 from ydm.cli import main
 from ydm.errors import InputError
+from ydm.letters import render as letters
+from ydm.orgs import contacts
 from ydm.profile import clean_text, make_person
 
 RLO, PDF, LRI, PDI, LRM, RLM, ZWSP, BOM = "\u202e", "\u202c", "\u2066", "\u2069", "\u200e", "\u200f", "\u200b", "\ufeff"

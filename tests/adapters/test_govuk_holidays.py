@@ -9,9 +9,8 @@ import pytest
 
 from tests.adapters import samples
 from tests.adapters.conftest import Reply
-from ydm.law import govuk_holidays
-from ydm.law import holidays_uk
 from ydm.errors import DataError, NetworkError
+from ydm.law import govuk_holidays, holidays_uk
 
 pytestmark = pytest.mark.usefixtures("clean_holidays")
 

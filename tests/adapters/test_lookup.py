@@ -10,8 +10,8 @@ import pytest
 from tests.adapters import samples
 from tests.adapters.conftest import Reply
 from ydm.adapters import lookup
-from ydm.errors import InputError, NetworkError, NotFoundError
 from ydm.adapters.http import HttpClient
+from ydm.errors import InputError, NetworkError, NotFoundError
 from ydm.model import Category, Nation
 
 TODAY = date(2026, 11, 26)

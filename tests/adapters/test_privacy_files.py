@@ -9,8 +9,8 @@ import stat
 from tests.adapters import samples
 from tests.adapters.conftest import Reply
 from tests.adapters.test_lookup import DC, cardiff_office, find
-from ydm.orgs import contacts
 from ydm.adapters import lookup
+from ydm.orgs import contacts
 
 
 def mode(path) -> int:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ydm.law import holidays_uk
 from ydm.cli import main
+from ydm.law import holidays_uk
 
 ROOT = Path(__file__).resolve().parents[2]
 YDM = ROOT / ".venv" / "bin" / "ydm"

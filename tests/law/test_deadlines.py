@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ydm.errors import InputError
 from ydm.law import holidays_uk
 from ydm.law.deadlines import (
     REGIME_ARTICLE_12A,
@@ -20,7 +21,6 @@ from ydm.law.deadlines import (
     receipt_date,
     regime_for,
 )
-from ydm.errors import InputError
 from ydm.model import Nation, RequestKind
 
 D = date

@@ -8,9 +8,7 @@ from datetime import date
 
 import pytest
 
-from ydm.law import escalation
-
-from ydm.law import holidays_uk
+from ydm.law import escalation, holidays_uk
 from ydm.law.escalation import State, assess
 from ydm.model import Channel, Event, EventKind, Request, RequestKind
 

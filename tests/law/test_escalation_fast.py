@@ -15,12 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ydm import tracker
-
-from ydm.law import escalation
-
-from ydm.law import holidays_uk
-from ydm.store.memory import MemoryStore
+from ydm.law import escalation, holidays_uk
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
+from ydm.store.memory import MemoryStore
 
 K = EventKind
 BASE = date(2026, 1, 1)

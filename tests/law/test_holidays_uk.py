@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from ydm.errors import DataError, InputError
 from ydm.law import holidays_uk
 from ydm.law.deadlines import compute_deadline
-from ydm.errors import DataError, InputError
 from ydm.model import Nation
 
 D = date

@@ -8,11 +8,9 @@ from datetime import date
 import pytest
 
 from ydm import tracker
-
-from ydm.orgs import contacts
-
 from ydm.letters import render as letters
 from ydm.model import Channel, Event, EventKind, Person, Request
+from ydm.orgs import contacts
 from ydm.store.db import SqliteStore
 
 E = EventKind

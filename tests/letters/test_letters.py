@@ -6,11 +6,10 @@ from datetime import date
 
 import pytest
 
-from ydm.orgs import contacts
-
-from ydm.letters import render as letters
 from ydm.errors import InputError
+from ydm.letters import render as letters
 from ydm.model import INITIAL_KINDS, Category, Organisation, Person, RequestKind
+from ydm.orgs import contacts
 from ydm.profile import make_person
 
 TODAY = date(2026, 11, 26)

@@ -7,10 +7,9 @@ import tomllib
 import pytest
 
 from ydm import paths
-
-from ydm.orgs import contacts
 from ydm.errors import DataError, NotFoundError
 from ydm.model import Category
+from ydm.orgs import contacts
 
 
 @pytest.fixture(scope="module")

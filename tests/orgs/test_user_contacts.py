@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ydm import paths
-
-from ydm.orgs import contacts
-
-from ydm.orgs import user_contacts
 from ydm.errors import InputError
 from ydm.model import Category, Organisation
+from ydm.orgs import contacts, user_contacts
 
 
 def test_added_organisation_is_found_and_merged():

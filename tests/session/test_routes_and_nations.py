@@ -12,14 +12,12 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from ydm.orgs import contacts
-
+from ydm.cli.plain_session import PlainSession
 from ydm.law import deadlines
-
-from ydm.session import takehome
 from ydm.letters.render import ADDRESS_PLACEHOLDER
 from ydm.model import Channel, RequestKind
-from ydm.cli.plain_session import PlainSession
+from ydm.orgs import contacts
+from ydm.session import takehome
 from ydm.session.flow import KIND_EXPLAINED, Session, SessionConfig
 from ydm.session.plan import route as _route
 from ydm.session.words import CHANNELS, GOALS

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ydm.orgs import contacts
-
-from ydm.law import deadlines
 from ydm.errors import DataError, InputError
+from ydm.law import deadlines
 from ydm.model import Channel, RequestKind
+from ydm.orgs import contacts
 from ydm.session.flow import MemoryCache, Session, SessionConfig, load_config, nation_guess
 
 from .conftest import PATRON, POSTCODE, STREET, TODAY, FakeClock

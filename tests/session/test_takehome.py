@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 
-from ydm.session import takehome
-from ydm.law.deadlines import fmt
 from ydm.errors import OutputError
+from ydm.law.deadlines import fmt
+from ydm.session import takehome
 from ydm.session.flow import Session, SessionConfig
 
 from .conftest import PATRON, POSTCODE, TODAY

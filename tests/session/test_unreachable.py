@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from ydm.orgs import contacts
-
-from ydm.service import letters as service
-
-from ydm.session import takehome
+from ydm.cli.plain_session import PlainSession
 from ydm.errors import InputError
 from ydm.model import Channel, RequestKind
-from ydm.cli.plain_session import PlainSession
+from ydm.orgs import contacts
+from ydm.service import letters as service
+from ydm.session import takehome
 from ydm.session.flow import RECIPIENT, Session, SessionConfig
 from ydm.tui.screens.guided.question import QuestionScreen
 from ydm.tui.screens.guided.review import ReviewScreen

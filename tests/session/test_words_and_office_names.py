@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ydm.session import takehome
 from ydm.model import RequestKind
+from ydm.session import takehome
 from ydm.session.flow import ELECTION_POST, GOALS, Session, SessionConfig
 from ydm.session.words import minutes
 from ydm.tui.screens.guided.idle import IdleWarning

@@ -11,14 +11,14 @@ import pytest
 
 from tests.store.test_tracker import ME, SENT, d, make
 from ydm import tracker
-from ydm.orgs import contacts
-from ydm.letters import render as letters
 from ydm.cli import main
 from ydm.errors import InputError
+from ydm.letters import render as letters
 from ydm.letters.formats.ics import read_ics
-from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Person, Request, RequestKind
+from ydm.orgs import contacts
 from ydm.store.db import SqliteStore, open_store
+from ydm.store.memory import MemoryStore
 
 E = EventKind
 

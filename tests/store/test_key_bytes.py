@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from ydm.store import crypto
 from ydm.model import Event, EventKind, Person, Request, RequestKind
+from ydm.store import crypto
 from ydm.store.db import SqliteStore
 
 

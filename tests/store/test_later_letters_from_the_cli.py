@@ -12,13 +12,12 @@ from datetime import date
 import pytest
 
 from ydm import tracker
-
-from ydm.orgs import contacts
 from ydm.cli import main
 from ydm.errors import InputError
-from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Person, Request, RequestKind
+from ydm.orgs import contacts
 from ydm.store.db import SqliteStore
+from ydm.store.memory import MemoryStore
 
 E = EventKind
 ME = Person(name="Alex Example", address=("1 Road", "Town"), postcode="SW1A 1AA", email="alex@example.org")

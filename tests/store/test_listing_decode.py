@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from ydm.errors import StoreError
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
-from ydm.store.db import SqliteStore
 from ydm.store.codec import request_from_dict, requests_from_heads
+from ydm.store.db import SqliteStore
 
 events = st.fixed_dictionaries(
     {"kind": st.sampled_from([k.value for k in EventKind]), "on": st.dates().map(lambda d: d.isoformat())},

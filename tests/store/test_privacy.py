@@ -10,12 +10,12 @@ from pathlib import Path
 import keyring
 import pytest
 
-from ydm.store.rekey import rekey
-from ydm.store import crypto
 from ydm.errors import StoreError
 from ydm.model import Event, EventKind, Person, Request, RequestKind
-from ydm.store.db import SqliteStore
+from ydm.store import crypto
 from ydm.store.codec import StoredLetter
+from ydm.store.db import SqliteStore
+from ydm.store.rekey import rekey
 
 SECRETS = ["Zebedee Quartermaine", "Zebedee", "Quartermaine", "SW1A 1AA", "SW1A", "reform-uk", "Reform UK",
            "object-marketing", "YDM-ZQ7K3", "zebedee@example.org", "2026-09-01", "drafted"]

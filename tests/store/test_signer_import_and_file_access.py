@@ -12,17 +12,14 @@ from datetime import date
 import pytest
 
 from ydm import tracker
-
-from ydm.orgs import contacts
-
-from ydm.letters import render as letters
-
-from ydm.tracker import backup as tracker_io
 from ydm.cli import main
 from ydm.errors import DataError
-from ydm.store.memory import MemoryStore
+from ydm.letters import render as letters
 from ydm.model import Person
+from ydm.orgs import contacts
 from ydm.store.db import SqliteStore, open_store
+from ydm.store.memory import MemoryStore
+from ydm.tracker import backup as tracker_io
 
 ALEX = Person(name="Alex Example", address=("12 Example Road", "Exampletown"), postcode="SW1A 1AA",
               email="alex@example.org")

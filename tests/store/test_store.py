@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
+from ydm.errors import InputError, NotFoundError, StoreError
+from ydm.model import Channel, Event, EventKind, Nation, Person, Request, RequestKind
 from ydm.store import db as store_mod
 from ydm.store import schema as store_schema
-from ydm.errors import InputError, NotFoundError, StoreError
-from ydm.store.memory import MemoryStore
-from ydm.model import Channel, Event, EventKind, Nation, Person, Request, RequestKind
-from ydm.store.db import SqliteStore
 from ydm.store.codec import StoredLetter
+from ydm.store.db import SqliteStore
+from ydm.store.memory import MemoryStore
 
 D = date(2026, 9, 1)
 

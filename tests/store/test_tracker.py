@@ -8,17 +8,14 @@ from datetime import date
 import pytest
 
 from ydm import tracker
-
-from ydm.orgs import contacts
-
-from ydm.letters import render as letters
-
-from ydm.tracker import backup as tracker_io
 from ydm.errors import DataError, InputError, NotFoundError
+from ydm.letters import render as letters
 from ydm.letters.formats.ics import read_ics, uid_for
-from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Person, Request, RequestKind
+from ydm.orgs import contacts
 from ydm.store.db import SqliteStore
+from ydm.store.memory import MemoryStore
+from ydm.tracker import backup as tracker_io
 
 E = EventKind
 ME = Person(name="Zebedee Quartermaine", address=("7 Quiet Lane", "London"), postcode="SW1A 1AA",

@@ -122,8 +122,8 @@ def seed_requests(today: date, sent_on: date, specs) -> list:
     """Store requests through the tracker (the same path the wizard takes): specs are
     (org_id, kind, channel) triples. Returns the stored requests."""
     from ydm import tracker
-    from ydm.orgs import contacts
     from ydm.letters.render import render
+    from ydm.orgs import contacts
     from ydm.profile import make_person
     from ydm.store.db import open_store
 

@@ -299,10 +299,10 @@ async def test_quit_key_is_in_the_dashboard_footer(make_app):
 async def test_a_closed_backend_never_opens_a_store_elsewhere(make_app, tmp_path, monkeypatch):
     """QA 9 (flaky WrongKey): a worker that outlives its app must not open or create a store where
     YDM_HOME points later (the next test's home, with the next test's keyring)."""
+    import pytest
+
     from ydm.errors import StoreError
     from ydm.tui.backend import Backend
-
-    import pytest
 
     backend = Backend()
     first = backend._path

@@ -22,8 +22,8 @@ WENT = date(2026, 2, 26)  # a Thursday: first-class post is deemed received on M
 def seed_draft(org_id: str = "labour", channel: Channel = Channel.EMAIL) -> str:
     """A request kept as a draft, the way the wizard's record step keeps one (no `sent` event)."""
     from ydm import tracker
-    from ydm.orgs import contacts
     from ydm.letters.render import render
+    from ydm.orgs import contacts
     from ydm.profile import make_person
     from ydm.store.db import open_store
 

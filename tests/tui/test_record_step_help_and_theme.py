@@ -151,8 +151,8 @@ def test_the_not_sent_line_agrees_with_its_number():
 # --- #5: deleting a draft -------------------------------------------------------------------------
 async def test_deleting_a_draft_says_nobody_else_has_it(make_app, fixed_references):
     from ydm import tracker
-    from ydm.orgs import contacts
     from ydm.letters.render import render
+    from ydm.orgs import contacts
     from ydm.profile import make_person
     from ydm.store.db import open_store
 

@@ -28,7 +28,6 @@ from pathlib import Path
 from ydm import paths
 from ydm.errors import DataError, InputError, NetworkError, NotFoundError
 
-
 CONFIG_NAME = "smtp.toml"
 PASSWORD_SECRET = "smtp-password"
 PASSWORD_ENV = "YDM_SMTP_PASSWORD"

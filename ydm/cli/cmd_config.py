@@ -44,9 +44,9 @@ def _read_key(name: str) -> str:
 
 
 def _keyring_error(exc, name: str) -> Exception:
-    from ydm.errors import StoreError
     from ydm.adapters.lookup import key_name
     from ydm.adapters.secrets import env_name
+    from ydm.errors import StoreError
 
     return StoreError(f"the OS keyring is not available ({type(exc).__name__}); put the key in the "
                       f"environment variable {env_name(key_name(name))} instead (ydm reads it from there)")
@@ -55,9 +55,9 @@ def _keyring_error(exc, name: str) -> Exception:
 def run_set_key(args) -> int:
     from keyring.errors import KeyringError
 
-    from ydm.errors import InputError
     from ydm.adapters.lookup import key_name
     from ydm.adapters.secrets import set_secret
+    from ydm.errors import InputError
 
     key = _read_key(args.name).strip()
     if not key:
@@ -95,8 +95,7 @@ def run_clear_cache(args) -> int:
 
 
 def run_show(args) -> int:
-    from ydm.adapters import http
-    from ydm.adapters import lookup
+    from ydm.adapters import http, lookup
     from ydm.paths import cache_dir, config_dir
 
     config = http.load_config()

@@ -135,10 +135,10 @@ def _wd(d) -> str:
 
 
 def run(args) -> int:
-    from ydm.law import holidays_uk
     from ydm.cli import output
-    from ydm.law.deadlines import compute_deadline, fmt, to_channel, to_kind
     from ydm.errors import InputError
+    from ydm.law import holidays_uk
+    from ydm.law.deadlines import compute_deadline, fmt, to_channel, to_kind
 
     if args.received and args.sent:
         raise InputError("give --received or --sent (with --via), not both")

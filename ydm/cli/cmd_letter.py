@@ -176,14 +176,12 @@ def run(args) -> int:
     from pathlib import Path
 
     from ydm import clock
-
-    from ydm.orgs import contacts
-
     from ydm.errors import InputError
     from ydm.model import RequestKind
+    from ydm.orgs import contacts
     from ydm.profile import validate_email
-    from ydm.service import letters as service
     from ydm.service import channels as channels_rule
+    from ydm.service import letters as service
 
     try:
         kind = RequestKind(args.kind)
@@ -245,12 +243,11 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
     import contextlib
 
     from ydm import clock
-
     from ydm.cli import output
     from ydm.cli.staging import Staged
+    from ydm.errors import OutputError
     from ydm.service import letters as service
     from ydm.service import sending
-    from ydm.errors import OutputError
 
     staged = Staged()
     made_folder = False

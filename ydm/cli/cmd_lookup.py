@@ -39,8 +39,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ydm.adapters import lookup
-    from ydm.errors import NetworkError
     from ydm.adapters.http import HttpStatusError
+    from ydm.errors import NetworkError
     from ydm.postcodes import normalise
 
     postcode = normalise(" ".join(args.postcode))

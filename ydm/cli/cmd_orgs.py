@@ -20,9 +20,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ydm import porcelain
+    from ydm.cli import output
     from ydm.orgs import contacts
     from ydm.service import letters as service
-    from ydm.cli import output
 
     if args.category:
         service.to_category(args.category)

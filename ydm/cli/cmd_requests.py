@@ -126,8 +126,8 @@ def _row(v) -> list[str]:
 
 
 def _list(args, store, today) -> int:
-    from ydm.service import requests as tracker
     from ydm.cli import output
+    from ydm.service import requests as tracker
 
     views = tracker.list_requests(store, today=today, overdue=args.overdue, due_within=args.due_within)
     if args.json:
@@ -153,9 +153,9 @@ def _days(left: int) -> str:
 
 
 def _show(args, store, today) -> int:
-    from ydm.service import requests as tracker
     from ydm.cli import output
     from ydm.model import RequestKind
+    from ydm.service import requests as tracker
 
     v, letters = tracker.show(store, args.ref, today=today)
     if args.json:
@@ -200,11 +200,11 @@ def _show(args, store, today) -> int:
 
 
 def _mark(args, store, today) -> int:
-    from ydm.service import requests as tracker
-    from ydm.service import sending
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.model import EventKind
+    from ydm.service import requests as tracker
+    from ydm.service import sending
 
     on = _date(args.on, "--on")
     kind = tracker.parse_event_kind(args.event)
@@ -228,11 +228,10 @@ def _mark(args, store, today) -> int:
 def _next(args, store, today) -> int:
     from pathlib import Path
 
-    from ydm.service import requests as tracker
-
-    from ydm.service import letters as service
     from ydm.cli import output
     from ydm.fileio import atomic_write
+    from ydm.service import letters as service
+    from ydm.service import requests as tracker
 
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
                                extra_text=args.text)
@@ -265,10 +264,10 @@ def _export(args, store, today) -> int:
     import json
     from pathlib import Path
 
-    from ydm.service import requests as tracker
     from ydm.cli import output
     from ydm.errors import InputError
     from ydm.fileio import atomic_write
+    from ydm.service import requests as tracker
 
     if args.ics == "-" and args.json == "-":
         raise InputError("only one of --ics and --json can go to standard output (-)")
@@ -326,8 +325,8 @@ def _read_export(name: str):
 
 
 def _import(args, store, today) -> int:
-    from ydm.service import requests as tracker
     from ydm.cli import output
+    from ydm.service import requests as tracker
 
     data = _read_export(args.json)
     res = tracker.import_json(store, data)

@@ -180,10 +180,10 @@ class _Prepared:
 
 
 def _prepare(store, args, today, *, mode: str) -> _Prepared:
-    from ydm.orgs import contacts
     from ydm.errors import InputError, NotFoundError
     from ydm.letters.letter import Letter
     from ydm.model import Category, EventKind, Organisation, Person
+    from ydm.orgs import contacts
 
     request = store.get(args.ref)
     ref = request.ref

@@ -16,10 +16,10 @@ import sys
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
-from ydm.session import takehome
-from ydm.law.deadlines import fmt
 from ydm.errors import YdmError
+from ydm.law.deadlines import fmt
 from ydm.model import Channel
+from ydm.session import takehome
 from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Question, Session
 from ydm.session.words import seconds
 

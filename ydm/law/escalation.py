@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from operator import attrgetter
 
+from ydm.errors import InputError
 from ydm.law import holidays_uk
 from ydm.law.deadlines import (
     DEADLINE_KINDS,
@@ -45,7 +46,6 @@ from ydm.law.deadlines import (
     add_months,
     fmt,
 )
-from ydm.errors import InputError
 from ydm.law.escalation_clock import _clock_stage, reminder_window_end
 from ydm.law.escalation_events import (
     _CLOSING,

@@ -13,7 +13,6 @@ from datetime import date
 from ydm.law.escalation_memo import _receipt
 from ydm.model import Channel, EventKind, RequestKind
 
-
 E = EventKind
 _CONTACT = frozenset(
     {E.SENT, E.RECEIVED, E.ACKNOWLEDGED, E.ID_REQUESTED, E.ID_PROVIDED, E.FEE_REQUESTED, E.FEE_PAID,

@@ -20,7 +20,6 @@ from ydm.law.escalation_events import E
 from ydm.law.escalation_memo import _deadline, _ico_by, _receipt
 from ydm.law.escalation_state import LEVEL, Assessment, _status
 
-
 _SIMPLE_KINDS = frozenset(
     {E.DRAFTED, E.SENT, E.ACKNOWLEDGED, E.EXTENDED, E.RESPONSE_RECEIVED, E.RESPONSE_INCOMPLETE, E.REMINDER_SENT}
 )  # fmt: skip

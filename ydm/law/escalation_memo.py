@@ -16,7 +16,6 @@ from datetime import date
 from ydm.law.deadlines import Deadline, add_months, compute_deadline, receipt_date
 from ydm.law.escalation_state import ICO_WINDOW_MONTHS, NextStep
 
-
 # --- memo for many assessments -----------------------------------------------------------------
 # Listing 10,000 requests computes the same few hundred deadlines over and over (same kind, receipt
 # date and calendar). Inside `memoised()` each distinct computation runs once. The memo lives only for

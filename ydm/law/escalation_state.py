@@ -15,7 +15,6 @@ from typing import NamedTuple
 from ydm.law.deadlines import Deadline
 from ydm.model import RequestKind
 
-
 # ydm's yardstick, not law: how long a reminder may go unanswered before we suggest a complaint.
 # Two weeks is ample for a request that is already late; ICO asks people to chase before escalating.
 REMINDER_GRACE_DAYS = 14

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from ydm.law.deadlines import ARTICLE_12A_FROM, S164A_FROM
 from ydm.errors import DataError, InputError
-from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.law.deadlines import ARTICLE_12A_FROM, S164A_FROM
 from ydm.letters.letter import Letter
+from ydm.model import Category, Organisation, Person, RequestKind, new_reference
 from ydm.profile import clean_text
 
 ADDRESS_PLACEHOLDER = "[ADDRESS NEEDED: we have no postal address for this organisation; write it here]"

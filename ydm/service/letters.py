@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from ydm.orgs import contacts
 from ydm.errors import InputError
 from ydm.letters.render import Letter, render
 from ydm.model import Category, Organisation, Person, RequestKind
+from ydm.orgs import contacts
 
 # Batch names accepted by `--to`, besides organisation ids and names.
 BATCH_TARGETS = {

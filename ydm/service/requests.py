@@ -9,7 +9,16 @@ event log by the law room's engine); this module is the door, not a second imple
 
 from __future__ import annotations
 
-from ydm.tracker import SENT_EVENT, RequestView, list_requests, mark, next_letter, parse_event_kind, show, view
+from ydm.tracker import (
+    SENT_EVENT,
+    RequestView,
+    list_requests,
+    mark,
+    next_letter,
+    parse_event_kind,
+    show,
+    view,
+)
 from ydm.tracker.backup import ImportResult, export_ics, export_json, import_json
 from ydm.tracker.next_step import ART15_ITEMS
 

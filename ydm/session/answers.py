@@ -17,7 +17,6 @@ from ydm.session.questions import Question, SessionState
 from ydm.session.words import RECIPIENT, ero_words
 
 
-
 def check(s: SessionState, q: Question, value: Any) -> Any:
     """The answer as kept, or InputError saying what to change."""
     if q.kind == "choice":

@@ -21,16 +21,12 @@ from datetime import date
 from typing import Any
 
 from ydm import profile
-
-from ydm.orgs import contacts
-
-from ydm.law import deadlines
-
-from ydm.service import letters as service
 from ydm.errors import InputError, YdmError
+from ydm.law import deadlines
 from ydm.letters.letter import Letter
-from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Organisation, RequestKind
+from ydm.orgs import contacts
+from ydm.service import letters as service
 from ydm.session.answers import check, split_recipient
 from ydm.session.config import DEFAULT_TIMEOUT_MIN, SessionConfig, load_config  # noqa: F401 - importable from here
 from ydm.session.office import Lookup, MemoryCache, default_lookup, named_once  # noqa: F401 - importable from here
@@ -48,6 +44,7 @@ from ydm.session.words import (  # noqa: F401 - the plain words are part of this
     RECIPIENT,
     nation_guess,
 )
+from ydm.store.memory import MemoryStore
 
 # Follow-up questions share the number of the question they follow (see Session.position); an
 # address for an organisation we have none for follows "who gets a letter".

@@ -29,7 +29,6 @@ from ydm.session.words import (  # noqa: F401 - the words, importable from here 
 )
 
 
-
 class SessionState(Protocol):
     """What the questions (and the checks in `answers`) read of the session: `ydm.session.flow.Session`
     is one. A protocol, so that the questions stand below the state machine that asks them."""

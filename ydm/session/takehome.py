@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from ydm.law.deadlines import fmt
 from ydm.errors import InputError, OutputError
+from ydm.law.deadlines import fmt
 from ydm.model import Channel
 from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Plan, PlanItem
 

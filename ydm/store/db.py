@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Self
 
 from ydm import paths
-from ydm.store import crypto
 from ydm.errors import InputError, StoreError
 from ydm.model import Event, Person, Request
+from ydm.store import crypto, schema
 from ydm.store.codec import (
     StoredLetter,
     body_to_dict,
@@ -33,7 +33,6 @@ from ydm.store.codec import (
     request_from_dict,
     requests_from_heads,
 )
-from ydm.store import schema
 from ydm.store.schema import APPLICATION_ID, backup_copy, check_file, migrate
 from ydm.store.sqlite import (
     BUSY_TIMEOUT_S,

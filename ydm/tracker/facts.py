@@ -14,7 +14,6 @@ from datetime import date
 from ydm.errors import InputError
 from ydm.model import EventKind, Request, RequestKind
 
-
 # Art 15 items a reply can leave out, by the code the person ticks (`--missing 15(1)(c)`).
 ART15_ITEMS = {
     "15(1)-copy": "a copy of the personal data you hold about me (Article 15(1) and (3))",

@@ -21,7 +21,6 @@ from ydm.model import Category, EventKind, Organisation, Request, RequestKind
 from ydm.orgs import contacts
 from ydm.store.codec import StoredLetter
 from ydm.tracker.context import letter_context
-from ydm.tracker.views import RequestView, view
 from ydm.tracker.facts import (
     ART15_ITEMS,
     REQUEST_WORDS,
@@ -32,6 +31,7 @@ from ydm.tracker.facts import (
     response_date,
     timeline,
 )
+from ydm.tracker.views import RequestView, view
 
 __all__ = [
     "ART15_ITEMS", "REQUEST_WORDS", "asked_in_follow_up", "complaint_under_s164a", "copies_on_offer",

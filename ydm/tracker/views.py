@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ydm.law import escalation  # pure and light (bank holidays load on first use); imported once, not per view
 from ydm.errors import InputError
+from ydm.law import (
+    escalation,  # pure and light (bank holidays load on first use); imported once, not per view
+)
 from ydm.law.deadlines import RECEIPT_RULES, receipt_date
 from ydm.law.escalation import clarification_received
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind

@@ -18,8 +18,8 @@ from datetime import date
 from typing import Any
 
 from ydm import clock
-from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.errors import OfficeNeeded
+from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.service import channels
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
@@ -45,9 +45,9 @@ CATEGORY_ORDER = {
 
 def _warm_deadlines() -> None:
     """Import the deadline engine and load a bank-holiday calendar; the answer is thrown away."""
-    from ydm.service import requests as tracker  # noqa: F401 - imported for their start-up cost
     from ydm.law import deadlines
     from ydm.model import RequestKind
+    from ydm.service import requests as tracker  # noqa: F401 - imported for their start-up cost
 
     try:
         deadlines.compute_deadline(RequestKind.ACCESS, received=clock.today())

@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ydm import tracker
-
-from ydm.tracker import backup as tracker_io
 from ydm.letters.formats.ics import DueEntry, entries_for, read_ics, to_ics, uid_for
-from ydm.store.memory import MemoryStore
 from ydm.model import Channel, Event, EventKind, Request, RequestKind
+from ydm.store.memory import MemoryStore
+from ydm.tracker import backup as tracker_io
 
 E = EventKind
 D = date

@@ -12,8 +12,8 @@ import pytest
 
 from tests.letters.formats.conftest import PASSWORD, USER, free_port, make_letter
 from ydm.adapters import mail
-from ydm.service import sending
 from ydm.errors import DataError, InputError, NetworkError, NotFoundError
+from ydm.service import sending
 
 
 def plain(port: int, **kw) -> mail.SmtpSettings:

@@ -10,15 +10,15 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.coordinate import Coordinate
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
-from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.labels import KIND_LABELS
+from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.widgets.status import days_text, short_date, status_text
 from ydm.tui.widgets.toggles import colourless
 

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import Organisation
 from ydm.tui.screens.add_org import AddOrgScreen
 from ydm.tui.screens.labels import CATEGORY_LABELS
 from ydm.tui.screens.write.state import WizardState
+from ydm.tui.widgets.footer import YdmFooter
 
 CONFIDENCE_WORDS = {
     "high": "high (their own current notice)",

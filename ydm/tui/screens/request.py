@@ -12,11 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
-from ydm.tui.widgets.footer import YdmFooter
 from ydm.model import EventKind
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.labels import KIND_LABELS
 from ydm.tui.screens.mark_event import EVENT_LABELS
+from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.widgets.status import long_date, status_text
 
 

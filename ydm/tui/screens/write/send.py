@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 
 from ydm import clock
 from ydm.model import Channel
-from ydm.service.channels import POST, choose_channel, ways_to_send
 from ydm.service import letters as service
+from ydm.service.channels import POST, choose_channel, ways_to_send
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
 from ydm.tui.screens.write.step import WizardStep
