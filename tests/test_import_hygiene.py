@@ -27,7 +27,7 @@ def loaded_after(code: str, env_home: Path) -> set[str]:
     probe = code + "\nimport sys, json; print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60,
                           env={"PATH": "/usr/bin:/bin", "HOME": str(env_home), "YDM_HOME": str(env_home),
-                               "YDM_TODAY": "2026-11-26"})
+                               "YDM_TODAY": "2026-11-26", "PYTHONDONTWRITEBYTECODE": "1"})
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
