@@ -28,8 +28,8 @@ run: install
 test: install-test
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -q
 
-bench: install
-	$(BIN)/python bench/run_all.py
+bench: install-test
+	$(BIN)/python bench/run_all.py --readme
 
 lint: install-test
 	$(BIN)/python -m ruff check ydm tests bench
