@@ -1,0 +1,48 @@
+"""The replies' use cases, as the faces reach them: take a reply in, check it against Article 15,
+correct the checklist, see what an organisation holds. The work is the tracker's
+(`ydm.tracker.replies`); this module is the door (the faces never import the tracker)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ydm.tracker.replies.match import NeedRef
+from ydm.tracker.replies.take import Taken
+
+__all__ = ["NeedRef", "Taken", "add", "check", "correct", "holdings", "replies"]
+
+
+def add(store, paths: list[str], *, today: date, ref: str | None = None, on: date | None = None,
+        choose=None, directory=None) -> list[Taken]:
+    """Take in the replies in these files (see `ydm.tracker.replies.take.add_replies`)."""
+    from ydm.orgs import contacts
+    from ydm.tracker.replies.take import add_replies
+
+    return add_replies(store, paths, today=today, directory=directory or contacts.load(), ref=ref, on=on,
+                       choose=choose)
+
+
+def replies(store, ref: str) -> list[dict]:
+    """The replies stored for a request (heads and the metas of their files)."""
+    return store.replies(ref)
+
+
+def check(store, ref: str):
+    """The Article 15 checklist of a request's replies (a `check.Checklist`), with the person's corrections."""
+    from ydm.tracker.replies.check import check_request
+
+    return check_request(store, ref)
+
+
+def correct(store, ref: str, settings: list[str]):
+    """Apply corrections like `15(1)(c)=found` (or `=auto` to undo one) and return the new checklist."""
+    from ydm.tracker.replies.check import set_lines
+
+    return set_lines(store, ref, settings)
+
+
+def holdings(store, ref: str):
+    """What an organisation holds about the person, read out of its replies (a `holdings.Holdings`)."""
+    from ydm.tracker.replies.holdings import holdings_of
+
+    return holdings_of(store, ref)
