@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 import mailbox
 import zipfile
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from pathlib import Path
 
 LETTER = """Dear Ms Quartermaine,
@@ -95,7 +95,7 @@ def bomb_bytes() -> bytes:
 
 
 def email_bytes(subject: str = "Re: Subject access request - ref YDM-AAAAA", sender: str = "DPO <dataprotection@labour.org.uk>",
-                when: datetime = datetime(2026, 10, 5, 9, 30, tzinfo=timezone.utc), body: str = LETTER,
+                when: datetime = datetime(2026, 10, 5, 9, 30, tzinfo=UTC), body: str = LETTER,
                 attachments: dict[str, tuple[str, bytes]] | None = None) -> bytes:
     msg = EmailMessage()
     msg["From"] = sender

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tests.tracker.replies import samples
 from tests.tracker.replies.conftest import run
@@ -64,7 +64,7 @@ def test_an_unmatched_file_in_a_script_stops_with_what_to_give(seeded, tmp_path,
 def test_mbox_maildir_and_zip_of_files(seeded, tmp_path, capsys):
     one = samples.email_bytes(subject="Re: YDM-AAAAA", body="first")
     two = samples.email_bytes(subject="Re: YDM-BBBBB", sender="dataprotection@conservatives.com", body="second",
-                              when=datetime(2026, 10, 12, 8, 0, tzinfo=timezone.utc))
+                              when=datetime(2026, 10, 12, 8, 0, tzinfo=UTC))
     box = samples.write_mbox(tmp_path / "replies.mbox", [one, two])
     assert run(capsys, "replies", "add", str(box))[0] == 0
     assert ("response-received", "2026-10-12") in _events("YDM-BBBBB")
