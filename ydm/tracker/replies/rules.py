@@ -68,7 +68,7 @@ TEXT_RULES: dict[str, tuple[str, str, str]] = {
     "15(1)(f)": (r"information commissioner|\bico\b|ico\.org\.uk|supervisory authority|lodge a complaint",
                  r"complain", ""),
     "15(1)(g)": (r"obtained (it |your \w+ )?from|collected from|received (it )?from|came from|sources? of (your|the) "
-                 r"(personal )?(data|information)|electoral (register|roll)|canvass", r"\bsources?\b",
+                 r"(personal )?(data|information)|electoral (register|roll)|canvassing", r"\bsources?\b",
                  r"^(data_?)?source$|origin|obtained|collected_from|provenance"),
     "15(1)(h)": (r"automated decision|profiling|logic involved|significance and (the )?(envisaged )?consequences",
                  r"algorithm|\bmodel(l?ed|ling)?\b|\bscor(e|es|ing)\b", ""),
