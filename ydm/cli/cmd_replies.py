@@ -24,10 +24,13 @@ def register(sub) -> None:
     fe = ps.add_parser("fetch", help="fetch replies from your mailbox over IMAP (read-only)",
                        description="Search your mailbox (IMAP over TLS, read-only: nothing is marked or moved) "
                        "for messages whose subject carries one of your requests' references, and take them in. "
-                       "Set up with: ydm config set imap.host HOST, ydm config set imap.user USER, "
-                       "ydm config set-key imap.")
+                       "Set up once with: ydm replies fetch --setup --host HOST --user USER (the password "
+                       "goes to your system keyring).")
     fe.add_argument("--mailbox", default="INBOX", help="the folder to search (default INBOX)")
     fe.add_argument("--since", metavar="YYYY-MM-DD", help="only messages since this date")
+    from ydm.cli.cmd_replies_fetch import register_fetch
+
+    register_fetch(fe)
 
 
 def _date(value, flag):
@@ -69,6 +72,10 @@ def run(args) -> int:
     if not action:
         raise InputError("say what to do: ydm replies add FILE... | list REF | fetch")
     today = clock.today()
+    if action == "fetch" and args.setup:  # settings and the keyring only: no store needed
+        from ydm.cli.cmd_replies_fetch import _setup
+
+        return _setup(args)
     with open_store() as store:
         if action == "add":
             return _add(args, store, today)

@@ -46,3 +46,34 @@ def holdings(store, ref: str):
     from ydm.tracker.replies.holdings import holdings_of
 
     return holdings_of(store, ref)
+
+
+def fetch(store, *, today: date, password: str | None = None, settings=None, since: date | None = None,
+          mailbox: str | None = None, ssl_context=None, directory=None) -> tuple[int, list[Taken]]:
+    """Search the person's mailbox (IMAP, read-only) for replies to their open requests and take them
+    in. Returns (messages found, what was taken; already-stored ones come back `skipped`)."""
+    import dataclasses
+
+    from ydm.adapters import imap
+    from ydm.errors import InputError
+    from ydm.orgs import contacts
+    from ydm.tracker.replies.take import add_replies
+    from ydm.tracker.replies.unpack import Budget, message
+
+    settings = settings or imap.load_settings()
+    if mailbox:
+        settings = dataclasses.replace(settings, mailbox=mailbox)
+    password = password if password is not None else imap.get_password()
+    if not password:
+        raise InputError(f"no IMAP password is stored for {settings.user}",
+                         hint=f"run: ydm replies fetch --setup (or set {imap.PASSWORD_ENV})")
+    refs = [r.ref for r in store.list() if not any(e.kind.value in ("withdrawn", "closed") for e in r.events)]
+    if not refs:
+        return 0, []
+    found = imap.fetch_messages(settings, password, refs, since=since, ssl_context=ssl_context)
+    budget = Budget()
+    incoming = [message(data, f"{settings.mailbox} message {uid}", budget) for uid, data in found]
+    if not incoming:
+        return 0, []
+    return len(found), add_replies(store, [], today=today, directory=directory or contacts.load(),
+                                   incoming=incoming)

@@ -46,12 +46,13 @@ def _read_parts(inc: unpack.Incoming) -> list[tuple[dict, bytes]]:
 
 
 def add_replies(store, paths: list[str], *, today: date, directory, ref: str | None = None,
-                on: date | None = None, choose: Callable[[match.NeedRef], str] | None = None) -> list[Taken]:
-    """Take in the replies in `paths`. `choose` answers a `NeedRef` (a terminal's question); without
-    it the NeedRef goes up, naming what to give."""
+                on: date | None = None, choose: Callable[[match.NeedRef], str] | None = None,
+                incoming: list[unpack.Incoming] | None = None) -> list[Taken]:
+    """Take in the replies in `paths` (or the `incoming` already read: fetched messages). `choose`
+    answers a `NeedRef` (a terminal's question); without it the NeedRef goes up, naming what to give."""
     if on is not None and on > today:
         raise InputError(f"--on {on.isoformat()} is in the future (today is {today.isoformat()})")
-    incoming = unpack.read_inputs(paths)
+    incoming = unpack.read_inputs(paths) if incoming is None else incoming
     if not incoming:
         raise InputError("nothing to take in: give the reply's files (.eml, .mbox, a Maildir, PDF, CSV, ...)")
     batch, taken = [], []
