@@ -98,3 +98,24 @@ class RepliesRecords:
             except sqlite3.OperationalError:
                 return {}
         return self._open_json(row[0], b"reply_checks|" + token) if row else {}
+
+
+def reseal(c: sqlite3.Connection, old, new, rid: int, token: bytes, t2: bytes) -> None:
+    """`store rekey`: a request's replies, their files and its checklist corrections, re-encrypted
+    with the new key and bound to the request's new token (inside rekey's one transaction)."""
+    for reply_id, head in c.execute("SELECT id, head FROM replies WHERE request_id = ?", (rid,)).fetchall():
+        plain = old.open(head, b"replies|" + token)
+        c.execute("UPDATE replies SET head = ? WHERE id = ?",
+                  (new.seal(plain, b"replies|" + t2, bucket=REPLY_BUCKET), reply_id))
+        for pid, meta, data in c.execute("SELECT id, meta, data FROM reply_parts WHERE reply_id = ?",
+                                         (reply_id,)).fetchall():
+            m = old.open(meta, b"reply_parts/meta|" + token)
+            d = old.open(data, b"reply_parts/data|" + token, padded=False)
+            c.execute("UPDATE reply_parts SET meta = ?, data = ? WHERE id = ?",
+                      (new.seal(m, b"reply_parts/meta|" + t2, bucket=META_BUCKET),
+                       new.seal(d, b"reply_parts/data|" + t2), pid))
+    row = c.execute("SELECT blob FROM reply_checks WHERE request_id = ?", (rid,)).fetchone()
+    if row:
+        plain = old.open(row[0], b"reply_checks|" + token)
+        c.execute("UPDATE reply_checks SET blob = ? WHERE request_id = ?",
+                  (new.seal(plain, b"reply_checks|" + t2, bucket=REPLY_BUCKET), rid))

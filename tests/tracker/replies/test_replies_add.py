@@ -107,3 +107,48 @@ def test_requests_delete_and_store_destroy_remove_replies(seeded, tmp_path, caps
     code, _, err = run(capsys, "store", "destroy", "--yes")
     assert code == 0, err
     assert not db.exists()
+
+
+def test_at_a_terminal_an_unmatched_reply_asks_which_request(seeded, tmp_path, capsys, monkeypatch):
+    import io
+
+    from ydm.cli import output
+
+    monkeypatch.setattr(output, "interactive", lambda: True)
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n"))
+    f = tmp_path / "answer.txt"
+    f.write_bytes(b"Dear requester, we hold no data about you.")
+    code, _, err = run(capsys, "replies", "add", str(f))
+    assert code == 0, err
+    assert "  2. YDM-BBBBB  Conservative Party  (access)" in err and "as you chose" in err
+    with open_store() as s:
+        assert len(s.replies("YDM-BBBBB")) == 1 and s.replies("YDM-AAAAA") == []
+
+
+def test_json_records_are_read_as_a_table(seeded, tmp_path, capsys):
+    f = tmp_path / "export.json"
+    f.write_text(json.dumps({"person": {"name": "Zebedee", "segments": ["Swing voter"]},
+                             "scores": [{"model": "turnout", "propensity": 0.8}]}))
+    assert run(capsys, "replies", "add", str(f), "--ref", "YDM-AAAAA")[0] == 0
+    code, out, _ = run(capsys, "requests", "check", "YDM-AAAAA", "--json")
+    lines = {x["code"]: x for x in json.loads(out)["lines"]}
+    assert lines["pol:inferred"]["status"] == "found"
+    assert 'export.json column "person.segments" = "Swing voter" (row 1)' in lines["pol:inferred"]["evidence"]
+
+
+def test_replies_survive_store_rekey(seeded, tmp_path, capsys, monkeypatch):
+    eml = tmp_path / "reply.eml"
+    eml.write_bytes(samples.email_bytes(attachments={"data.csv": ("text/csv", samples.csv_bytes())}))
+    assert run(capsys, "replies", "add", str(eml))[0] == 0
+    assert run(capsys, "requests", "check", "YDM-AAAAA", "--set", "15(2)=found")[0] == 0
+    with open_store() as s:
+        before = s.replies("YDM-AAAAA")
+        data = s.reply_file("YDM-AAAAA", before[0]["id"], 1)
+    monkeypatch.setenv("YDM_NEW_PASSPHRASE", "a long new passphrase")
+    code, _, err = run(capsys, "store", "rekey", "--passphrase")
+    assert code == 0, err
+    monkeypatch.setenv("YDM_PASSPHRASE", "a long new passphrase")
+    with open_store() as s:
+        assert s.replies("YDM-AAAAA") == before
+        assert s.reply_file("YDM-AAAAA", before[0]["id"], 1) == data == samples.csv_bytes()
+        assert s.load_check("YDM-AAAAA") == {"15(2)": "found"}
