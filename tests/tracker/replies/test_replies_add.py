@@ -152,3 +152,27 @@ def test_replies_survive_store_rekey(seeded, tmp_path, capsys, monkeypatch):
         assert s.replies("YDM-AAAAA") == before
         assert s.reply_file("YDM-AAAAA", before[0]["id"], 1) == data == samples.csv_bytes()
         assert s.load_check("YDM-AAAAA") == {"15(2)": "found"}
+
+
+def test_a_json_backup_carries_the_replies_and_restores_them(seeded, tmp_path, capsys, monkeypatch, isolated_home):
+    eml = tmp_path / "reply.eml"
+    eml.write_bytes(samples.email_bytes(attachments={"data.csv": ("text/csv", samples.csv_bytes())}))
+    assert run(capsys, "replies", "add", str(eml))[0] == 0
+    run(capsys, "requests", "check", "YDM-AAAAA", "--set", "15(2)=found")
+    backup = tmp_path / "backup.json"
+    assert run(capsys, "requests", "export", "--json", str(backup))[0] == 0
+    with open_store() as s:
+        before = s.replies("YDM-AAAAA")
+    assert run(capsys, "store", "destroy", "--yes")[0] == 0
+    code, _, err = run(capsys, "requests", "import", "--json", str(backup))
+    assert code == 0, err
+    with open_store() as s:
+        after = s.replies("YDM-AAAAA")
+        assert [{k: v for k, v in x.items() if k != "id"} for x in after] == \
+               [{k: v for k, v in x.items() if k != "id"} for x in before]
+        assert s.reply_file("YDM-AAAAA", after[0]["id"], 1) == samples.csv_bytes()
+        assert s.load_check("YDM-AAAAA") == {"15(2)": "found"}
+    code, _, err = run(capsys, "requests", "import", "--json", str(backup))  # again: nothing doubled
+    assert code == 0 and "0 added, 0 merged" in err
+    with open_store() as s:
+        assert len(s.replies("YDM-AAAAA")) == 1
