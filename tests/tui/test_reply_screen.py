@@ -71,6 +71,8 @@ async def test_reply_screen_shows_holdings_checklist_and_writes_the_follow_up(ma
 
     with open_store() as store:  # the correction was kept with the request, encrypted
         assert store.load_check(request.ref) == {"15(1)(h)": "found"}
+        # writing the follow-up judged the reply incomplete, so the follow-up can be recorded as sent
+        assert [e.kind.value for e in store.get(request.ref).events][-1] == "response-incomplete"
 
 
 async def test_no_reply_yet_says_how_to_add_one(make_app, fixed_references):

@@ -45,13 +45,19 @@ def _setup(args) -> int:
 
 
 def fetch(args, store, today) -> int:
+    from datetime import date
+
     from ydm.cli import output
-    from ydm.cli.cmd_replies import _date
+    from ydm.errors import InputError
     from ydm.service import replies
 
     if args.setup:
         return _setup(args)
-    found, taken = replies.fetch(store, today=today, since=_date(args.since, "--since"), mailbox=args.mailbox)
+    try:
+        since = date.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        raise InputError(f"--since '{args.since}' is not a date (use YYYY-MM-DD)") from None
+    found, taken = replies.fetch(store, today=today, since=since, mailbox=args.mailbox)
     new = [t for t in taken if not t.skipped]
     for t in new:
         for w in t.warnings:

@@ -77,3 +77,15 @@ def fetch(store, *, today: date, password: str | None = None, settings=None, sin
         return 0, []
     return len(found), add_replies(store, [], today=today, directory=directory or contacts.load(),
                                    incoming=incoming)
+
+
+def judge_incomplete(store, ref: str, *, today: date) -> None:
+    """Before the app writes a follow-up from the checklist: record the last reply as incomplete (the
+    checklist says it is), as `ydm requests next` does, so the follow-up can be marked sent and its
+    sending restarts the clock. Nothing happens when the request is not simply "answered"."""
+    from ydm.tracker.next_step import mark_incomplete_from_check
+    from ydm.tracker.views import view
+
+    r = store.get(ref)
+    if view(r, today).status == "answered":
+        mark_incomplete_from_check(store, r)

@@ -126,7 +126,7 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
         subject = f"Complaint about how you have handled my {context['request_words']} - ref {r.ref}"
         letter = dataclasses.replace(letter, subject=subject)
     if checked is not None and keep and v.status == "answered":
-        _mark_incomplete(store, r)
+        mark_incomplete_from_check(store, r)
     if keep and not any(x.kind is chosen and x.on == today and x.text == letter.text for x in store.letters(r.ref)):
         # Kept once: running `next` again with the same facts on the same day writes the same letter.
         store.add_letter(r.ref, StoredLetter(chosen, today, letter.text, letter.subject))
@@ -153,7 +153,7 @@ def _from_check(store, r: Request, v: RequestView, chosen, missing, directory):
     return checked if checked.missing else None
 
 
-def _mark_incomplete(store, r: Request) -> None:
+def mark_incomplete_from_check(store, r: Request) -> None:
     """Record that the last reply was incomplete (the checklist says so), dated the day it came: the
     follow-up's `sent` then restarts the clock, as after `ydm requests mark REF response-incomplete`."""
     from ydm.model import Event

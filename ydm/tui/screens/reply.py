@@ -32,6 +32,14 @@ def load(backend: Any, ref: str, today: Any, settings: list[str] | None = None) 
     return checked, replies.holdings(store, ref)
 
 
+def prepare_follow_up(backend: Any, ref: str, today: Any) -> Any:
+    """The reply is judged incomplete (recorded, as `ydm requests next` does), then the next-letter plan."""
+    from ydm.service import replies
+
+    replies.judge_incomplete(backend.store, ref, today=today)
+    return backend.next_letter(ref, today)
+
+
 class ReplyScreen(Screen):
     """What they hold, the checklist and the follow-up, for one request."""
 
@@ -155,5 +163,5 @@ ydm reads by rules (words, column names), so check it: move to a line and press 
                                 related_ref=plan.ref)
             self.app._write_continuing(state)  # review -> send -> record, as for any next letter
 
-        self.app.run_blocking(self.app.backend.next_letter, self.ref, self.app.today, on_done=got,
+        self.app.run_blocking(prepare_follow_up, self.app.backend, self.ref, self.app.today, on_done=got,
                               description="writing the follow-up", group="next")
