@@ -181,6 +181,10 @@ def _show(args, store, today) -> int:
     lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in v.timeline]
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
+    replies = store.replies(r.ref) if hasattr(store, "replies") else []
+    if replies:
+        lines.append(f"replies: {len(replies)} taken in, {sum(len(x['parts']) for x in replies)} file(s) "
+                     f"(what they cover: ydm requests check {r.ref})")
     if v.next_kind is RequestKind.FOLLOW_UP:
         from ydm.service.requests import ART15_ITEMS
 

@@ -28,8 +28,9 @@ def test_an_email_with_attachments_is_matched_by_its_subject_and_dated_by_its_da
     code, out, _ = run(capsys, "replies", "list", "YDM-AAAAA", "--json")
     files = json.loads(out)["replies"][0]["files"]
     assert [f["name"] for f in files] == ["message.txt", "data.csv", "letter.pdf"]
-    code, out, _ = run(capsys, "requests", "show", "YDM-AAAAA", "--json")
-    assert json.loads(out)["status"] != "awaiting"
+    code, out, _ = run(capsys, "requests", "show", "YDM-AAAAA")
+    assert "replies: 1 taken in, 3 file(s) (what they cover: ydm requests check YDM-AAAAA)" in out
+    assert "2026-10-05  response-received" in out
 
 
 def test_nothing_of_a_reply_is_on_disk_in_plain_text(seeded, tmp_path, capsys, isolated_home):
