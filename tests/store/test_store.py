@@ -145,15 +145,16 @@ def test_migration_makes_a_backup_first(tmp_path, monkeypatch):
     with SqliteStore(path) as s:
         s.add(req())
     v1 = path.read_bytes()
-    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_schema.MIGRATIONS, 2, lambda c: c.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
+    now = store_schema.SCHEMA_VERSION
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(store_schema.MIGRATIONS, now + 1, lambda c: c.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
     with SqliteStore(path) as s:
-        assert s.info()["schema"] == 2
+        assert s.info()["schema"] == now + 1
         backup = s.last_backup
         assert s.get("YDM-AAAAA").org_id == "reform-uk"
-    assert backup.exists() and backup.name.startswith("s.db.v1-")
+    assert backup.exists() and backup.name.startswith(f"s.db.v{now}-")
     with sqlite3.connect(backup) as b:
-        assert b.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert b.execute("PRAGMA user_version").fetchone()[0] == now
     assert len(backup.read_bytes()) == len(v1)
     with sqlite3.connect(path) as c:
         assert c.execute("SELECT count(*) FROM sqlite_master WHERE name='extra'").fetchone()[0] == 1
@@ -168,12 +169,13 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
         c.execute("CREATE TABLE half (id INTEGER)")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_schema.MIGRATIONS, 2, broken)
+    now = store_schema.SCHEMA_VERSION
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(store_schema.MIGRATIONS, now + 1, broken)
     with pytest.raises(RuntimeError):
         SqliteStore(path)
     with sqlite3.connect(path) as c:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert c.execute("PRAGMA user_version").fetchone()[0] == now
         assert c.execute("SELECT count(*) FROM sqlite_master WHERE name='half'").fetchone()[0] == 0
 
 

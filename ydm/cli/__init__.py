@@ -27,6 +27,8 @@ COMMANDS = (
     "serve",
     "config",
     "store",
+    "replies",
+    "report",
 )
 
 

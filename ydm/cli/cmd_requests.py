@@ -69,6 +69,10 @@ def register(sub) -> None:
     im = ps.add_parser("import", help="import a JSON export (adds what is missing; never drops anything)")
     im.add_argument("--json", metavar="FILE", required=True, help="the export to read ('-': standard input)")
 
+    from ydm.cli.cmd_requests_check import register_check
+
+    register_check(ps)
+
     rm = ps.add_parser("delete", help="remove requests from this computer (does not withdraw them)",
                        description="Remove requests, their letters and their history from the store. This "
                        "cannot be undone, and it does not tell the organisation anything: to withdraw a "
@@ -97,14 +101,14 @@ def run(args) -> int:
 
     action = getattr(args, "action", None)
     if not action:
-        raise InputError("say what to do: ydm requests list|show|mark|next|export|import|delete")
+        raise InputError("say what to do: ydm requests list|show|mark|next|check|export|import|delete")
     today = clock.today()
     if action == "export" and not (args.ics or args.json):
         raise InputError("export needs --ics FILE or --json FILE")
     if action != "list":
         with open_store() as store:
             return {"show": _show, "mark": _mark, "next": _next, "export": _export,
-                    "import": _import, "delete": _delete}[action](args, store, today)
+                    "import": _import, "delete": _delete, "check": _check}[action](args, store, today)
     # A listing builds ~100,000 objects and no reference cycles. With the cyclic collector paused
     # until they are printed and freed, it neither rescans them while they are built nor sweeps
     # them all once more when it is switched back on (~20 ms for 10,000 requests).
@@ -177,6 +181,10 @@ def _show(args, store, today) -> int:
     lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in v.timeline]
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
+    replies = store.replies(r.ref) if hasattr(store, "replies") else []
+    if replies:
+        lines.append(f"replies: {len(replies)} taken in, {sum(len(x['parts']) for x in replies)} file(s) "
+                     f"(what they cover: ydm requests check {r.ref})")
     if v.next_kind is RequestKind.FOLLOW_UP:
         from ydm.service.requests import ART15_ITEMS
 
@@ -337,6 +345,12 @@ def _import(args, store, today) -> int:
     output.note(f"imported {'standard input' if args.json == '-' else args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
                 + ("; profile imported" if res.profile else ""))
     return 0
+
+
+def _check(args, store, today) -> int:
+    from ydm.cli.cmd_requests_check import run_check
+
+    return run_check(args, store, today)
 
 
 def _delete(args, store, today) -> int:

@@ -33,6 +33,7 @@ from ydm.store.codec import (
     request_from_dict,
     requests_from_heads,
 )
+from ydm.store.replies_db import RepliesRecords
 from ydm.store.schema import APPLICATION_ID, backup_copy, check_file, migrate
 from ydm.store.sqlite import (
     BUSY_TIMEOUT_S,
@@ -51,7 +52,7 @@ def default_path() -> Path:
     return paths.data_dir() / "requests.db"
 
 
-class SqliteStore:
+class SqliteStore(RepliesRecords):
     """The encrypted request store. Use as a context manager, or call `close()`."""
 
     def __init__(self, path: Path | str | None = None, *, passphrase: crypto.PassphraseProvider | None = None,

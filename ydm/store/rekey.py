@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ydm.store import crypto
 from ydm.store.db import BODY_BUCKET, HEAD_BUCKET, PROFILE_BUCKET, SqliteStore
+from ydm.store.replies_db import reseal
 
 
 def rekey(store: SqliteStore, *, mode: str | None = None, passphrase: crypto.PassphraseProvider | None = None) -> str:
@@ -47,6 +48,7 @@ def rekey(store: SqliteStore, *, mode: str | None = None, passphrase: crypto.Pas
                 for lid, blob in letters:
                     plain = old.open(blob, b"letters|" + token)
                     c.execute("UPDATE letters SET blob = ? WHERE id = ?", (new.seal(plain, b"letters|" + t2, bucket=BODY_BUCKET), lid))
+                reseal(c, old, new, rid, token, t2)  # the replies (schema 2)
             row = c.execute("SELECT blob FROM profile WHERE id = 1").fetchone()
             if row:
                 plain = old.open(row[0], b"profile")

@@ -32,6 +32,31 @@ CREATE INDEX letters_request ON letters(request_id);
 CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
 """
 
+# Version 2: the organisations' replies (issue 15). A reply is one head record (when it came, who
+# from, the subject; encrypted JSON) and its parts (each file or attachment: `meta` is what was read
+# out of it, `data` the file itself; both encrypted). `reply_checks` keeps the person's corrections to
+# the Article 15 checklist, one encrypted record per request. All go with their request (ON DELETE
+# CASCADE, foreign keys are on) and with the file (`store destroy`).
+SCHEMA_V2 = """
+CREATE TABLE replies (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    head BLOB NOT NULL
+);
+CREATE INDEX replies_request ON replies(request_id);
+CREATE TABLE reply_parts (
+    id INTEGER PRIMARY KEY,
+    reply_id INTEGER NOT NULL REFERENCES replies(id) ON DELETE CASCADE,
+    meta BLOB NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX reply_parts_reply ON reply_parts(reply_id);
+CREATE TABLE reply_checks (
+    request_id INTEGER PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+    blob BLOB NOT NULL
+);
+"""
+
 # version -> step that brings the schema from version-1 to version (runs inside one transaction).
 
 
@@ -51,10 +76,11 @@ def check_file(path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database from another program, not a ydm store; left untouched")
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # (No executescript: it would COMMIT the surrounding transaction.)
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: lambda conn: _run_script(conn, SCHEMA_V1),
+    2: lambda conn: _run_script(conn, SCHEMA_V2),
 }
 
 

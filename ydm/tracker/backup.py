@@ -21,6 +21,7 @@ def export_json(store, *, today: date) -> dict:
     """Everything in the store as one JSON-able dict (the file holds personal data: write it 0600).
     Each request carries who signed it (`sender`, null for requests recorded before ydm kept it)."""
     from ydm.store.codec import head_to_dict, letter_to_dict, person_to_dict
+    from ydm.tracker.replies.backup import export_replies
 
     profile = store.load_profile()
     requests = []
@@ -28,7 +29,8 @@ def export_json(store, *, today: date) -> dict:
         r = store.get(head.ref)
         requests.append({**head_to_dict(r), "letter_text": r.letter_text,
                          "sender": person_to_dict(r.sender) if r.sender else None,
-                         "letters": [letter_to_dict(x) for x in store.letters(r.ref)]})
+                         "letters": [letter_to_dict(x) for x in store.letters(r.ref)],
+                         **export_replies(store, r.ref)})
     return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": today.isoformat(),
             "profile": person_to_dict(profile) if profile else None, "requests": requests}
 
@@ -46,6 +48,7 @@ def _parse_export(data) -> tuple[list, object]:
     """The export's requests (with their letters) and profile, every field checked first."""
     from ydm.errors import DataError
     from ydm.store.codec import check_person_dict, check_request_dict, letter_from_dict, request_from_dict
+    from ydm.tracker.replies.backup import check_replies
 
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise DataError("this file is not a ydm requests export (it has no \"format\": \"ydm-requests\")")
@@ -59,7 +62,8 @@ def _parse_export(data) -> tuple[list, object]:
     for number, d in enumerate(raw, 1):
         where = check_request_dict(d, number)
         try:
-            items.append((request_from_dict(d), [letter_from_dict(x) for x in d.get("letters") or ()]))
+            items.append((request_from_dict(d), [letter_from_dict(x) for x in d.get("letters") or ()],
+                          check_replies(d, where)))
         except (KeyError, ValueError, TypeError, AttributeError) as exc:  # anything the checks missed
             raise DataError(f"{where} is damaged ({exc})") from None
     return items, profile
@@ -78,7 +82,9 @@ def import_json(store, data: dict) -> ImportResult:
     stored = store.load_profile()
     differs = profile is not None and stored is not None and profile != stored
     added = merged = unchanged = 0
-    for r, letters in items:
+    from ydm.tracker.replies.backup import import_replies
+
+    for r, letters, replies in items:
         r.ref = normalize_ref(r.ref)
         if r.sender is None and differs:
             r.sender = profile
@@ -89,6 +95,7 @@ def import_json(store, data: dict) -> ImportResult:
             store.add(r)
             for x in letters:
                 store.add_letter(r.ref, x)
+            import_replies(store, r.ref, replies)
             added += 1
             continue
         known = {(e.kind, e.on, e.note) for e in have.events}
@@ -103,7 +110,7 @@ def import_json(store, data: dict) -> ImportResult:
             store.update(have)
         for x in new_letters:
             store.add_letter(r.ref, x)
-        if extra or new_letters or gains_sender:
+        if import_replies(store, r.ref, replies) or extra or new_letters or gains_sender:
             merged += 1
         else:
             unchanged += 1

@@ -30,7 +30,7 @@ from ydm.tracker.facts import (
 
 
 def letter_context(r: Request, view, kind: RequestKind, today: date, missing: list[str],
-                   about: Organisation) -> dict:
+                   about: Organisation, also: list[str] = ()) -> dict:
     """Everything the escalation templates may quote (all strings/lists/bools: StrictUndefined-safe)."""
     from ydm.law.deadlines import REGIME_PRE_DUAA
     from ydm.law.escalation import REMINDER_GRACE_DAYS
@@ -97,7 +97,7 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "last_contact": long_date(last_contact),
         "ico_by": long_date(a.ico_by or _ico_by(last_contact)),
         "missing_items": [{"code": c, "text": ART15_ITEMS[c], "text_ico": _third_person(ART15_ITEMS[c])}
-                          for c in missing],
+                          for c in missing] + _political_items(also),
         # What an objection asks for (Art 21(3): stop direct marketing; Art 21(1): stop unless compelling
         # legitimate grounds); empty for other kinds, whose letters ask for a full response.
         "stop_ask": _stop_ask(r.kind, "they"),
@@ -190,3 +190,13 @@ def _regime_without_deadline(r: Request, sent: date | None, today: date) -> str:
 
     received = _first(r, EventKind.RECEIVED) or (receipt_date(sent, r.channel, nation_of(r)) if sent else today)
     return regime_for(RequestKind.ACCESS, received)
+
+
+def _political_items(codes) -> list[dict]:
+    """The political questions of the access letter a reply left out (`ydm requests check`), worded
+    like ART15_ITEMS for the follow-up's list."""
+    if not codes:
+        return []
+    from ydm.tracker.replies.rules import POLITICAL_ITEMS
+
+    return [{"code": c, "text": POLITICAL_ITEMS[c], "text_ico": _third_person(POLITICAL_ITEMS[c])} for c in codes]

@@ -90,6 +90,9 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     r = store.get(ref)
     v = view(r, today)
     chosen = RequestKind(kind) if kind else v.next_kind
+    checked = _from_check(store, r, v, chosen, missing, directory) if kind is None or chosen is RequestKind.FOLLOW_UP else None
+    if checked is not None:
+        chosen = RequestKind.FOLLOW_UP
     if chosen is None:
         return NextStep(None, v.next_reason or f"nothing to send now ({v.status})", view=v)
     if chosen.is_initial:
@@ -98,9 +101,13 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     if items and r.kind not in (RequestKind.ACCESS, RequestKind.FOLLOW_UP) and chosen is not RequestKind.FOLLOW_UP:
         raise InputError(f"--missing names Article 15 items, which only an access request asks for ({r.ref} is "
                          f"{r.kind.value})")
+    political: list[str] = []
+    if checked is not None:  # the checklist of their reply (ydm requests check) says what is missing
+        items = [c for c in checked.missing if c in ART15_ITEMS]
+        political = [c for c in checked.missing if c not in ART15_ITEMS]
     if not items and chosen in _AFTER_FOLLOW_UP:
         items = asked_in_follow_up(store.letters(r.ref), r)
-    if chosen is RequestKind.FOLLOW_UP and not items:
+    if chosen is RequestKind.FOLLOW_UP and not items and not political:
         raise InputError("say which parts their reply left out, e.g. --missing '15(1)(c)' --missing '15(1)(g)'",
                          hint="items: " + ", ".join(ART15_ITEMS))
     person = person or r.sender or store.load_profile()
@@ -110,7 +117,7 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     directory = directory or contacts.load()
     about = _org(directory, r.org_id, r.org_name)
     recipient = _org(directory, "ico", "Information Commissioner's Office") if chosen is RequestKind.ICO_COMPLAINT else about
-    context = letter_context(r, v, chosen, today, items, about)
+    context = letter_context(r, v, chosen, today, items, about, also=political)
     letter = letters.render(chosen, person, recipient, today=today, reference=r.ref, context=context,
                             extra_text=extra_text)
     if chosen is RequestKind.COMPLAINT and today < S164A_FROM:
@@ -118,8 +125,39 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
         # (SI 2026/82 reg 7): an earlier complaint is a plain one.
         subject = f"Complaint about how you have handled my {context['request_words']} - ref {r.ref}"
         letter = dataclasses.replace(letter, subject=subject)
+    if checked is not None and keep and v.status == "answered":
+        mark_incomplete_from_check(store, r)
     if keep and not any(x.kind is chosen and x.on == today and x.text == letter.text for x in store.letters(r.ref)):
         # Kept once: running `next` again with the same facts on the same day writes the same letter.
         store.add_letter(r.ref, StoredLetter(chosen, today, letter.text, letter.subject))
     reason = v.next_reason if chosen == v.next_kind else f"you asked for a {chosen.value} letter"
+    if checked is not None:
+        reason = (f"their reply leaves out {len(checked.missing)} item(s) of the checklist "
+                  f"(ydm requests check {r.ref}); the follow-up asks for exactly those")
     return NextStep(chosen, reason, letter, v, context)
+
+
+def _from_check(store, r: Request, v: RequestView, chosen, missing, directory):
+    """The checklist of a request's stored replies, when it should choose the follow-up: an access
+    request answered (or already judged incomplete) with nothing given in --missing, whose reply
+    leaves something out. None otherwise (the engine's choice stands)."""
+    if missing or r.kind is not RequestKind.ACCESS or not hasattr(store, "replies"):
+        return None
+    if chosen not in (None, RequestKind.FOLLOW_UP) or v.status not in ("answered", "incomplete"):
+        return None
+    if not store.replies(r.ref):
+        return None
+    from ydm.tracker.replies.check import check_request
+
+    checked = check_request(store, r.ref, directory=directory)
+    return checked if checked.missing else None
+
+
+def mark_incomplete_from_check(store, r: Request) -> None:
+    """Record that the last reply was incomplete (the checklist says so), dated the day it came: the
+    follow-up's `sent` then restarts the clock, as after `ydm requests mark REF response-incomplete`."""
+    from ydm.model import Event
+
+    replied = [e.on for e in r.events if e.kind is EventKind.RESPONSE_RECEIVED]
+    if replied:
+        store.add_event(r.ref, Event(EventKind.RESPONSE_INCOMPLETE, max(replied), note="from ydm requests check"))

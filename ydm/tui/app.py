@@ -224,6 +224,11 @@ class YdmApp(YdmAppBase):
         self.show_error(event.exception, title=f"Could not save {event.name or 'the file'}")
 
     # --- command palette -----------------------------------------------------------------------
+    def _fetch_replies(self) -> None:
+        from ydm.tui.replies_fetch import fetch_replies  # lazy: keeps start-up light
+
+        fetch_replies(self)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("New request", "Write new requests to organisations (wizard)", self.start_wizard)
@@ -231,6 +236,8 @@ class YdmApp(YdmAppBase):
             "Organisations", "Search organisations and their contact details", self.open_organisations
         )
         yield SystemCommand("My requests", "Back to the dashboard of requests and deadlines", self.go_home)
+        yield SystemCommand("Fetch replies", "Look in your mailbox for replies to your requests (read-only; g)",
+                            self._fetch_replies)
         from ydm.tui.screens.request import RequestScreen  # lazy: keeps start-up light
 
         row = None

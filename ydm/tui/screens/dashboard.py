@@ -71,6 +71,7 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
         Binding("d", "delete_request", "Delete", id="delete-request", tooltip="Delete this request (asks first)"),
         Binding("o", "organisations", "Organisations", id="organisations", tooltip="Browse organisations"),
         Binding("r", "refresh", "Refresh", id="refresh", show=False),
+        Binding("g", "fetch_replies", "Fetch replies", id="fetch-replies", show=False),
         # The table's own Home/End move between columns (none to move between in row mode); here
         # they go to the first and last request. Priority, as the table has focus.
         Binding("home", "first_row", "First request", id="first-row", show=False, priority=True),
@@ -276,6 +277,12 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
 
     def action_organisations(self) -> None:
         self.app.open_organisations()
+
+    def action_fetch_replies(self) -> None:
+        """Fetch replies from the person's mailbox (IMAP, read-only): ydm replies fetch."""
+        from ydm.tui.replies_fetch import fetch_replies  # lazy: keeps start-up light
+
+        fetch_replies(self.app)
 
     def action_refresh(self) -> None:
         self.refresh_rows()

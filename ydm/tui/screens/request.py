@@ -32,6 +32,7 @@ having received it, the one-month period, weekends and bank holidays).
 **Next step** says what to do now. Press `w` to write that letter (a reminder when they are late,
 a complaint when a reminder did not help), `m` to note something that happened, `l` to read the
 letters you sent (the first one, then any reminder or complaint), and `Esc` to go back.
+`r` shows their reply: what they hold about you and what it leaves out (after `ydm replies add`).
 `d` deletes the request, its letters and its history from this computer, after asking; it does not
 withdraw the request from the organisation.
 """
@@ -41,6 +42,8 @@ withdraw the request from the organisation.
         Binding("w", "write_next", "Next letter", id="request-next"),
         Binding("l", "toggle_letter", "Show letter", id="request-letter"),
         Binding("d", "delete_request", "Delete", id="request-delete", tooltip="Delete this request (asks first)"),
+        # Not in the footer (it is full at 80 columns); the screen's help (F1) names it.
+        Binding("r", "open_reply", "Their reply", id="request-reply", show=False),
     ]
 
     def __init__(self, ref: str) -> None:
@@ -153,6 +156,11 @@ withdraw the request from the organisation.
         name = self.row.org_name if self.row is not None else ""
         sent = self.row is None or self.row.sent is not None  # unknown yet: the careful words
         self.app.delete_request(self.ref, name, sent=sent)
+
+    def action_open_reply(self) -> None:
+        from ydm.tui.screens.reply import ReplyScreen  # lazy: keeps start-up light
+
+        self.app.push_screen(ReplyScreen(self.ref))
 
     @on(Button.Pressed, "#show-letter")
     def action_toggle_letter(self) -> None:
