@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from operator import itemgetter
 
 from ydm import clock
 
@@ -65,16 +66,26 @@ def uid_for(ref: str, what: str = "due") -> str:
     return f"{ref.strip().lower()}-{what}@yourdatamatters"
 
 
-def _had_reminder(events) -> date | None:
-    from ydm.model import EventKind
-
-    return max((e.on for e in events if e.kind is EventKind.REMINDER_SENT), default=None)
-
-
-def _had_ico_step(events) -> bool:
+def _history(events) -> tuple[date | None, bool, bool, date | None]:
+    """One pass over a request's events: (last reminder, an ICO complaint was ever on its route,
+    it was sent, its last event's date)."""
     from ydm.model import EventKind as K
 
-    return any(e.kind in (K.COMPLAINT_SENT, K.RESPONSE_INCOMPLETE, K.ICO_COMPLAINT_SENT) for e in events)
+    reminded = last = None
+    ico = sent = False
+    ico_kinds = (K.COMPLAINT_SENT, K.RESPONSE_INCOMPLETE, K.ICO_COMPLAINT_SENT)
+    for e in events:
+        kind, on = e.kind, e.on
+        if last is None or on > last:
+            last = on
+        if kind is K.SENT:
+            sent = True
+        elif kind is K.REMINDER_SENT:
+            if reminded is None or on > reminded:
+                reminded = on
+        elif kind in ico_kinds:
+            ico = True
+    return reminded, ico, sent, last
 
 
 def entries_for(views: Iterable) -> list[DueEntry]:
@@ -90,14 +101,14 @@ def entries_for(views: Iterable) -> list[DueEntry]:
         r = v.request
         events = r.events
         base = 4 * len(events)
-        reminded = _had_reminder(events)
+        reminded, had_ico, sent, last_on = _history(events)
+        last_on = last_on or v.today
         rem_end = reminder_window_end(reminded) if reminded is not None else None
-        last_on = max((e.on for e in events), default=v.today)
         if v.done:
             # The due event always (the one every export had); an ICO or reminder date only while it
             # (and its alarms) is still ahead: once passed it is history and stays as it was.
             gone = [("due", last_on)] if events else []
-            if _had_ico_step(events) and v.ico_by is not None and v.ico_by >= v.today:
+            if had_ico and v.ico_by is not None and v.ico_by >= v.today:
                 gone.append(("ico", v.ico_by))
             if rem_end is not None and rem_end >= v.today:
                 gone.append(("reminder", rem_end))
@@ -108,10 +119,10 @@ def entries_for(views: Iterable) -> list[DueEntry]:
         ico_by = v.ico_by if RequestKind.ICO_COMPLAINT in (v.next_kind, v.next_later) else None
         live_reminder = rem_end if v.status == "reminded" else None
         gone = []
-        if v.due is None and any(e.kind.value == "sent" for e in events):
+        if v.due is None and sent:
             gone.append(("due", last_on))
         # An ICO or reminder date the request has moved past: cancelled while still ahead (as above).
-        if ico_by is None and _had_ico_step(events) and v.ico_by is not None and v.ico_by >= v.today:
+        if ico_by is None and had_ico and v.ico_by is not None and v.ico_by >= v.today:
             gone.append(("ico", v.ico_by))
         if live_reminder is None and rem_end is not None and rem_end >= v.today:
             gone.append(("reminder", rem_end))
@@ -222,7 +233,7 @@ def _rows(entries: Iterable[DueEntry], private: bool) -> list[tuple]:
                 f"{e.ref}: cancelled, nothing more is due from {e.who}")
             seq = e.sequence // 4 * 4 + CANCELLED_STEP  # the same events, cancelled: above any live stage
             rows.append((on, e.ref, what, title, "", seq, None, "", True))
-    rows.sort(key=lambda r: r[:3])
+    rows.sort(key=itemgetter(0, 1, 2))
     return rows
 
 
