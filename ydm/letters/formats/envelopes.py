@@ -11,13 +11,14 @@ DL (110 x 220 mm, ISO 269; A4 folded in three to 105 x 210 mm, fold marks at 105
     whatever the play is y 60-90 mm, x 20-100 mm: the block is drawn from 62 mm, and a long block now
     takes smaller type down to 7.5 pt before it may rise above 60 mm (issue 20: its first line was
     hidden when the sheet rode up in a 35 mm window). At most 8 lines.
-C5 (162 x 229 mm, ISO 269; A4 folded once, to 148.5 x 210 mm, fold mark at 148.5 mm). UK and Nordic
-    C5 window envelopes put a 35-45 mm high, 90-105 mm wide window 15-20 mm from the left and about
-    44-45 mm from the top (officeconsult.no, "plassering av mottakerfelt i vinduskonvolutter": C5
-    window 44 mm from the top, 35 mm high, 105 mm wide, 15 mm from the left). The folded sheet is
-    13.5 mm shorter than the envelope: resting at the bottom it sits 0-13.5 mm lower than its top
-    edge would put it, so what always shows is y ~48-79 mm: the block goes from 49 to 78 mm, at most
-    6 lines, and 70 mm wide (the sheet can also slide 19 mm sideways).
+C5 (162 x 229 mm, ISO 269; A4 folded once, to 148.5 x 210 mm, fold mark at 148.5 mm). C5 window
+    envelopes put a 35-45 mm high, 90-105 mm wide window 15-20 mm from the left and about 44-45 mm
+    from the top (officeconsult.no, "plassering av mottakerfelt i vinduskonvolutter": C5 window 44 mm
+    from the top, 35 mm high, 105 mm wide, 15 mm from the left); tried with UK C5 window envelopes
+    (issue 20), the part of the sheet that shows is y 45-80 mm. The block goes from 48 to 77 mm (six
+    lines at 10.5 pt) and is 65 mm wide: the sheet is 19 mm narrower than the envelope and can slide,
+    so only x 20-91 mm always shows. At most 6 lines. The folded sheet is also 13.5 mm shorter than
+    the envelope: put it in with its top edge against the envelope's top (the fold at the bottom).
 Royal Mail ("A guide for letter envelope design and clear addressing") asks for the whole address,
 postcode last on its own line, inside the window with clear space around it, which both keep.
 """
@@ -46,11 +47,15 @@ class Envelope:
     max_lines: int  # the most lines the window shows at the smallest type
     window: tuple[float, float, float, float]  # (x, y, w, h) on the sheet that always shows
 
+    def too_long(self, lines) -> bool:
+        """More address lines than the window shows (the faces warn: shorten the address)."""
+        return sum(1 for line in lines if str(line).strip()) > self.max_lines
+
 
 DL = Envelope("dl", "DL (A4 folded in three)", (105.0, 210.0), top=62.0, top_min=51.0, bottom=89.5,
               x=25.0, width=75.0, max_lines=8, window=(20.0, 60.0, 80.0, 30.0))
-C5 = Envelope("c5", "C5 (A4 folded once)", (PUNCH_MARK,), top=49.0, top_min=47.0, bottom=78.0,
-              x=25.0, width=70.0, max_lines=6, window=(20.0, 48.0, 75.0, 31.0))
+C5 = Envelope("c5", "C5 (A4 folded once)", (PUNCH_MARK,), top=48.0, top_min=46.0, bottom=77.0,
+              x=25.0, width=65.0, max_lines=6, window=(20.0, 45.0, 71.0, 35.0))
 ENVELOPES = {e.name: e for e in (DL, C5)}
 DEFAULT = DL
 
