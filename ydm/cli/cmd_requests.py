@@ -59,6 +59,7 @@ def register(sub) -> None:
     nx.add_argument("--kind", choices=("reminder", "complaint", "ico-complaint", "follow-up"),
                     help="write this letter instead of the one ydm would choose")
     nx.add_argument("--text", default="", help="your own words, added to the letter as written")
+    nx.add_argument("--envelope", choices=("dl", "c5"), help="with -o FILE.pdf: the window envelope (default dl)")
 
     ex = ps.add_parser("export", help="export to a calendar (.ics) or to JSON (everything, for backup)")
     ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms ('-': standard output)")
@@ -229,6 +230,7 @@ def _next(args, store, today) -> int:
     from pathlib import Path
 
     from ydm.cli import output
+    from ydm.errors import InputError
     from ydm.fileio import atomic_write
     from ydm.service import letters as service
     from ydm.service import requests as tracker
@@ -251,7 +253,10 @@ def _next(args, store, today) -> int:
     else:
         path = Path(args.output)
         fmt = {".pdf": "pdf", ".eml": "eml", ".md": "md"}.get(path.suffix.lower(), "text")
-        data = step.letter.text.encode() if fmt == "text" else service.render_format([step.letter], fmt, combined=True)[0][1]
+        if args.envelope and fmt != "pdf":
+            raise InputError("--envelope goes with -o FILE.pdf")
+        data = step.letter.text.encode() if fmt == "text" else service.render_format(
+            [step.letter], fmt, combined=True, envelope=args.envelope)[0][1]
         atomic_write(path, data)
         output.note(f"wrote {path}")
     event = {"reminder": "reminder-sent", "complaint": "complaint-sent", "ico-complaint": "ico-complaint-sent",
