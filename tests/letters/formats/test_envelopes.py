@@ -72,7 +72,7 @@ def fold_marks(page) -> list[tuple[float, float]]:
     """(y mm from the top, length mm) of the short horizontal ticks drawn in the left margin."""
     ops = ContentStream(page.get_contents(), page.pdf).operations
     out = []
-    for (a, op_a), (b, op_b) in zip(ops, ops[1:]):
+    for (a, op_a), (b, op_b) in zip(ops, ops[1:], strict=False):
         if op_a == b"m" and op_b == b"l" and float(a[0]) < 1 and float(a[1]) == float(b[1]):
             out.append((round((float(page.mediabox.height) - float(a[1])) / MM, 1), round(float(b[0]) / MM, 1)))
     return sorted(out)
