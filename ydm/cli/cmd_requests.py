@@ -160,7 +160,9 @@ def _show(args, store, today) -> int:
 
     v, letters = tracker.show(store, args.ref, today=today)
     if args.json:
-        data = v.to_json()
+        from ydm.porcelain import SCHEMA
+
+        data = {"schema": SCHEMA, **v.to_json()}  # as every --json object carries
         data["letters"] = [{"kind": x.kind.value, "on": x.on.isoformat(), "subject": x.subject,
                             **({"text": x.text} if args.letters else {})} for x in letters]
         if args.letters:
