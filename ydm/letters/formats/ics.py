@@ -119,7 +119,7 @@ def entries_for(views: Iterable) -> list[DueEntry]:
         ico_by = v.ico_by if RequestKind.ICO_COMPLAINT in (v.next_kind, v.next_later) else None
         live_reminder = rem_end if v.status == "reminded" else None
         gone = []
-        if v.due is None and sent:
+        if v.due is None and sent and v.status != "waiting":  # "waiting" without a due: a kind with no clock
             gone.append(("due", last_on))
         # An ICO or reminder date the request has moved past: cancelled while still ahead (as above).
         if ico_by is None and had_ico and v.ico_by is not None and v.ico_by >= v.today:
