@@ -271,7 +271,7 @@ def iter_ics(entries: Iterable[DueEntry], *, stamp: datetime | None = None, priv
 
 def to_ics(entries: Iterable[DueEntry], *, stamp: datetime | None = None, private: bool = False) -> bytes:
     """The calendar as bytes (CRLF lines, UTF-8), ready to write to a file."""
-    return "".join(iter_ics(entries, stamp=stamp, private=private)).encode()
+    return b"".join(chunk.encode() for chunk in iter_ics(entries, stamp=stamp, private=private))
 
 
 def read_ics(data: bytes) -> list[dict]:
