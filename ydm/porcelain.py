@@ -39,3 +39,9 @@ def organisation(org: Organisation) -> dict:
 
 def organisations(orgs) -> dict:
     return {"schema": SCHEMA, "organisations": [organisation(o) for o in orgs]}
+
+
+def error(message: str, *, code: int, kind: str = "", hint: str | None = None) -> dict:
+    """What a failed command prints on stdout under `--json` (the `ydm: error:` line still goes to
+    stderr): a script reading stdout gets an object, not nothing."""
+    return {"schema": SCHEMA, "error": {"message": message, "hint": hint, "exit_code": code, "kind": kind}}

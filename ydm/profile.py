@@ -88,6 +88,12 @@ def _lines(value) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value or () if str(v).strip())
 
 
+def tidy_line(line: str) -> str:
+    """One address line as it should print: single spaces, none before a comma ("Flat 2 , 9 High
+    Street" -> "Flat 2, 9 High Street"), no comma at either end."""
+    return re.sub(r"\s+,", ",", " ".join(line.split())).strip(" ,")
+
+
 def _list(value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -153,7 +159,7 @@ def make_person(**fields) -> Person:
         raise InputError(f"reply_format '{reply_format}' must be 'electronic' or 'paper'")
     person = Person(
         name=" ".join((fields.get("name") or "").split()),
-        address=tuple(" ".join(line.split()) for line in address),
+        address=tuple(tidy_line(line) for line in address),
         postcode=postcode,
         email=validate_email(fields.get("email", "")),
         phone=(fields.get("phone") or "").strip(),

@@ -159,6 +159,20 @@ def get_password() -> str | None:
         return None
 
 
+def password_hint() -> str:
+    """How to give the SMTP password on this machine: the keyring where there is one, else the
+    environment (`ydm send --setup --password-stdin` fails without a keyring)."""
+    from ydm.adapters import secrets
+
+    try:
+        usable = secrets.keyring_available()
+    except Exception:  # noqa: BLE001 - a broken backend is no keyring
+        usable = False
+    if usable:
+        return "run: ydm send --setup --password-stdin (or without it to be asked)"
+    return f"there is no system keyring here: set {PASSWORD_ENV} in the environment when you run ydm send"
+
+
 def set_password(password: str) -> None:
     """Keep the password in the OS keyring; never in a file."""
     from ydm.adapters import secrets
@@ -223,9 +237,8 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, *, password: str | N
                 client.ehlo()
             if settings.user:
                 if password is None:
-                    raise InputError(f"no password is stored for {settings.user}",
-                                     hint="run: ydm send --setup --password-stdin (or without it to be asked)")
-                client.login(settings.user, password)
+                    raise InputError(f"no password is stored for {settings.user}", hint=password_hint())
+                _login_once(client, settings.user, password)
             refused = client.send_message(msg, to_addrs=to)
         if refused:
             raise NetworkError(f"the mail server did not accept {', '.join(refused)}; nothing else was sent")
@@ -265,6 +278,22 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, *, password: str | N
                            hint="check the host name and your internet connection") from None
     except OSError as exc:
         raise NetworkError(f"could not reach the mail server {where}: {exc.strerror or exc}") from None
+
+
+def _login_once(client: smtplib.SMTP, user: str, password: str) -> None:
+    """One AUTH attempt with the best mechanism the server offers. `smtplib.login` tries each offered
+    mechanism in turn after a refusal, so a wrong password cost two or three failed logins per send
+    (and servers lock accounts after a few): here a refusal is final."""
+    client.ehlo_or_helo_if_needed()
+    if not client.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
+    offered = client.esmtp_features["auth"].upper().split()
+    mechanism = next((m for m in ("PLAIN", "LOGIN", "CRAM-MD5") if m in offered), None)
+    if mechanism is None:
+        raise smtplib.SMTPException(f"no login method ydm knows is offered ({' '.join(offered)})")
+    client.user, client.password = user, password
+    answer = getattr(client, "auth_" + mechanism.lower().replace("-", "_"))
+    client.auth(mechanism, answer, initial_response_ok=True)  # raises SMTPAuthenticationError if refused
 
 
 def _reason(exc: Exception) -> str:

@@ -35,10 +35,22 @@ COMMANDS = (
 class _Parser(argparse.ArgumentParser):
     """argparse, but errors follow our one-line `ydm: error:` contract with exit code 2."""
 
+    json_error = False  # set by `main` when --json asks for a JSON error object on stdout too
+
     def error(self, message: str):  # noqa: D102 - argparse API
         # One line, like every other error: the hint goes at its end, not on a line of its own.
-        output.error(" ".join(message.split()) + f" (see '{self.prog} --help')")
+        line = " ".join(message.split()) + f" (see '{self.prog} --help')"
+        output.error(line)
+        if _Parser.json_error:
+            from ydm import porcelain
+
+            output.out_json(porcelain.error(line, code=2, kind="usage"))
         raise SystemExit(2)
+
+
+def _json_flag(argv: list[str]) -> bool:
+    """`--json` as the switch (not `requests export --json FILE`, where it names a file)."""
+    return "--json" in argv and not (argv[:1] == ["requests"] and ("export" in argv or "import" in argv))
 
 
 def _command_modules():
@@ -75,7 +87,10 @@ def _run_tui() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import sys
+
     parser = build_parser()
+    _Parser.json_error = _json_flag(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
         if not args.command:
@@ -83,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args) or 0
     except YdmError as exc:
         output.error(str(exc))
+        if getattr(args, "json", None) is True:  # a switch, not `--json FILE`
+            from ydm import porcelain
+
+            output.out_json(porcelain.error(exc.message, code=exc.exit_code, hint=exc.hint,
+                                            kind=type(exc).__name__.removesuffix("Error").lower()))
         return exc.exit_code
     except KeyboardInterrupt:
         output.error("interrupted")

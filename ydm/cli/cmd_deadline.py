@@ -96,7 +96,10 @@ def deadline_json(dl, *, nation_arg: str) -> dict:
             "due": dl.alternative_due.isoformat(),
             "weekday": _wd(dl.alternative_due),
         }
+    from ydm.porcelain import SCHEMA
+
     return {
+        "schema": SCHEMA,  # as every --json object carries
         "due": dl.due.isoformat(),
         "due_weekday": dl.due_weekday,
         "relevant_time": dl.relevant_time.isoformat(),

@@ -57,6 +57,10 @@ def register(sub) -> None:
                      help="text (default), md, pdf or eml; with -o FILE the file's extension also decides")
     out.add_argument("-o", "--output", metavar="PATH_OR_DIR",
                      help="a file (several letters: joined, or one combined PDF) or a folder (one file per letter)")
+    out.add_argument("--envelope", choices=("dl", "c5"),
+                     help="with --format pdf: the window envelope (dl: A4 folded in three, the default; c5: folded once)")
+    out.add_argument("--duplex", action="store_true",
+                     help="with --format pdf: for double-sided printing, every letter starts on a new sheet")
     out.add_argument("--record", action="store_true", help="record the letters in your request tracker")
     out.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
                      help="with --record: how you sent them (default: email where known, else first-class)")
@@ -158,7 +162,14 @@ def _warn_gaps(args, letters, kind) -> None:
             output.warn(f"no email address is known for {letter.org.display_name}: the .eml has no To: line; "
                         f"it takes requests by {where}")
     if args.format == "pdf":
+        from ydm.letters.formats.envelopes import envelope
         from ydm.letters.formats.pdf import unprintable_in
+
+        env = envelope(args.envelope)
+        for letter in letters:
+            if not letter.address_missing and env.too_long(letter.recipient_lines):
+                output.warn(f"the address of {letter.org.display_name} has more than {env.max_lines} lines: "
+                            f"a {env.name.upper()} window may not show all of it; shorten it with --address-to")
 
         missing = unprintable_in(letters)
         if missing:
@@ -196,6 +207,8 @@ def run(args) -> int:
     args.format = _format(args)
     if (args.via or args.sent) and not args.record:
         raise InputError("--via and --sent go with --record")
+    if (args.envelope or args.duplex) and args.format != "pdf":
+        raise InputError("--envelope and --duplex go with --format pdf")
     today = clock.today()
     sent_on = _sent_on(args, today)
     person = _person(args)
@@ -217,7 +230,8 @@ def run(args) -> int:
         for letter, channel in zip(letters, channels, strict=True):
             channels_rule.check_sent_by(letter, channel)
     to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))
-    rendered = service.render_format(letters, args.format, combined=not to_folder)
+    rendered = service.render_format(letters, args.format, combined=not to_folder, envelope=args.envelope,
+                                     duplex=args.duplex)
     _warn_gaps(args, letters, kind)
     if not args.record:
         _deliver(args, letters, rendered, target, to_folder, None)

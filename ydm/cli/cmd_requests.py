@@ -59,6 +59,7 @@ def register(sub) -> None:
     nx.add_argument("--kind", choices=("reminder", "complaint", "ico-complaint", "follow-up"),
                     help="write this letter instead of the one ydm would choose")
     nx.add_argument("--text", default="", help="your own words, added to the letter as written")
+    nx.add_argument("--envelope", choices=("dl", "c5"), help="with -o FILE.pdf: the window envelope (default dl)")
 
     ex = ps.add_parser("export", help="export to a calendar (.ics) or to JSON (everything, for backup)")
     ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms ('-': standard output)")
@@ -163,7 +164,9 @@ def _show(args, store, today) -> int:
 
     v, letters = tracker.show(store, args.ref, today=today)
     if args.json:
-        data = v.to_json()
+        from ydm.porcelain import SCHEMA
+
+        data = {"schema": SCHEMA, **v.to_json()}  # as every --json object carries
         data["letters"] = [{"kind": x.kind.value, "on": x.on.isoformat(), "subject": x.subject,
                             **({"text": x.text} if args.letters else {})} for x in letters]
         if args.letters:
@@ -237,6 +240,7 @@ def _next(args, store, today) -> int:
     from pathlib import Path
 
     from ydm.cli import output
+    from ydm.errors import InputError
     from ydm.fileio import atomic_write
     from ydm.service import letters as service
     from ydm.service import requests as tracker
@@ -259,7 +263,10 @@ def _next(args, store, today) -> int:
     else:
         path = Path(args.output)
         fmt = {".pdf": "pdf", ".eml": "eml", ".md": "md"}.get(path.suffix.lower(), "text")
-        data = step.letter.text.encode() if fmt == "text" else service.render_format([step.letter], fmt, combined=True)[0][1]
+        if args.envelope and fmt != "pdf":
+            raise InputError("--envelope goes with -o FILE.pdf")
+        data = step.letter.text.encode() if fmt == "text" else service.render_format(
+            [step.letter], fmt, combined=True, envelope=args.envelope)[0][1]
         atomic_write(path, data)
         output.note(f"wrote {path}")
     event = {"reminder": "reminder-sent", "complaint": "complaint-sent", "ico-complaint": "ico-complaint-sent",

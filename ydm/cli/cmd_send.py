@@ -125,7 +125,7 @@ def _setup(args) -> int:
             mail.set_password(password)
             output.out("Password saved in the system keyring.")
     elif settings.user and mail.get_password() is None:
-        output.warn("no password is stored yet: run ydm send --setup --password-stdin")
+        output.warn(f"no password is stored yet: {mail.password_hint()}")
     return 0
 
 
@@ -243,16 +243,25 @@ def _send(args) -> int:
     with open_store() as store:
         # The reference first: "no request YDM-NOPE1" is the answer to a typo, whatever the setup.
         store.get(args.ref)
-        settings = mail.load_settings() if mode == "smtp" and not args.dry_run else None
+        settings = None
+        if mode == "smtp" and not args.dry_run:
+            settings = mail.load_settings()
+        elif mode == "smtp":  # the preview uses the same settings (From, Reply-To) as the real send
+            from ydm.errors import NotFoundError
+
+            try:
+                settings = mail.load_settings()
+            except NotFoundError:
+                output.warn("sending is not set up yet (ydm send --setup): the From shown is your own address;"
+                            " a real send uses the SMTP account's")
         p = _prepare(store, args, today, mode=mode)
         letter, ref = p.letter, p.request.ref
         if mode != "smtp":
             return _hand_over(args, store, p, today, mode)
         if args.dry_run:
-            from ydm.letters.formats.eml import POLICY, build_message
+            from ydm.letters.formats.eml import POLICY
 
-            sender = settings.sender if settings else ""
-            msg = build_message(letter, sender=sender)
+            msg = sending.message_for(letter, settings)  # the builder send_letter uses
             output.out(msg.as_bytes(policy=POLICY).decode("utf-8", "replace").replace("\r\n", "\n"))
             return 0
         try:

@@ -2,7 +2,7 @@
 
 For a librarian helping a patron. Nothing the patron types is written to disk; everything is wiped
 on Finish, after MIN minutes without a key press, and on exit. Settings can also live in
-session.toml in the config folder (printer, timeout, export_dir); flags win over the file.
+session.toml in the config folder (printer, timeout, export_dir, envelope); flags win over the file.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ def register(sub) -> None:
         help="guided session for library patrons (nothing is kept)",
         description="A guided session, one plain question at a time, for a librarian helping a patron. "
         "Nothing the patron types is saved; everything is wiped on Finish, on inactivity and on exit. "
-        "Defaults come from session.toml in the config folder (keys: printer, timeout, export_dir).",
+        "Defaults come from session.toml in the config folder (keys: printer, timeout, export_dir, envelope).",
     )
     p.add_argument("--plain", action="store_true",
                    help="plain numbered prompts on stdin/stdout (for screen readers and braille displays)")
@@ -22,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("--timeout", metavar="MIN", type=float,
                    help="minutes without a key press before everything is wiped (default 10)")
     p.add_argument("--export-dir", metavar="DIR", help="folder (e.g. a USB stick) where patrons may save files")
+    p.add_argument("--envelope", choices=("dl", "c5"),
+                   help="the window envelopes the letters are printed for (default dl: A4 folded in three)")
     p.set_defaults(run=run)
 
 
@@ -29,7 +31,8 @@ def run(args) -> int:
     from ydm import clock
     from ydm.session.flow import Session, load_config
 
-    config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir)
+    config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir,
+                         envelope=args.envelope)
     if args.plain:
         from ydm.cli.plain_session import run_plain
 

@@ -24,7 +24,7 @@ from ydm.model import Category, Nation, Organisation, Source
 from ydm.orgs import user_contacts
 from ydm.orgs.contacts import parse_file
 from ydm.postcodes import find_in_lines, nation_of_postcode
-from ydm.profile import clean_text
+from ydm.profile import clean_text, tidy_line
 
 __all__ = [
     "ADDRESS_SLUG",
@@ -237,7 +237,8 @@ def manual_office(name: str, address: list[str] | tuple[str, ...], *, email: str
     postcode = find_in_lines(lines) or ""
     if postcode:  # kept once, as the office's postcode, not inside a line too
         pattern = re.compile(r"\s*".join(postcode.replace(" ", "")), re.IGNORECASE)
-        lines = tuple(x for x in (pattern.sub("", ln).strip(" ,") for ln in lines) if x)
+        # a postcode taken out of the middle of a line leaves "Flat 2 , 9 High Street": no space before a comma
+        lines = tuple(x for x in (tidy_line(pattern.sub("", ln)) for ln in lines) if x)
     if email and "@" not in email:
         raise InputError(f"'{email}' does not look like an email address")
     nation = {Nation.SCOTLAND: "scotland", Nation.NORTHERN_IRELAND: "northern-ireland"}.get(

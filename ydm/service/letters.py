@@ -104,14 +104,18 @@ def file_name(letter: Letter, fmt: str) -> str:
     return f"{letter.kind.value}-{slug}-{letter.reference}.{EXTENSIONS[fmt]}"
 
 
-def render_format(letters: list[Letter], fmt: str, *, combined: bool) -> list[tuple[Letter | None, bytes]]:
-    """Bytes per letter in a format, or one combined document (text/md joined, one PDF)."""
+def render_format(letters: list[Letter], fmt: str, *, combined: bool, envelope: str | None = None,
+                  duplex: bool = False) -> list[tuple[Letter | None, bytes]]:
+    """Bytes per letter in a format, or one combined document (text/md joined, one PDF). For PDFs:
+    `envelope` (dl, c5: formats/envelopes.py) and `duplex` (each letter starts on a new sheet)."""
     import importlib
 
     module = importlib.import_module("ydm.letters.formats." + {"md": "markdown"}.get(fmt, fmt))
+    if fmt == "pdf":
+        if combined and len(letters) > 1:
+            return [(None, module.render_many(letters, envelope=envelope, duplex=duplex))]
+        return [(letter, module.render(letter, envelope=envelope)) for letter in letters]
     if combined and len(letters) > 1:
-        if fmt == "pdf":
-            return [(None, module.render_many(letters))]
         if fmt == "eml":
             raise InputError("an .eml file holds one letter: give -o a folder for several")
         separator = b"\n" + b"=" * 72 + b"\n\n"

@@ -72,10 +72,21 @@ def send_letter(letter: Letter, settings: mail.SmtpSettings | None = None, *, pa
         raise InputError(f"no email address is known for {letter.org.display_name}",
                          hint="post the letter (ydm letter --format pdf) or use their web form")
     settings = settings or mail.load_settings()
+    msg = message_for(letter, settings)
     if password is None and settings.user:
         password = mail.get_password()
-    msg = build_message(letter, sender=settings.sender)
+    mail.send_message(msg, settings, password=password, ssl_context=ssl_context)
+    return msg
+
+
+def message_for(letter: Letter, settings: mail.SmtpSettings | None) -> EmailMessage:
+    """The message `send_letter` hands to the server, and what `ydm send --dry-run` shows: one builder
+    for both. From is the SMTP account's address (servers refuse others), Reply-To the person's own
+    when it differs; without settings (sending not set up yet) the person's address is the From."""
+    if not letter.recipient_email:
+        raise InputError(f"no email address is known for {letter.org.display_name}",
+                         hint="post the letter (ydm letter --format pdf) or use their web form")
+    msg = build_message(letter, sender=settings.sender if settings else "")
     if "From" not in msg:
         raise InputError("no sender address: give your email in your details or set --from with ydm send --setup")
-    mail.send_message(msg, settings, password=password, ssl_context=ssl_context)
     return msg

@@ -1,4 +1,5 @@
-"""What the librarian sets for guided sessions: the printer, the idle timeout, the export folder.
+"""What the librarian sets for guided sessions: the printer, the idle timeout, the export folder, the
+window envelopes in the drawer (`envelope = "dl"` or `"c5"`, ydm/letters/formats/envelopes.py).
 
 Kept apart from `session` (one patron's answers) because it belongs to the library's computer, not
 to the patron: it is read once from session.toml and the `ydm session` options, and outlives every
@@ -24,6 +25,7 @@ class SessionConfig:
     printer: str | None = None
     timeout: float = DEFAULT_TIMEOUT_MIN * 60
     export_dir: Path | None = None
+    envelope: str = "dl"  # the printed letters' layout: DL (A4 folded in three) or C5 (folded once)
 
     @property
     def warn_after(self) -> float:
@@ -32,8 +34,8 @@ class SessionConfig:
 
 
 def load_config(path: Path | None = None, *, printer: str | None = None, timeout_min: float | None = None,
-                export_dir: str | Path | None = None) -> SessionConfig:
-    """session.toml in the config dir (printer, timeout in minutes, export_dir), then CLI overrides."""
+                export_dir: str | Path | None = None, envelope: str | None = None) -> SessionConfig:
+    """session.toml in the config dir (printer, timeout in minutes, export_dir, envelope), then CLI overrides."""
     from ydm import paths
 
     path = path or paths.config_dir() / "session.toml"
@@ -43,9 +45,18 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise DataError(f"{path} cannot be read: {exc}") from None
-    unknown = set(data) - {"printer", "timeout", "export_dir"}
+    unknown = set(data) - {"printer", "timeout", "export_dir", "envelope"}
     if unknown:
-        raise DataError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (printer, timeout, export_dir)")
+        raise DataError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} "
+                        "(printer, timeout, export_dir, envelope)")
+    from ydm.letters.formats.envelopes import envelope as envelope_named
+
+    try:
+        chosen = envelope_named(envelope if envelope is not None else data.get("envelope")).name
+    except InputError as exc:
+        if envelope is not None:
+            raise
+        raise DataError(f"{path}: {exc.message}") from None
     minutes = timeout_min if timeout_min is not None else data.get("timeout", DEFAULT_TIMEOUT_MIN)
     if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or minutes <= 0:
         raise InputError(f"the timeout must be a positive number of minutes, not '{minutes}'")
@@ -55,4 +66,5 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
         if not folder.is_dir():
             raise InputError(f"the export folder {folder} does not exist (plug in the USB stick first?)")
     name = printer if printer is not None else data.get("printer")
-    return SessionConfig(printer=str(name) if name else None, timeout=float(minutes) * 60, export_dir=folder)
+    return SessionConfig(printer=str(name) if name else None, timeout=float(minutes) * 60, export_dir=folder,
+                         envelope=chosen)

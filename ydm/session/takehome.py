@@ -172,14 +172,15 @@ def sheet_pdf(plan: Plan, today: date) -> bytes:
         raise OutputError(f"could not make the take-home sheet: {exc}") from exc
 
 
-def letters_pdf(plan: Plan, *, only_post: bool = False) -> bytes:
-    """All letters in one PDF (each on its own pages); `only_post`: those that go on paper."""
+def letters_pdf(plan: Plan, *, only_post: bool = False, envelope: str | None = None) -> bytes:
+    """All letters in one PDF (each on its own pages); `only_post`: those that go on paper; laid out
+    for the library's window envelopes (session.toml's `envelope`)."""
     from ydm.letters.formats import pdf
 
     letters = [_on_paper(i) for i in plan.items if not only_post or i.channel in POSTED]
     if not letters:
         raise InputError("there are no letters to print" if only_post else "there are no letters")
-    return pdf.render_many(letters)
+    return pdf.render_many(letters, envelope=envelope)
 
 
 def _on_paper(item: PlanItem):
@@ -336,9 +337,9 @@ def payload(session, action_id: str) -> tuple[str, bytes]:
     """(file name, bytes) for a print or save action. File names carry no personal data."""
     plan = session.plan()
     if action_id == "print-letters":
-        return LETTERS_FILE, letters_pdf(plan, only_post=True)
+        return LETTERS_FILE, letters_pdf(plan, only_post=True, envelope=session.config.envelope)
     if action_id == "save-letters":
-        return LETTERS_FILE, letters_pdf(plan)
+        return LETTERS_FILE, letters_pdf(plan, envelope=session.config.envelope)
     if action_id in ("print-sheet", "save-sheet"):
         return SHEET_FILE, sheet_pdf(plan, session.today)
     if action_id == "save-ics":

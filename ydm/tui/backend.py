@@ -343,13 +343,13 @@ class Backend:
         return [self.request_detail(ref, today) for ref in wanted]
 
     # --- formats -------------------------------------------------------------------------------
-    def render(self, letter: Any, fmt: str) -> bytes:
+    def render(self, letter: Any, fmt: str, envelope: str | None = None) -> bytes:
         """Bytes of a letter in `text`, `md`, `pdf` or `eml` (ydm.letters.formats)."""
         if fmt == "text":
             return letter.text.encode("utf-8")
         from ydm.service import letters as service
 
-        return service.render_format([letter], fmt, combined=False)[0][1]
+        return service.render_format([letter], fmt, combined=False, envelope=envelope)[0][1]
 
     def mailto(self, letter: Any) -> Any:
         """ydm.letters.formats.mailto.MailtoLink: the link, and the body to paste when it is too long for one."""

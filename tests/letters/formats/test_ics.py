@@ -51,11 +51,14 @@ def test_entries_for_views_add_the_ico_date_only_when_it_is_a_step():
                    (E.RESPONSE_INCOMPLETE, D(2026, 11, 2)))
     answered = make("YDM-DDDDD", (E.SENT, D(2026, 9, 1)), (E.RESPONSE_RECEIVED, D(2026, 9, 20)))
     entries = {e.ref: e for e in entries_for(views(complained, waiting, unhappy, answered, today=D(2026, 12, 1)))}
-    assert set(entries) == {"YDM-AAAAA", "YDM-BBBBB", "YDM-CCCCC"}  # nothing for the answered one
+    assert set(entries) == {"YDM-AAAAA", "YDM-BBBBB", "YDM-CCCCC", "YDM-DDDDD"}
+    # The answered one is only there to cancel what an earlier export put in the calendar.
+    assert entries["YDM-DDDDD"].due is None and entries["YDM-DDDDD"].cancelled == (("due", D(2026, 9, 20)),)
     assert entries["YDM-AAAAA"].ico_by == D(2027, 1, 26)  # three months from the complaint
     assert entries["YDM-BBBBB"].ico_by is None  # still waiting for a reply: no ICO entry yet
     assert entries["YDM-CCCCC"].due is None and entries["YDM-CCCCC"].ico_by == D(2027, 2, 2)
-    uids = [e["uid"] for e in read_ics(to_ics(entries.values()))]
+    events = read_ics(to_ics(entries.values()))
+    uids = [e["uid"] for e in events if e["status"] != "CANCELLED"]
     assert uids.count(uid_for("YDM-BBBBB")) == 1 and uid_for("YDM-BBBBB", "ico") not in uids
     assert uid_for("YDM-AAAAA", "ico") in uids and uid_for("YDM-CCCCC", "ico") in uids
     assert uid_for("YDM-CCCCC") not in uids  # nothing is due from them, only the ICO date

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ydm.letters.formats import pdf_scripts as scripts
+from ydm.letters.formats.envelopes import draw_fold_marks  # noqa: F401 - part of this module's API
+
 if TYPE_CHECKING:  # fpdf (with fontTools and PIL) loads only when a PDF is drawn
     from fpdf import FPDF
 
@@ -44,6 +47,7 @@ FAMILY = "ydmsans"  # DejaVu Sans: Latin incl. Polish, Welsh, Irish, Vietnamese;
 FALLBACK_FAMILY = "ydmcjk"  # Droid Sans Fallback: Han, kana, hangul
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 FALLBACK_FILE = "DroidSansFallbackFull.ttf"
+FONT_ORDER = (FAMILY, scripts.ARABIC_FAMILY, scripts.DEVANAGARI_FAMILY, FALLBACK_FAMILY)  # fallbacks, in turn
 
 # --- Page geometry, in mm on A4 portrait (210 x 297) ---------------------------------------------
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -51,8 +55,6 @@ LEFT, RIGHT_EDGE = 25.0, 190.0  # text from 25 mm (DIN 5008 text line) to 20 mm 
 TOP_FIRST, TOP_NEXT = 20.0, 20.0
 BOTTOM = 280.0  # body text stops here; the footer sits below
 FOOTER_Y = 285.0
-FOLD_MARKS = (105.0, 210.0)  # DIN 5008: fold A4 here to fit a DL envelope (see ydm.letters.formats.pdf)
-PUNCH_MARK = 148.5  # the middle of the page, for a hole punch
 BODY_PT, SMALL_PT, MIN_PT = 11.0, 8.0, 7.5
 PT_MM = 25.4 / 72
 
@@ -97,15 +99,16 @@ def new_document(*, title: str = "", text: str = "") -> FPDF:
 
 
 def ensure_glyphs(pdf: FPDF, text: str) -> bool:
-    """Load the CJK fallback font if `text` has characters DejaVu lacks. Returns True if loaded."""
-    if FALLBACK_FAMILY in pdf.fonts:
-        return True
+    """Load the script fonts and the CJK fallback `text` needs, once. True if any fallback is loaded."""
+    added = scripts.load_script_fonts(pdf, text, FONTS_DIR)
     cmap = pdf.fonts[FAMILY].cmap
-    if all(ord(c) in cmap for c in set(text) if c not in "\n\r\t"):
-        return False
-    pdf.add_font(FALLBACK_FAMILY, "", str(FONTS_DIR / FALLBACK_FILE))
-    pdf.set_fallback_fonts([FALLBACK_FAMILY], exact_match=False)  # also behind bold text
-    return True
+    if FALLBACK_FAMILY not in pdf.fonts and not all(
+            ord(c) in cmap or scripts.family_for(c) for c in set(text) if c not in "\n\r\t"):
+        pdf.add_font(FALLBACK_FAMILY, "", str(FONTS_DIR / FALLBACK_FILE))
+        added.append(FALLBACK_FAMILY)
+    if added:
+        pdf.set_fallback_fonts(scripts.others(pdf, FONT_ORDER, FAMILY), exact_match=False)  # also behind bold
+    return bool(scripts.others(pdf, FONT_ORDER, FAMILY))
 
 
 # Everything below U+0250 (Latin-1, Latin Extended-A and -B) that is not a control character is in
@@ -128,7 +131,8 @@ def unprintable(text: str) -> str:
     if all(c < _ALWAYS_DRAWN for c in wanted):
         return ""  # most letters: no font file need be read (tests/letters/formats/test_pdf.py checks the range)
     regular = _font_chars(FONT_FILES[""])
-    rest = [c for c in wanted if ord(c) not in regular]
+    rest = [c for c in wanted if ord(c) not in regular and not (
+        scripts.family_for(c) and ord(c) in _font_chars(scripts.SCRIPT_FONTS[scripts.family_for(c)]))]
     if not rest:
         return ""
     fallback = _font_chars(FALLBACK_FILE)
@@ -137,25 +141,15 @@ def unprintable(text: str) -> str:
 
 def _uncovered(pdf: FPDF, text: str, style: str = "") -> bool:
     """True if `text` has a character DejaVu Sans (in `style`) lacks: fpdf2 must use the fallback font."""
-    cmap = pdf.fonts[FAMILY + style].cmap
-    return any(ord(c) not in cmap for c in text)
+    return any(ord(c) not in pdf.fonts[FAMILY + style].cmap for c in text)
 
 
 def _fallback(pdf: FPDF, on: bool) -> None:
     """Switch fallback lookups on or off: off, fpdf2 draws a line in one piece, ~3x faster."""
-    if FALLBACK_FAMILY not in pdf.fonts or bool(pdf._fallback_font_ids) == on:
+    fallbacks = scripts.others(pdf, FONT_ORDER, FAMILY)
+    if not fallbacks or bool(pdf._fallback_font_ids) == on:
         return
-    pdf.set_fallback_fonts([FALLBACK_FAMILY] if on else [], exact_match=False)
-
-
-def draw_fold_marks(pdf: FPDF) -> None:
-    """Short grey ticks in the left margin: fold here (thirds for DL) and the hole-punch middle."""
-    pdf.set_draw_color(150)
-    pdf.set_line_width(0.2)
-    for y in FOLD_MARKS:
-        pdf.line(0, y, 5, y)
-    pdf.line(0, PUNCH_MARK, 3, PUNCH_MARK)
-    pdf.set_draw_color(0)
+    pdf.set_fallback_fonts(fallbacks if on else [], exact_match=False)
 
 
 # --- Layout: measure and place first, draw afterwards --------------------------------------------
@@ -204,7 +198,10 @@ class Flow:
         if found is None:
             font = self.pdf.fonts[FAMILY + style]
             cmap, cw = font.cmap, font.cw
-            if all(ord(c) in cmap for c in text):
+            if scripts.needs_shaping(text):  # joined forms and other fonts: measured as drawn
+                with scripts.shaped(self.pdf, text, style, size, FAMILY, FONT_ORDER):
+                    found = self.pdf.get_string_width(text)
+            elif all(ord(c) in cmap for c in text):
                 found = sum(cw[ord(c)] for c in text) * size * 0.001 * PT_MM
             else:
                 self.pdf.set_font(FAMILY, style, size)  # (a no-op when already set)
@@ -307,6 +304,13 @@ class Flow:
                 x = it.x
                 if it.align == "R" and it.width:
                     x += it.width - self.width(it.text, it.style, it.size)
+                if scripts.needs_shaping(it.text):  # right to left, joined: HarfBuzz, then as before
+                    w = self.width(it.text, it.style, it.size)
+                    with scripts.shaped(pdf, it.text, it.style, it.size, FAMILY, FONT_ORDER):
+                        pdf.set_xy(x, it.y)
+                        pdf.cell(w + 0.01, h, it.text)
+                    pdf.set_text_color(90 if it.grey else 0)
+                    continue
                 if not _uncovered(pdf, it.text, it.style):
                     # The whole line is in DejaVu: `text()` writes it straight to the page (same
                     # baseline as `cell` would use), several times faster than `cell`.
@@ -339,7 +343,6 @@ def fit_size(flow: Flow, lines: Sequence[str], width: float, start: float, minim
 
 _SIGN_OFF = re.compile(r"^\s*(yours (faithfully|sincerely|truly)|kind regards|best wishes|regards)\b",
                        re.IGNORECASE)
-
 
 
 def text_block(flow: Flow, text: str, *, size: float = BODY_PT) -> None:

@@ -55,7 +55,8 @@ letter to the same organisation.
 * **Email**: if sending email is set up (`ydm send --setup`), **Send now** emails it from your
   own account; or save an `.eml` file (opens in most mail programs, ready to send), open your mail app
   with the letter filled in, or copy the text and paste it into an email yourself.
-* **Post**: save the letter as a PDF (fits a window envelope) or as text, print it and post it to
+* **Post**: save the letter as a PDF for a DL window envelope (A4 folded in three) or a C5 one
+  (folded once), or as text, print it and post it to
   the address shown. First class is counted as arriving sooner than second class.
 * **Web form**: open the form and paste the copied text into it.
 
@@ -79,7 +80,8 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
                     yield Button("Send now (email)", id="send-smtp", compact=True, variant="primary")
                     yield Button("Save .eml", id="save-eml", compact=True)
                     yield Button("Open mail app", id="open-mailto", compact=True)
-                    yield Button("Save PDF", id="save-pdf", compact=True)
+                    yield Button("Save PDF (DL)", id="save-pdf", compact=True)
+                    yield Button("Save PDF (C5)", id="save-pdf-c5", compact=True)
                     yield Button("Save text", id="save-text", compact=True)
                     yield Button("Open web form", id="open-webform", compact=True)
                     yield Button("Copy text", id="copy-text", compact=True)
@@ -142,6 +144,7 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
             "save-eml": channel is Channel.EMAIL,
             "open-mailto": channel is Channel.EMAIL,
             "save-pdf": channel in POST,
+            "save-pdf-c5": channel in POST,
             "save-text": channel in POST or channel is Channel.WEBFORM,
             "open-webform": channel is Channel.WEBFORM,
             "copy-text": True,
@@ -169,7 +172,7 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
         folder = self.query_one("#folder", Input).value.strip()
         return str(Path(folder).expanduser()) if folder else None
 
-    def _save(self, fmt: str, mime: str) -> None:
+    def _save(self, fmt: str, mime: str, envelope: str | None = None) -> None:
         """Render in a worker (a PDF takes a moment) and save it where the user said (app.save_file)."""
         draft = self.draft
         # service.file_name: kind, organisation id and reference only; no personal data in file names.
@@ -182,7 +185,7 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
 
         self.app.save_file(
             name,
-            lambda: self.app.backend.render(draft.letter, fmt),
+            lambda: self.app.backend.render(draft.letter, fmt, envelope),
             folder=self._folder(),
             mime_type=mime,
             on_saved=saved,
@@ -226,6 +229,11 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
     @on(Button.Pressed, "#save-pdf")
     def _pdf(self) -> None:
         self._save("pdf", "application/pdf")
+
+    @on(Button.Pressed, "#save-pdf-c5")
+    def _pdf_c5(self) -> None:
+        """A4 folded once for a C5 window envelope (formats/envelopes.py)."""
+        self._save("pdf", "application/pdf", "c5")
 
     @on(Button.Pressed, "#save-text")
     def _text(self) -> None:
