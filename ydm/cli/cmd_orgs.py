@@ -23,8 +23,9 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output (stable shape)")
     p.add_argument("--ico-register", metavar="PATH_OR_URL",
                    help="with 'update': import the ICO register of fee payers (ZIP or CSV, file or URL)")
-    p.add_argument("--ec-register", metavar="PATH_OR_URL",
-                   help="with 'update': import an Electoral Commission register export (CSV, file or URL)")
+    p.add_argument("--ec-register", metavar="PATH_OR_URL", action="append",
+                   help="with 'update': import Electoral Commission register exports (CSV, file or URL; "
+                   "repeat it for registrations and accounting units, imported together)")
     p.add_argument("--local-to", metavar="PARTY", help="list this party's local associations / branches")
     p.add_argument("--postcode", metavar="P", help="with --local-to: your postcode, to find your area")
     p.add_argument("--area", metavar="NAME", help="with --local-to: your constituency or council, if known")

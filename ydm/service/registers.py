@@ -23,29 +23,35 @@ from ydm.orgs.registers import index
 Progress = Callable[[str, int, int], None]  # (stage "download" | "import", done, total)
 
 
-def update(source: str, path_or_url: str, *, progress: Progress | None = None, client=None) -> index.Meta:
-    """Import a register from a file or an http(s) URL into the local index; returns what it now holds."""
+def update(source: str, path_or_url: str | list[str], *, progress: Progress | None = None,
+           client=None) -> index.Meta:
+    """Import a register from files or http(s) URLs into the local index (all of one register's files
+    together, replacing its previous index); returns what the index now holds."""
     if source not in index.SOURCES:
         raise InputError(f"unknown register '{source}' (one of {', '.join(index.SOURCES)})")
-    text = (path_or_url or "").strip()
-    if not text:
-        raise InputError(f"--{source}-register needs a file or an https:// address")
-    file_date = ""
-    if urlsplit(text).scheme in ("http", "https"):
-        name = Path(urlsplit(text).path).name or f"{source}-register"
-        file = _download(text, paths.cache_dir() / "registers" / "download" / name, source, progress, client)
-        origin = text
-        file_date = registers.readers.date_in_name(name)
-    else:
-        file = Path(text).expanduser()
-        if not file.is_file():
-            raise NotFoundError(f"no register file at {file}")
-        origin = str(file.resolve())
+    given = [path_or_url] if isinstance(path_or_url, str) else list(path_or_url)
+    files, origins, downloaded, file_date = [], [], [], ""
+    for text in (t.strip() for t in given):
+        if not text:
+            raise InputError(f"--{source}-register needs a file or an https:// address")
+        if urlsplit(text).scheme in ("http", "https"):
+            name = Path(urlsplit(text).path).name or f"{source}-register"
+            file = _download(text, paths.cache_dir() / "registers" / "download" / name, source, progress, client)
+            downloaded.append(file)
+            file_date = file_date or registers.readers.date_in_name(name)
+            origins.append(text)
+        else:
+            file = Path(text).expanduser()
+            if not file.is_file():
+                raise NotFoundError(f"no register file at {file}")
+            origins.append(str(file.resolve()))
+        files.append(file)
     report = None if progress is None else (lambda done, total: progress("import", done, total))
-    meta = index.build(source, file, origin=origin, file_date=file_date, progress=report)
-    if file.parent.name == "download":
-        file.unlink(missing_ok=True)  # imported: the index holds what we use
-    return meta
+    try:
+        return index.build(source, files, origin=" + ".join(origins), file_date=file_date, progress=report)
+    finally:
+        for file in downloaded:
+            file.unlink(missing_ok=True)  # imported or refused: a fresh download is the next try
 
 
 def _download(url: str, dest: Path, source: str, progress: Progress | None, client) -> Path:
@@ -86,6 +92,10 @@ def _party_ref(party: Organisation) -> str:
     found = registers.parse_target(party.id)
     if found and found[0] == "ec":
         return found[1].split("/")[0]
+    names = {fold(n) for n in (party.display_name, party.legal_name, *party.aliases) if n}
+    for entry in index.search(fold(party.display_name).split(), sources=("ec",), limit=50):
+        if entry.reg.startswith("PP") and not entry.parent and fold(entry.name) in names:
+            return entry.reg  # the register's entry of the same name
     raise NotFoundError(f"{party.display_name} has no Electoral Commission number in ydm, so its local parties "
                         "cannot be looked up")
 
@@ -128,7 +138,8 @@ def local_parties(directory: Directory, party: str, *, postcode: str = "", area:
     if words:
         def score(org: Organisation) -> int:
             return -len(words & set(fold(org.display_name).split()))
-        near = sorted((u for u in units if score(u) < 0), key=lambda u: (score(u), u.display_name))
+        best = min((score(u) for u in units), default=0)
+        near = sorted((u for u in units if best < 0 and score(u) == best), key=lambda u: u.display_name)
         if near:
             units = near
         else:

@@ -42,7 +42,7 @@ def _category(entry: Entry) -> Category:
     if entry.source == "ico":
         return Category.OTHER
     kind = entry.kind.casefold()
-    if entry.reg.startswith("PP") or "party" in kind or "accounting unit" in kind:
+    if entry.reg.startswith("PP") or kind in ("political party", "minor party", "accounting unit"):
         return Category.PARTY
     return Category.CAMPAIGNER  # third parties (non-party campaigners), regulated donees, participants
 
@@ -94,8 +94,8 @@ def cautions(org: Organisation, today: date) -> list[str]:
     except Exception:  # noqa: BLE001 - the letter itself reports a missing entry
         return []
     if entry.end and entry.end < today.isoformat():
-        said.append(f"{org.display_name}'s registration ({reg}) ended on {entry.end}: the register may no longer "
-                    "be up to date for it; check the address before you send")
+        said.append(f"{org.display_name}'s registration ({reg}) lapsed on {entry.end}: it may have closed or "
+                    "moved; check the address before you send")
     if entry.status and entry.status.casefold() not in ("registered", "approved", ""):
         said.append(f"{org.display_name} ({reg}) is '{entry.status}' in the {index.SOURCES[source]}")
     meta = index.meta(source)

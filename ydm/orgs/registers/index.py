@@ -32,6 +32,7 @@ CREATE VIRTUAL TABLE entry_fts USING fts5(name, trading, reg, postcode, content=
     tokenize='unicode61 remove_diacritics 2');
 """
 _BATCH = 5000
+MAX_PAGES: int | None = None  # tests: a real SQLITE_FULL ("database or disk is full") after this many pages
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ def index_path(source: str) -> Path:
     return folder() / f"{source}.sqlite"
 
 
-def build(source: str, file: Path, *, origin: str, file_date: str = "",
+def build(source: str, file: Path | list[Path], *, origin: str, file_date: str = "",
           progress: Callable[[int, int], None] | None = None) -> Meta:
-    """Import a register file (CSV, or ZIP of one CSV) into a fresh index and swap it in."""
+    """Import a register file (CSV, or ZIP of one CSV) into a fresh index and swap it in. The EC's
+    registers come as several exports (registrations, accounting units): give them together."""
+    files = list(file) if isinstance(file, list | tuple) else [file]
+    file = files[0]
     if source not in SOURCES:
         raise DataError(f"unknown register '{source}' (one of {', '.join(SOURCES)})")
     target = index_path(source)
@@ -72,7 +76,7 @@ def build(source: str, file: Path, *, origin: str, file_date: str = "",
         for encoding in ("utf-8-sig", "cp1252"):
             fresh.unlink(missing_ok=True)
             try:
-                rows = _fill(fresh, source, file, what, encoding, progress)
+                rows = _fill(fresh, source, files, what, encoding, progress)
                 break
             except UnicodeDecodeError:
                 continue
@@ -109,18 +113,34 @@ def _mtime_date(file: Path) -> str:
         return ""
 
 
-def _fill(fresh: Path, source: str, file: Path, what: str, encoding: str, progress) -> int:
-    rows_in, header, handle = readers.open_rows(file, what, encoding)
+def _fill(fresh: Path, source: str, files: list[Path], what: str, encoding: str, progress) -> int:
     db = sqlite3.connect(fresh, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=OFF")  # a half-built file is thrown away, never used
         db.execute("PRAGMA synchronous=OFF")
+        if MAX_PAGES:
+            db.execute(f"PRAGMA max_page_count={int(MAX_PAGES)}")
         db.executescript(_SCHEMA)
-        entries: Iterator[Entry] = (readers.ico_entries if source == "ico" else readers.ec_entries)(
-            rows_in, header, file)
+        db.execute("BEGIN")
+        count, seen = 0, set()
+        for file in files:
+            count += _fill_one(db, source, file, what, encoding, progress, seen)
+        db.execute("CREATE INDEX entry_reg ON entry(reg)")
+        db.execute("CREATE INDEX entry_parent ON entry(parent) WHERE parent != ''")
+        db.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
+        db.execute("COMMIT")
+        return count
+    finally:
+        db.close()
+
+
+def _fill_one(db, source: str, file: Path, what: str, encoding: str, progress, seen: set) -> int:
+    rows_in, header, handle = readers.open_rows(file, what, encoding)
+    try:
+        entries: Iterator[Entry] = (readers.ico_entries(rows_in, header, file) if source == "ico"
+                                    else readers.ec_entries(rows_in, header, file, seen))
         insert = f"INSERT INTO entry ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
         count, batch = 0, []
-        db.execute("BEGIN")
         try:
             for entry in entries:
                 batch.append(tuple(getattr(entry, f) for f in _FIELDS))
@@ -137,13 +157,8 @@ def _fill(fresh: Path, source: str, file: Path, what: str, encoding: str, progre
         except (EOFError, readers.zipfile.BadZipFile) as exc:
             raise DataError(f"{file.name} is a damaged or truncated ZIP file ({exc or 'it ends early'}); "
                             "download it again; the previous index is kept") from None
-        db.execute("CREATE INDEX entry_reg ON entry(reg)")
-        db.execute("CREATE INDEX entry_parent ON entry(parent) WHERE parent != ''")
-        db.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
-        db.execute("COMMIT")
         return count
     finally:
-        db.close()
         handle.close()
 
 

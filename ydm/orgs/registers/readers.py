@@ -171,12 +171,13 @@ _EC_ADDRESS = ("RegisteredHeadquartersAddress", "HeadquartersAddress", "Register
 _EC_POSTCODE = ("RegisteredHeadquartersPostcode", "HeadquartersPostcode", "Postcode")
 
 
-def ec_entries(rows: Iterator[dict[str, str]], header: list[str], path: Path) -> Iterator[Entry]:
+def ec_entries(rows: Iterator[dict[str, str]], header: list[str], path: Path,
+               seen: set[str] | None = None) -> Iterator[Entry]:
     """EC export rows → entries: parties, non-party campaigners, regulated donees, and (in exports with
     `AccountingUnitName`) a party's local accounting units, each once."""
     _require(header, EC_REQUIRED, path, "an Electoral Commission register export")
     units = "AccountingUnitName" in header
-    seen: set[str] = set()
+    seen = set() if seen is None else seen  # shared across the exports of one import
     for row in rows:
         ref = _g(row, "ECRef").upper()
         name = _g(row, "RegulatedEntityName")
