@@ -350,6 +350,8 @@ class HttpClient:
                 problem = f"{_host(url)} did not answer within {self.timeout:g} s"
             except requests.exceptions.ConnectionError:
                 problem = f"the connection to {_host(url)} broke (are you offline?)"
+            except requests.exceptions.ChunkedEncodingError:
+                problem = f"the download from {_host(url)} broke off"
             except requests.exceptions.RequestException as exc:
                 raise NetworkError(f"could not download {what}: {type(exc).__name__}") from None
             except OSError as exc:
