@@ -223,9 +223,7 @@ def search(words: list[str], *, limit: int = 20, sources: tuple[str, ...] = ("ec
         try:
             reg = "".join(words).upper()
             exact = db.execute("SELECT * FROM entry WHERE reg = ? LIMIT 1", (reg,)).fetchall()
-            rows = db.execute(
-                "SELECT entry.* FROM entry_fts JOIN entry ON entry.id = entry_fts.rowid "
-                "WHERE entry_fts MATCH ? ORDER BY rank LIMIT ?", (_fts_query(words), limit)).fetchall()
+            rows = _matches(db, words, limit)
             seen = set()
             for row in [*exact, *rows]:
                 if row["id"] not in seen:
@@ -236,6 +234,26 @@ def search(words: list[str], *, limit: int = 20, sources: tuple[str, ...] = ("ec
         finally:
             db.close()
     return found
+
+
+_RANK_UP_TO = 2000  # ranking (bm25) costs per match: beyond this many, rank by name in Python instead
+
+
+def _matches(db: sqlite3.Connection, words: list[str], limit: int) -> list[sqlite3.Row]:
+    """FTS matches, best first, in bounded time: a common word ('ltd', one letter typed) can match
+    most of a 1M-row register, so when there are many matches the first few thousand are ranked by
+    how well the name fits (starts with the query, then shortest) instead of scoring every match."""
+    query = _fts_query(words) if len(words[-1]) >= 2 else _fts_query(words).removesuffix("*")
+    ids = [r[0] for r in db.execute("SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? LIMIT ?",
+                                    (query, _RANK_UP_TO + 1))]
+    if len(ids) <= _RANK_UP_TO:
+        return db.execute("SELECT entry.* FROM entry_fts JOIN entry ON entry.id = entry_fts.rowid "
+                          "WHERE entry_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"SELECT * FROM entry WHERE id IN ({marks})", ids).fetchall()
+    start = " ".join(words)
+    rows.sort(key=lambda r: (not r["name"].casefold().startswith(start), len(r["name"]), r["name"]))
+    return rows[:limit]
 
 
 def get(source: str, reg: str) -> Entry:
