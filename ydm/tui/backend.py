@@ -147,11 +147,18 @@ class Backend:
 
     # --- organisations -------------------------------------------------------------------------
     def search_orgs(self, query: str = "", category: str | Category | None = None) -> list[Organisation]:
-        """The directory's search; with no query, parties and campaigners come first (this app's focus)."""
-        found = self.directory.search(query, category)
+        """The one search (shipped, own and register entries, typos forgiven); with no query, parties and
+        campaigners come first (this app's focus)."""
+        found = self.find_orgs(query, category).orgs
         if not query.strip():
             found.sort(key=lambda o: CATEGORY_ORDER.get(o.category, 99))  # stable: keeps name order within
         return found
+
+    def find_orgs(self, query: str = "", category: str | Category | None = None) -> Any:
+        """`ydm.orgs.search.Result`: the hits, and `message` saying a typo was forgiven or what to try."""
+        from ydm.orgs import search
+
+        return search.search(self.directory, query, category)
 
     def parties_elected_in(self, nation: str) -> list[Organisation]:
         return self.directory.parties_elected_in(nation)
