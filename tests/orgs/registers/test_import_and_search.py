@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
+from tests.orgs.registers.samples import ICO_HEADER, ICO_ROWS, ec_files, ico_csv, ico_zip
 from ydm.errors import DataError
 from ydm.orgs import contacts, search
 from ydm.orgs.registers import index
-from tests.orgs.registers.samples import ICO_HEADER, ICO_ROWS, ec_files, ico_csv, ico_zip
 
 
 @pytest.fixture
