@@ -69,6 +69,8 @@ def _search(args) -> int:
             row["source"], row["source_date"] = hit.source, hit.source_date
         if result.corrected:
             listed["corrected_query"] = result.corrected
+        if not hits:
+            listed["hint"] = result.hint or "try fewer words"
         output.out_json(listed)
         return 0
     if not hits:

@@ -73,7 +73,8 @@ def test_missing_columns_are_refused_and_the_previous_index_kept(ico, tmp_path):
 
 
 def test_a_truncated_zip_is_refused_and_the_previous_index_kept(ico, tmp_path):
-    whole = ico_zip(tmp_path / "..", day="2026-12-02").read_bytes()
+    (tmp_path / "src").mkdir()
+    whole = ico_zip(tmp_path / "src", day="2026-12-02").read_bytes()
     cut = tmp_path / "cut.zip"
     cut.write_bytes(whole[: len(whole) // 2])
     with pytest.raises(DataError, match="damaged or truncated ZIP"):
@@ -110,3 +111,15 @@ def test_a_windows_1252_file_is_read(tmp_path):
     file.write_bytes(ico_csv(ICO_ROWS).encode("cp1252"))
     index.build("ico", file, origin="cp")
     assert index.get("ico", "ZA765432").name == "Café Société Ltd"
+
+
+def test_a_zip_whose_csv_is_damaged_inside_is_refused(ico, tmp_path):
+    rows = [dict(ICO_ROWS[0], Registration_number=f"ZC{n:06d}", Organisation_name=f"Firm {n}") for n in range(2000)]
+    (tmp_path / "src").mkdir()
+    good = ico_zip(tmp_path / "src", rows=rows, day="2026-12-05").read_bytes()
+    middle = len(good) // 2
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(good[:middle] + bytes(b ^ 0xFF for b in good[middle:middle + 200]) + good[middle + 200:])
+    with pytest.raises(DataError, match="previous index is kept"):
+        index.build("ico", damaged, origin="damaged")
+    assert index.meta("ico").origin == "test"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,7 +155,7 @@ def _fill_one(db, source: str, file: Path, what: str, encoding: str, progress, s
             count += len(batch)
         except readers.csv.Error as exc:
             raise DataError(f"{file.name} is not {what}: {exc}; the previous index is kept") from None
-        except (EOFError, readers.zipfile.BadZipFile) as exc:
+        except (EOFError, readers.zipfile.BadZipFile, zlib.error) as exc:
             raise DataError(f"{file.name} is a damaged or truncated ZIP file ({exc or 'it ends early'}); "
                             "download it again; the previous index is kept") from None
         return count

@@ -108,7 +108,8 @@ def open_rows(path: Path, what: str, encoding: str = "utf-8-sig") -> tuple[Itera
             raw = path.open("rb")
             handle = _Closing(raw)
             size = path.stat().st_size
-        reader = csv.DictReader(io.TextIOWrapper(raw, encoding=encoding, newline=""))
+        reader = csv.DictReader(io.TextIOWrapper(raw, encoding=encoding, newline="",
+                                                 errors="strict" if encoding.startswith("utf") else "replace"))
         header = [h.strip() for h in (reader.fieldnames or [])]
         reader.fieldnames = header
     except zipfile.BadZipFile:
