@@ -58,15 +58,24 @@ def _vocabulary(directory: Directory) -> set[str]:
     return {w for w in words if len(w) > 1}
 
 
-def _correct(query: str, directory: Directory) -> str:
-    """Each word of the query replaced by the closest word ydm knows, when one is close enough."""
+def _correct(query: str, directory: Directory, use_registers: bool) -> str:
+    """Each word of the query replaced by the closest word ydm knows (the shipped names first, then
+    the imported registers' words), when one is close enough."""
     vocab = _vocabulary(directory)
+    words = fold(query).split()
+    unknown = [w for w in words if w not in vocab and len(w) >= 3]
+    registered = index.spellings(unknown) if use_registers and unknown else {}
     out = []
-    for word in fold(query).split():
-        if word in vocab or len(word) < 3:
+    for word in words:
+        if word not in unknown:
             out.append(word)
             continue
-        close = difflib.get_close_matches(word, vocab, n=1, cutoff=0.75)
+        known, near = registered.get(word, (False, []))
+        if known:
+            out.append(word)
+            continue
+        close = difflib.get_close_matches(word, [*difflib.get_close_matches(word, vocab, n=3, cutoff=0.75), *near],
+                                          n=1, cutoff=0.75)
         out.append(close[0] if close else word)
     return " ".join(out)
 
@@ -108,7 +117,7 @@ def search(directory: Directory, query: str = "", category: Category | str | Non
     result = Result(query, hits)
     if hits or not fold(query):
         return result
-    corrected = _correct(query, directory)
+    corrected = _correct(query, directory, use_registers)
     if corrected and corrected != fold(query):
         result.hits = _run(directory, corrected, wanted, use_registers)
         result.corrected = corrected if result.hits else ""

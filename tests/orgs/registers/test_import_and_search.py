@@ -123,3 +123,8 @@ def test_a_zip_whose_csv_is_damaged_inside_is_refused(ico, tmp_path):
     with pytest.raises(DataError, match="previous index is kept"):
         index.build("ico", damaged, origin="damaged")
     assert index.meta("ico").origin == "test"
+
+
+def test_a_typo_in_a_register_name_is_forgiven_too(ico):
+    result = search.search(contacts.load(), "acme insigth")
+    assert result.corrected == "acme insight" and result.orgs[0].id == "ico:ZB123456"

@@ -257,6 +257,37 @@ def _matches(db: sqlite3.Connection, words: list[str], limit: int) -> list[sqlit
     return rows[:limit]
 
 
+def spellings(words: list[str], sources: tuple[str, ...] = ("ec", "ico"),
+              limit: int = 3000) -> dict[str, tuple[bool, list[str]]]:
+    """For each word: (whether it is a word of the registers, the words sharing its first three
+    letters), what a typo is compared with. The FTS vocabulary is read by range, so this stays quick
+    on a 1M-row register."""
+    result: dict[str, tuple[bool, list[str]]] = {w: (False, []) for w in words if len(w) >= 3}
+    for source in sources:
+        if not result:
+            break
+        db = _open(source)
+        if db is None:
+            continue
+        try:
+            db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, entry_fts, 'row')")
+            for word, (known, near) in list(result.items()):
+                if known:
+                    continue
+                if db.execute("SELECT 1 FROM temp.vocab WHERE term = ?", (word,)).fetchone() is not None:
+                    result[word] = (True, [])
+                    continue
+                head = word[:3]
+                near += [r[0] for r in db.execute(
+                    "SELECT term FROM temp.vocab WHERE term >= ? AND term < ? LIMIT ?",
+                    (head, head[:-1] + chr(ord(head[-1]) + 1), limit)) if r[0].isalpha()]
+        except sqlite3.Error:
+            continue
+        finally:
+            db.close()
+    return result
+
+
 def get(source: str, reg: str) -> Entry:
     """One entry by registration number (`ZB123456`, `PP52`), or NotFoundError saying why."""
     db = _open(source)
