@@ -49,3 +49,28 @@ async def test_register_entries_are_found_in_the_wizard(make_app, tmp_path):
         await put_into(pilot, "#org-search", "acme")
         await settle(pilot)
         assert "ico:ZB123456" in listed(app)
+
+
+async def test_a_lapsed_registration_is_said_before_the_letters_go(make_app, tmp_path):
+    from textual.widgets import Checkbox
+
+    from tests.tui.test_wizard import tick_org
+    from ydm.tui.screens.write.review import ReviewScreen
+
+    index.build("ico", ico_zip(tmp_path), origin="test")  # Labour Dental Practice lapsed on 2026-01-09
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await to_who(pilot)
+        await tick_org(pilot, "labour dental")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        app.screen.query_one("#k-access", Checkbox).value = True
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        for _ in range(20):
+            if app.screen.state.drafts:
+                break
+            await pilot.pause(0.1)
+        assert any("lapsed on 2026-01-09" in n.message for n in app._notifications)

@@ -160,6 +160,14 @@ class Backend:
 
         return search.search(self.directory, query, category)
 
+    def register_cautions(self, orgs: list[Organisation], today: date) -> list[str]:
+        """Lapsed registrations and old register files among these recipients (empty for shipped ones)."""
+        if not any(o.origin in ("ico", "ec") for o in orgs):
+            return []
+        from ydm.service import registers
+
+        return registers.cautions(orgs, today)
+
     def parties_elected_in(self, nation: str) -> list[Organisation]:
         return self.directory.parties_elected_in(nation)
 
