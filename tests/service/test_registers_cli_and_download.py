@@ -164,3 +164,13 @@ def test_local_parties_for_a_party_and_an_area(capsys, tmp_path):
 def test_typo_in_the_cli_search_is_forgiven(capsys):
     code, out, err = run(capsys, "orgs", "plaid", "cymry")
     assert code == 0 and "plaid-cymru" in out and "showing results for 'plaid cymru'" in err
+
+
+def test_all_elected_parties_with_their_local_units(capsys, tmp_path):
+    files = ec_files(tmp_path)
+    run(capsys, "orgs", "update", "--ec-register", str(files[0]), "--ec-register", str(files[1]))
+    code, out, err = run(capsys, "orgs", "--local-to", "elected-parties", "--elected-in", "wales", "--area", "Cardiff")
+    assert code == 0 and "ec:PP53/cardiff-central-clp" in out and "ec:PP52/cardiff-conservative-federation" in out
+    assert "Leeds" not in out
+    code, _, err = run(capsys, "orgs", "--local-to", "elected-parties")
+    assert code == 2 and "--elected-in" in err

@@ -142,22 +142,45 @@ def _update(args) -> int:
 def _local(args) -> int:
     from ydm import porcelain
     from ydm.cli import output
+    from ydm.errors import InputError, NotFoundError
     from ydm.orgs import contacts
+    from ydm.service import letters as letters_service
     from ydm.service import registers
 
-    found = registers.local_parties(contacts.load(), args.local_to, postcode=args.postcode or "",
-                                    area=args.area or "")
+    directory = contacts.load()
+    if args.local_to == letters_service.ELECTED_PARTIES:  # "all parties in my nation", with their local units
+        if not args.elected_in:
+            raise InputError("--local-to elected-parties needs --elected-in england|scotland|wales|northern-ireland")
+        parties = [p.id for p in directory.parties_elected_in(letters_service.check_nation(args.elected_in))]
+    else:
+        parties = [args.local_to]
+    found, skipped = [], []
+    for party in parties:
+        try:
+            found.append(registers.local_parties(directory, party, postcode=args.postcode or "",
+                                                 area=args.area or ""))
+        except NotFoundError as exc:
+            if len(parties) == 1 or "not been imported" in exc.message:
+                raise
+            skipped.append(exc.message)
     if args.json:
-        body = porcelain.organisations(found.units)
-        body.update({"party": found.party.id, "area": list(found.area), "note": found.note, "why": found.why})
+        body = porcelain.organisations([u for f in found for u in f.units])
+        body.update({"parties": [{"party": f.party.id, "units": [u.id for u in f.units], "area": list(f.area),
+                                  "note": f.note} for f in found], "skipped": skipped,
+                     "why": registers.SEPARATE_CONTROLLER})
+        if len(found) == 1:
+            body.update({"party": found[0].party.id, "area": list(found[0].area), "note": found[0].note})
         output.out_json(body)
         return 0
-    output.out(f"Local units of {found.party.display_name} ({found.note}):")
-    if not found.units:
-        output.out("  none in the imported Electoral Commission register")
-    width = max((len(u.id) for u in found.units), default=0)
-    for unit in found.units:
-        output.out(f"  {unit.id:<{width}}  {unit.display_name}")
-    output.out("")
-    output.out(f"Why write to them too: {found.why}")
+    for each in found:
+        output.out(f"Local units of {each.party.display_name} ({each.note}):")
+        if not each.units:
+            output.out("  none in the imported Electoral Commission register")
+        width = max((len(u.id) for u in each.units), default=0)
+        for unit in each.units:
+            output.out(f"  {unit.id:<{width}}  {unit.display_name}")
+        output.out("")
+    for line in skipped:
+        output.warn(line)
+    output.out(f"Why write to them too: {registers.SEPARATE_CONTROLLER}")
     return 0

@@ -20,6 +20,7 @@ from ydm.orgs import registers
 from ydm.orgs.contacts import Directory, fold
 from ydm.orgs.registers import index
 
+SEPARATE_CONTROLLER = registers.SEPARATE_CONTROLLER
 Progress = Callable[[str, int, int], None]  # (stage "download" | "import", done, total)
 
 
