@@ -97,8 +97,8 @@ def _party_ref(party: Organisation) -> str:
     for entry in index.search(fold(party.display_name).split(), sources=("ec",), limit=50):
         if entry.reg.startswith("PP") and not entry.parent and fold(entry.name) in names:
             return entry.reg  # the register's entry of the same name
-    raise NotFoundError(f"{party.display_name} has no Electoral Commission number in ydm, so its local parties "
-                        "cannot be looked up")
+    raise NotFoundError(f"{party.display_name} has no Electoral Commission number in ydm and no party of that "
+                        "name is in the imported register, so its local parties cannot be looked up")
 
 
 def _area(postcode: str, lookup) -> tuple[tuple[str, ...], str]:
@@ -143,6 +143,6 @@ def local_parties(directory: Directory, party: str, *, postcode: str = "", area:
         near = sorted((u for u in units if best < 0 and score(u) == best), key=lambda u: u.display_name)
         if near:
             units = near
-        else:
+        elif units:
             note += "; no local unit's name matches it, so all are listed"
     return LocalParties(chosen, units, places, note)
