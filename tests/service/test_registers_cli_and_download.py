@@ -174,3 +174,21 @@ def test_all_elected_parties_with_their_local_units(capsys, tmp_path):
     assert "Leeds" not in out
     code, _, err = run(capsys, "orgs", "--local-to", "elected-parties")
     assert code == 2 and "--elected-in" in err
+
+
+def test_the_constituency_from_the_postcode_lookup_picks_the_local_party(tmp_path):
+    from ydm.adapters.lookup import LookupResult, _trim, constituencies
+    from ydm.orgs import contacts
+
+    answer = {"address_picker": False, "addresses": [], "electoral_services": None, "registration": None,
+              "dates": [{"ballots": [
+                  {"ballot_paper_id": "parl.cardiff-central.2029-05-03", "post_name": "Cardiff Central",
+                   "candidates": [{"person": {"name": "Someone"}}]},
+                  {"ballot_paper_id": "local.cardiff.cathays.2027-05-06", "post_name": "Cathays"}]}]}
+    kept = _trim(answer)
+    assert constituencies(kept) == ("Cardiff Central",) and "candidates" not in str(kept)
+    index.build("ec", ec_files(tmp_path), origin="test")
+    found = registers.local_parties(
+        contacts.load(), "labour", postcode="CF10 1AA",
+        lookup=lambda postcode: LookupResult(postcode, constituencies=constituencies(kept)))
+    assert [u.id for u in found.units] == ["ec:PP53/cardiff-central-clp"] and found.area == ("Cardiff Central",)
