@@ -237,7 +237,7 @@ def search(words: list[str], *, limit: int = 20, sources: tuple[str, ...] = ("ec
     return found
 
 
-_RANK_UP_TO = 2000  # ranking (bm25) costs per match: beyond this many, rank by name in Python instead
+_RANK_UP_TO = 500  # ranking (bm25) costs per match: beyond this many, rank by name in Python instead
 
 
 def _matches(db: sqlite3.Connection, words: list[str], limit: int) -> list[sqlite3.Row]:
