@@ -2,6 +2,7 @@
 """Build party_contacts.toml from the researched facts in ../shared/contacts/.
 
 Usage: python scripts/build_contacts.py [SHARED_CONTACTS_DIR] > party_contacts.toml
+       python scripts/build_contacts.py --check-register [CONTACTS_TOML]   (report, never overwrite)
 
 Every fact is copied from contacts-draft.toml with its source and confidence; nothing is added
 except search aliases (common names people type, e.g. "tories") and seat counts from
@@ -182,6 +183,27 @@ def build(shared: Path) -> str:
     return "\n".join(out)
 
 
-if __name__ == "__main__":
+def check_register() -> int:
+    """`--check-register [CONTACTS_TOML]`: compare the shipped facts with the registers imported by
+    `ydm orgs update` (the cache folder, or YDM_HOME's); print the differences, change nothing."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from ydm import clock
+    from ydm.orgs import contacts
+    from ydm.orgs.registers import check, index
+
+    given = [a for a in sys.argv[1:] if a != "--check-register"]
+    directory = contacts.load(Path(given[0]) if given else None, user=Path("/nonexistent"))
+    dated = ", ".join(f"{m.title} of {m.file_date}" for s in index.SOURCES if (m := index.meta(s)))
+    if not dated:
+        sys.stderr.write("no register imported: run 'ydm orgs update --ico-register/--ec-register ...' first\n")
+        return 2
+    found = check.differences(directory, clock.today())
+    sys.stdout.write(f"Checked against {dated}: {len(found)} difference(s)\n" + "".join(f"  {d}\n" for d in found))
+    return 1 if found else 0
+
+
+if __name__ == "__main__" and "--check-register" in sys.argv:
+    sys.exit(check_register())
+elif __name__ == "__main__":
     shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "contacts"
     sys.stdout.write(build(shared_dir))

@@ -306,6 +306,63 @@ class HttpClient:
             attempt += 1
 
 
+    def download(self, url: str, dest: Path, *, what: str = "",
+                 progress: Callable[[int, int], None] | None = None) -> Path:
+        """Stream a large file (a public register) to `dest`, resuming a partial `dest.part` left by an
+        earlier try (HTTP Range); `progress(done, total)` after each chunk. The file appears at `dest`
+        only when complete; a failure keeps the `.part` for the next try and raises NetworkError."""
+        import requests
+
+        what = what or _host(url)
+        part = dest.with_name(dest.name + ".part")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        attempt = 0
+        while True:
+            have = part.stat().st_size if part.exists() else 0
+            headers = {"Accept": "*/*", **({"Range": f"bytes={have}-"} if have else {})}
+            problem = ""
+            try:
+                with self.session.get(url, headers=headers, stream=True, timeout=self.timeout) as response:
+                    if response.status_code == 416 and have:  # already complete
+                        part.replace(dest)
+                        return dest
+                    if response.status_code in _RETRY_STATUSES:
+                        problem = f"{_host(url)} answered with HTTP {response.status_code}"
+                    elif response.status_code >= 400:
+                        raise _status_error(response, what)
+                    else:
+                        resumed = response.status_code == 206
+                        done = have if resumed else 0
+                        length = int(response.headers.get("Content-Length") or 0)
+                        total = done + length if length else 0
+                        with part.open("ab" if resumed else "wb") as fh:
+                            for chunk in response.iter_content(1 << 16):
+                                fh.write(chunk)
+                                done += len(chunk)
+                                if progress is not None:
+                                    progress(done, total)
+                        if total and done < total:
+                            problem = f"{_host(url)} stopped sending after {done:,} of {total:,} bytes"
+                        else:
+                            part.replace(dest)
+                            return dest
+            except requests.exceptions.Timeout:
+                problem = f"{_host(url)} did not answer within {self.timeout:g} s"
+            except requests.exceptions.ConnectionError:
+                problem = f"the connection to {_host(url)} broke (are you offline?)"
+            except requests.exceptions.ChunkedEncodingError:
+                problem = f"the download from {_host(url)} broke off"
+            except requests.exceptions.RequestException as exc:
+                raise NetworkError(f"could not download {what}: {type(exc).__name__}") from None
+            except OSError as exc:
+                raise NetworkError(f"could not save {what} to {part.parent}: {exc.strerror or exc}") from None
+            if attempt >= self.retries:
+                kept = f"; {part.stat().st_size:,} bytes kept, run it again to resume" if part.exists() else ""
+                raise NetworkError(f"could not download {what}: {problem}{kept}")
+            self._sleep(self.backoff * (2**attempt))
+            attempt += 1
+
+
 def _status_error(response, what: str) -> HttpStatusError:
     """4xx: keep the server's own `detail` (APIs here send {"detail": "..."}), but nothing from the URL."""
     detail = ""

@@ -99,6 +99,7 @@ class LookupResult:
     from_cache: bool = False
     stale: bool = False  # an expired cached answer, used because the network failed
     notes: tuple[str, ...] = field(default=())
+    constituencies: tuple[str, ...] = ()  # Westminster constituencies of upcoming ballots, when the answer has any
 
     @property
     def needs_address(self) -> bool:
@@ -219,7 +220,20 @@ def find_office(
         notes = (f"Offline: this is the answer saved on {answer.fetched_at.date().isoformat()}.",)
     if office is None and not choices:
         raise NotFoundError(f"{LABELS[provider]} has no electoral registration contact for {postcode}")
-    return LookupResult(postcode, office, choices, provider, answer.from_cache, answer.stale, notes)
+    return LookupResult(postcode, office, choices, provider, answer.from_cache, answer.stale, notes,
+                        constituencies(answer.data))
+
+
+def constituencies(data: Any) -> tuple[str, ...]:
+    """The constituency names of upcoming UK Parliament ballots (`parl.` ballot ids) in an answer."""
+    names: list[str] = []
+    for day in (data.get("dates") or []) if isinstance(data, dict) else []:
+        for ballot in (day.get("ballots") or []) if isinstance(day, dict) else []:
+            if isinstance(ballot, dict) and str(ballot.get("ballot_paper_id", "")).startswith("parl."):
+                name = str(ballot.get("post_name") or "").strip()
+                if name and name not in names:
+                    names.append(name)
+    return tuple(names)
 
 
 def _explain(exc, provider: str, postcode: str, address: str | None):
@@ -239,7 +253,11 @@ def _trim(data: Any) -> Any:
     """Keep only what we use before caching: no candidates, no polling stations, no coordinates."""
     if not isinstance(data, dict) or "address_picker" not in data:
         return data  # left whole, so parse_answer reports the wrong shape
-    return {k: data.get(k) for k in ("address_picker", "addresses", "electoral_services", "registration")}
+    kept = {k: data.get(k) for k in ("address_picker", "addresses", "electoral_services", "registration")}
+    kept["dates"] = [{"ballots": [{"ballot_paper_id": b.get("ballot_paper_id"), "post_name": b.get("post_name")}
+                                  for b in (d.get("ballots") or []) if isinstance(b, dict)]}
+                     for d in (data.get("dates") or []) if isinstance(d, dict)]  # the constituency only
+    return kept
 
 
 def choice_slug(result: LookupResult, number: int) -> str:

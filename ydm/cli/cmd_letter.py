@@ -214,6 +214,11 @@ def run(args) -> int:
     person = _person(args)
     directory = contacts.load()
     orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
+    from ydm.cli import output
+    from ydm.service import registers as public_registers
+
+    for caution in public_registers.cautions(orgs, today):  # said before any letter is written (issue 14)
+        output.warn(caution)
     address_to = tuple(line.strip() for line in args.address_to.split(",") if line.strip()) if args.address_to else None
     target = Path(args.output) if args.output else None
     if target is None and args.format in ("pdf", "eml"):

@@ -201,6 +201,12 @@ class Directory:
         """The organisation with this id, or NotFoundError suggesting the closest ids and names."""
         if org_id in self.organisations:
             return self.organisations[org_id]
+        if ":" in org_id:  # ico:ZB123456, ec:PP52: addressed from an imported register
+            from ydm.orgs import registers
+
+            target = registers.parse_target(org_id)
+            if target is not None:
+                return registers.lookup(*target)
         hits = self.search(org_id)
         if len(hits) == 1 or (hits and fold(org_id) in {fold(a) for a in (hits[0].display_name, *hits[0].aliases)}):
             return hits[0]

@@ -147,11 +147,21 @@ class Backend:
 
     # --- organisations -------------------------------------------------------------------------
     def search_orgs(self, query: str = "", category: str | Category | None = None) -> list[Organisation]:
-        """The directory's search; with no query, parties and campaigners come first (this app's focus)."""
-        found = self.directory.search(query, category)
-        if not query.strip():
-            found.sort(key=lambda o: CATEGORY_ORDER.get(o.category, 99))  # stable: keeps name order within
-        return found
+        """The one search (shipped, own, register entries; typos forgiven); no query: parties first."""
+        found = self.find_orgs(query, category).orgs  # sorted() is stable: name order kept within a kind
+        return found if query.strip() else sorted(found, key=lambda o: CATEGORY_ORDER.get(o.category, 99))
+
+    def find_orgs(self, query: str = "", category: str | Category | None = None) -> Any:
+        """`ydm.orgs.search.Result`: the hits, and `message` saying a typo was forgiven or what to try."""
+        from ydm.orgs.search import search
+
+        return search(self.directory, query, category)
+
+    def register_cautions(self, orgs: list[Organisation], today: date) -> list[str]:
+        """Lapsed registrations and old register files among these recipients (none for shipped ones)."""
+        from ydm.service import registers
+
+        return registers.cautions(orgs, today) if any(o.origin in ("ico", "ec") for o in orgs) else []
 
     def parties_elected_in(self, nation: str) -> list[Organisation]:
         return self.directory.parties_elected_in(nation)

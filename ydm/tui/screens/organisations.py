@@ -126,7 +126,9 @@ organisation, `Esc` goes back.
     def refilter(self) -> None:
         query = self.query_one("#orgs-query", Input).value
         category = self.query_one("#orgs-category", Select).value
-        self.shown = self.app.backend.search_orgs(query, None if category is Select.NULL else category)
+        cat = None if category is Select.NULL else category
+        found = self.app.backend.find_orgs(query, cat)  # the one search; its message says what to try
+        self.shown = found.orgs if query.strip() else self.app.backend.search_orgs("", cat)
         listing = self.query_one("#orgs-list", OptionList)
         listing.clear_options()
         listing.add_options([Option(o.display_name, id=o.id) for o in self.shown])
@@ -134,7 +136,7 @@ organisation, `Esc` goes back.
             listing.highlighted = 0
             self.show(0)
         else:
-            self.query_one("#orgs-detail", Static).update("No organisation matches. Press a to add your own.")
+            self.query_one("#orgs-detail", Static).update(f"{found.message} Or press a to add your own.")
 
     def show(self, index: int | None) -> None:
         if index is None or index >= len(self.shown):

@@ -124,6 +124,9 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
         for draft in drafts:
             draft.channel = previous.get((draft.org.id, draft.kind), draft.channel)
         self.state.drafts = drafts
+        cautions = self.app.backend.register_cautions([d.org for d in drafts], self.app.today)
+        if cautions:  # a lapsed registration or an old register file, said before the letters go (issue 14)
+            self.notify("\n".join(cautions), title="Check before you send", severity="warning", timeout=20)
         listing = self.query_one("#draft-list", OptionList)
         keep = listing.highlighted or 0
         listing.clear_options()

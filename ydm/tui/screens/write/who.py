@@ -115,7 +115,9 @@ of organisation, and press `Space` to tick or untick.
         query = self.query_one("#org-search", Input).value
         category = self.query_one("#org-category", Select).value
         cat = None if category is Select.NULL else category
-        orgs = self.app.backend.search_orgs(query, cat)
+        found = self.app.backend.find_orgs(query, cat)  # the one search: typos forgiven, registers too
+        orgs = found.orgs if query.strip() else self.app.backend.search_orgs("", cat)
+        self._search_note = found.message
         listing = self.query_one("#org-list", SelectionList)
         self._filling = True
         listing.clear_options()
@@ -129,6 +131,8 @@ of organisation, and press `Space` to tick or untick.
     def update_chosen(self) -> None:
         names = [o.display_name for o in self.selected.values()]
         text = f"Chosen ({len(names)}): " + ("; ".join(names) if names else "none yet — tick with Space")
+        if getattr(self, "_search_note", ""):
+            text = f"{self._search_note}\n{text}"  # a forgiven typo, or what to try when nothing matched
         self.query_one("#chosen", Static).update(text)
 
     @on(Input.Changed, "#org-search")
