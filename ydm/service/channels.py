@@ -31,6 +31,30 @@ def choose_channel(letter: Letter, usual: Channel | None = None) -> Channel:
     return Channel.FIRST_CLASS
 
 
+# The form a letter was written out in says how it went: a PDF is printed and posted, an .eml is
+# emailed. Text and Markdown can go either way, so they follow choose_channel.
+FORMAT_CHANNELS = {"pdf": Channel.FIRST_CLASS, "eml": Channel.EMAIL}
+
+
+def channel_for_output(letter: Letter, fmt: str) -> Channel:
+    """The way a letter written out as `fmt` went unless the person says otherwise (`ydm letter
+    --format pdf --record` records post, not the email the organisation also has)."""
+    return FORMAT_CHANNELS.get(fmt) or choose_channel(letter)
+
+
+def other_ways(letter: Letter, channel: Channel) -> list[Channel]:
+    """When the letter cannot have gone by `channel` (a PDF to an organisation with no postal
+    address): the ways it can have gone, to ask the person about. Empty when `channel` is possible."""
+    if possible(letter, channel):
+        return []
+    return [way for way in ways_to_send(letter) if possible(letter, way)]
+
+
+def possible(letter: Letter, channel: Channel) -> bool:
+    """Whether the letter can have gone by `channel` (post needs its postal address, email its email)."""
+    return _possible(letter, channel)
+
+
 def _possible(letter: Letter, channel: Channel) -> bool:
     if channel is Channel.EMAIL:
         return bool(letter.recipient_email)
