@@ -25,6 +25,7 @@ from textual.screen import Screen
 from ydm.model import RequestKind
 from ydm.tui.backend import Backend
 from ydm.tui.base import TodayArg, YdmAppBase
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.dashboard import DashboardScreen
 
@@ -84,7 +85,7 @@ class YdmApp(YdmAppBase):
 
         def done(changed: bool | None) -> None:
             if changed:
-                self.refresh_screens()
+                self.refresh_screens(ref)
 
         def open_with(known: RequestRow) -> None:
             self.push_screen(MarkEventScreen(ref, known), done)
@@ -139,10 +140,9 @@ class YdmApp(YdmAppBase):
         )
 
     def _deleted(self, ref: str, who: str) -> None:
-        if isinstance(self.screen, DashboardScreen):
-            self.screen.refresh_rows()
-        else:
-            self.go_home()  # the dashboard reloads its rows when it is shown again
+        if not isinstance(self.screen, DashboardScreen):
+            self.go_home()
+        self.refresh_screens(ref)
         self.notify(f"The request {ref} to {who} was deleted from this computer.", title="Request deleted")
 
     def write_next(self, ref: str) -> None:
@@ -197,11 +197,14 @@ class YdmApp(YdmAppBase):
         if not isinstance(self.screen, OrganisationsScreen):
             self.push_screen(OrganisationsScreen())
 
-    def refresh_screens(self) -> None:
+    def refresh_screens(self, ref: str = "") -> None:
+        """Tell every screen that the requests changed (see ydm.tui.messages.RequestsChanged)."""
+        self.post_message(RequestsChanged(ref))
+
+    def on_requests_changed(self, message: RequestsChanged) -> None:
+        """Hand the news to every screen in the stack; those showing requests reload from the store."""
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_rows", None)
-            if callable(refresh):
-                refresh()
+            screen.post_message(RequestsChanged(message.ref))
 
     # --- passphrase (only when no OS keyring exists) -------------------------------------------
     def ask_passphrase_from_thread(self, purpose: str, confirm: bool) -> str:

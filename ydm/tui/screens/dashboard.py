@@ -16,6 +16,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.labels import KIND_LABELS
 from ydm.tui.widgets.footer import YdmFooter
@@ -102,6 +103,9 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
     def on_screen_resume(self) -> None:
         if self.loaded:
             self.refresh_rows()
+
+    def on_requests_changed(self, message: RequestsChanged) -> None:
+        self.refresh_rows()
 
     def refresh_rows(self) -> None:
         self.app.run_blocking(

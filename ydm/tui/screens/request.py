@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from ydm.model import EventKind
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.labels import KIND_LABELS
 from ydm.tui.screens.mark_event import EVENT_LABELS
@@ -66,6 +67,12 @@ withdraw the request from the organisation.
         self.query_one("#request-letter").display = False
         self.refresh_rows()
         self.query_one("#request-body").focus()
+
+    def on_requests_changed(self, message: RequestsChanged) -> None:
+        """Any change to the requests (a reminder recorded in the wizard over this screen, an event
+        marked, …): read this one again, so its history, next step and button are the store's."""
+        if not message.ref or message.ref.upper() == self.ref.upper():
+            self.refresh_rows()
 
     def refresh_rows(self) -> None:
         self.app.run_blocking(

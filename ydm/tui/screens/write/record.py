@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.write.send import CHANNEL_LABELS
 from ydm.tui.screens.write.step import WizardStep
@@ -233,6 +234,7 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
 
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
+        self.app.post_message(RequestsChanged())  # the screens under the wizard reload
         sent = getattr(self, "_sent_refs", set())
         continuing = self.state.continuing
         text = Text.assemble((heading(rows, sent, continuing), "bold"))
