@@ -49,6 +49,10 @@ class Draft:
     emailed: bool = False  # sent over SMTP from the app ("Send now"): the only sending ydm itself saw
     emailed_on: date | None = None  # the day it went (the app's today when the server took it)
     emailed_at: str = ""  # the wall-clock time it went, "14:32", to show the person
+    # The letter as drafted when no postal address was known, and the address the person typed for
+    # posting it (ydm.service.channels.with_postal_address); None/"" when none was needed.
+    unaddressed: Any = None
+    typed_address: str = ""
 
     @property
     def sent_by_ydm(self) -> bool:
