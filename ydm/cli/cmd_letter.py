@@ -159,6 +159,21 @@ def _channel_of(args, letter, sent: bool):
     return channel  # check_sent_by then stops with what to give
 
 
+def _registration_office(person, today):
+    """The open-register letter's office when no --to names one: saved earlier, or looked up from the
+    postcode (ydm.service.offices, as the app finds it); with neither, what to do instead."""
+    from ydm.errors import InputError, OfficeNeeded
+    from ydm.service import offices
+
+    try:
+        return offices.registration_office_for(person, [], today)
+    except OfficeNeeded as needed:
+        postcode = person.postcode or "POSTCODE"
+        raise InputError(f"the open-register letter goes to your electoral registration office, and {needed.message}",
+                         hint=f"type its address once with 'ydm lookup {postcode} --manual', which saves it for "
+                              "the next letter; or give --to ero-ID") from None
+
+
 def _warn_gaps(args, letters, kind) -> None:
     from ydm.cli import output
     from ydm.model import RequestKind
@@ -221,7 +236,10 @@ def run(args) -> int:
     sent_on = _sent_on(args, today)
     person = _person(args)
     directory = contacts.load()
-    orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
+    if kind is RequestKind.OPEN_REGISTER and not (args.to or args.category):
+        orgs = _registration_office(person, today)
+    else:
+        orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
     address_to = tuple(line.strip() for line in args.address_to.split(",") if line.strip()) if args.address_to else None
     target = Path(args.output) if args.output else None
     if target is None and args.format in ("pdf", "eml"):

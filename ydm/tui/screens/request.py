@@ -15,7 +15,7 @@ from textual.widgets import Button, Header, Static
 from ydm.model import EventKind
 from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
-from ydm.tui.screens.labels import KIND_LABELS
+from ydm.tui.screens.labels import KIND_LABELS, in_sentence
 from ydm.tui.screens.mark_event import EVENT_LABELS
 from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.widgets.status import long_date, status_text
@@ -131,7 +131,7 @@ withdraw the request from the organisation.
         button = self.query_one("#write-next", Button)
         if row.next_kind is not None:
             button.label = (
-                f"Write the {KIND_LABELS.get(row.next_kind, row.next_kind.value).lower()} letter (w)"
+                f"Write the {in_sentence(KIND_LABELS.get(row.next_kind, row.next_kind.value))} letter (w)"
             )
             button.display = True
         else:
