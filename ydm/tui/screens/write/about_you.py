@@ -78,8 +78,8 @@ FIELDS = (
     Field(
         "dob",
         "Date of birth (optional)",
-        "Optional: tells you apart from someone with the same name. Write it like 1980-05-31.",
-        "e.g. 1980-05-31",
+        "Optional: tells you apart from someone with the same name. Write it like 31/05/1980.",
+        "e.g. 31/05/1980",
     ),
     Field(
         "electoral_number",

@@ -17,9 +17,9 @@ from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ydm import clock
+from ydm.errors import InputError
 from ydm.model import Channel
 from ydm.service import letters as service
-from ydm.errors import InputError
 from ydm.service.channels import POST, cannot_go, choose_channel, ways_to_send, with_postal_address
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
