@@ -220,6 +220,18 @@ class Backend:
         the freed pages). The organisation is not told: deleting is not withdrawing."""
         self.store.delete(ref)
 
+    # --- the wizard's unfinished request ---------------------------------------------------------
+    def wizard_draft(self, action: str, data: dict | None = None) -> dict | None:
+        """The wizard's unfinished request, sealed in the store (ydm.store.drafts): "keep" `data`,
+        "load" it (None when none is kept) or "forget" it."""
+        from ydm.store import drafts
+
+        if action == "keep":
+            return drafts.save_draft(self.store, data or {})
+        if self._no_store_yet():
+            return None
+        return drafts.load_draft(self.store) if action == "load" else drafts.forget_draft(self.store)
+
     # --- letters -------------------------------------------------------------------------------
     def draft_letters(
         self,
@@ -319,12 +331,6 @@ class Backend:
         org = letter.org
         usual = request.channel if org.id == request.org_id else None  # the ICO is written to its own way
         return Draft(org=org, kind=kind, letter=letter, channel=channels.choose_channel(letter, usual))
-
-    def record_sent(
-        self, drafts: list[Draft], sent_on: date, today: date, *, related_ref: str = ""
-    ) -> list[RequestRow]:
-        """Record every letter as sent on `sent_on`; returns their rows with due dates."""
-        return self.record(drafts, [sent_on] * len(drafts), today)
 
     def record(self, drafts: list[Draft], sent_on: list[date | None], today: date) -> list[RequestRow]:
         """Record each letter as sent on its date, or (date None) as a draft with only a `drafted`

@@ -298,5 +298,12 @@ you choose, inside your letters.
             group="profile",
         )
 
+    def collect(self) -> None:
+        """The details as typed, when they make a valid person (else what was confirmed before)."""
+        try:
+            self.state.person = person_from(self.values(), getattr(self, "_kept", None))
+        except InputError:
+            pass
+
     def _saved(self) -> None:
         self.advance()  # to who; to review for the next letter of a request (organisation and kind known)

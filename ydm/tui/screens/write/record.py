@@ -235,6 +235,8 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
         self.app.post_message(RequestsChanged())  # the screens under the wizard reload
+        if not self.state.continuing and hasattr(self.app, "forget_wizard_draft"):
+            self.app.forget_wizard_draft()  # an unfinished request kept at Ctrl+Q is finished now
         sent = getattr(self, "_sent_refs", set())
         continuing = self.state.continuing
         text = Text.assemble((heading(rows, sent, continuing), "bold"))

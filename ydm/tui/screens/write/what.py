@@ -71,6 +71,9 @@ the organisations you chose.
         if self.chosen():
             self.query_one("#kinds-error").display = False
 
+    def collect(self) -> None:
+        self.state.kinds = self.chosen()
+
     def go_next(self) -> None:
         kinds = self.chosen()
         if not kinds:

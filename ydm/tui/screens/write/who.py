@@ -232,6 +232,9 @@ of organisation, and press `Space` to tick or untick.
         self.selected[org.id] = org
         self.refilter()
 
+    def collect(self) -> None:
+        self.state.orgs = list(self.selected.values())
+
     def go_next(self) -> None:
         if not self.selected:
             self.query_one("#chosen", Static).update(
