@@ -159,6 +159,15 @@ def _channel_of(args, letter, sent: bool):
     return channel  # check_sent_by then stops with what to give
 
 
+def _warn_duplicates(store, letters, today) -> None:
+    """A second identical request (ydm.service.duplicates): said before it is recorded."""
+    from ydm.cli import output
+    from ydm.service.duplicates import open_duplicates
+
+    for dup in open_duplicates(store, [(letter.org, letter.kind) for letter in letters], today=today):
+        output.warn(f"{dup.words}; this records a second one (see 'ydm requests show {dup.ref}')")
+
+
 def _registration_office(person, today):
     """The open-register letter's office when no --to names one: saved earlier, or looked up from the
     postcode (ydm.service.offices, as the app finds it); with neither, what to do instead."""
@@ -264,6 +273,7 @@ def run(args) -> int:
     from ydm.store.db import open_store
 
     with open_store() as store:  # before any output: a locked, damaged or read-only store stops here
+        _warn_duplicates(store, letters, today)
         _deliver(args, letters, rendered, target, to_folder, (store, channels, sent_on))
     return 0
 

@@ -220,6 +220,12 @@ class Backend:
         the freed pages). The organisation is not told: deleting is not withdrawing."""
         self.store.delete(ref)
 
+    def duplicates(self, pairs: list[tuple[Organisation, RequestKind]], today: date) -> list[str]:
+        """Open requests these would repeat, in words (ydm.service.duplicates, the CLI's warning too)."""
+        from ydm.service.duplicates import open_duplicates
+
+        return [] if self._no_store_yet() else [d.words for d in open_duplicates(self.store, pairs, today=today)]
+
     # --- the wizard's unfinished request ---------------------------------------------------------
     def wizard_draft(self, action: str, data: dict | None = None) -> dict | None:
         """The wizard's unfinished request, sealed in the store (ydm.store.drafts): "keep" `data`,
