@@ -58,12 +58,12 @@ def plan_columns(
     """The width of each column shown at `width` terminal columns.
 
     The status gets what its longest word needs (with its symbol, up to 22); the organisation at
-    least 12 and as much as its longest name wants (up to 40). The other columns come in order of
+    least 12 and as much as its longest name wants (up to 60). The other columns come in order of
     importance (due, days, kind, sent) while the organisation keeps enough room beside them; the
     first that does not fit gives way with all after it, and what is left goes to the organisation.
     """
     status = min(22, max([len(text) + 2 for text in statuses] + [len("Status")]))
-    wanted_org = min(40, max([len(name) for name in names] + [len("Organisation")]))
+    wanted_org = min(60, max([len(name) for name in names] + [len("Organisation")]))
     optional = {
         "due": date_width,
         "days": 7,
