@@ -53,6 +53,9 @@ async def test_typing_in_the_list_searches_and_pagedown_pages_the_list(make_app)
         search = screen.query_one("#org-search", Input)
         assert screen.focused is search and search.value == "plaid"
         assert any("Plaid" in str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))
+        await pilot.press("tab", *"reform")  # back in the list, a new name is a new search
+        await settle(pilot)
+        assert search.value == "reform"
 
 
 async def test_a_focused_drop_down_is_drawn_differently(make_app):

@@ -145,12 +145,14 @@ of organisation, and press `Space` to tick or untick.
             listing.action_page_up()
 
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
-        """Typing a letter while the tick list has focus searches (the list has no use for letters)."""
+        """Typing a letter while the tick list has focus starts a new search (the list has no use for
+        letters); the ticks stay."""
         listing = self.query_one("#org-list", SelectionList)
         if self.focused is listing and event.is_printable and event.character and event.character not in " /":
             search = self.query_one("#org-search", Input)
             search.focus()
-            search.insert_text_at_cursor(event.character)
+            search.value = event.character  # a new search, as typing a name in a list means
+            search.cursor_position = len(search.value)
             event.stop()
             event.prevent_default()
 
