@@ -49,8 +49,9 @@ async def test_post_without_an_address_asks_for_it_and_records_the_address_typed
         await settle(pilot)
         assert app.screen is screen  # not on: nowhere to post it yet
         error = screen.query_one("#err-channel", Static)
-        assert error.display and "type the address" in str(error.render())
-        assert "send it by email" in str(error.render())
+        assert error.display and "Type their postal address here first" in str(error.render())
+        shown = str(screen.query_one("#destination", Static).render())
+        assert "No postal address is known for Labour Party" in shown and "send it by email" in shown
         field = screen.query_one("#post-address", Input)
         assert field.has_focus
         await pilot.press(*"DPO, Labour Party, 20 Rushworth Street, London, SE1 0SS")

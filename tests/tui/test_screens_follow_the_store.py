@@ -75,3 +75,38 @@ async def test_a_change_made_elsewhere_reaches_an_open_request_screen(make_app, 
         await settle(pilot)
         timeline = str(app.screen.query_one("#request-timeline", Static).render())
         assert EVENT_LABELS[EventKind.RESPONSE_RECEIVED] in timeline
+
+
+async def test_after_an_incomplete_reply_the_request_says_what_is_due_now(make_app, fixed_references):
+    (request,) = seed_requests(TODAY, date(2026, 2, 10), [("labour", RequestKind.ACCESS, Channel.EMAIL)])
+    from ydm import tracker
+    from ydm.store.db import open_store
+
+    with open_store() as store:
+        tracker.mark(store, request.ref, EventKind.RESPONSE_INCOMPLETE, today=TODAY, on=date(2026, 2, 25))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        due = str(app.screen.query_one("#request-due", Static).render())
+        assert "not known yet" not in due
+        assert "What is due now" in due and "follow-up" in due
+        assert "Write the follow-up letter (w)" in str(app.screen.query_one("#write-next", Button).label)
+
+
+async def test_the_ico_complaint_button_keeps_its_capitals(make_app, fixed_references):
+    (request,) = seed_requests(TODAY, date(2025, 11, 3), [("labour", RequestKind.ACCESS, Channel.EMAIL)])
+    from ydm import tracker
+    from ydm.store.db import open_store
+
+    with open_store() as store:
+        tracker.mark(store, request.ref, EventKind.REMINDER_SENT, today=TODAY, on=date(2025, 12, 10))
+        tracker.mark(store, request.ref, EventKind.COMPLAINT_SENT, today=TODAY, on=date(2026, 1, 5))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.row.next_kind is RequestKind.ICO_COMPLAINT
+        assert str(app.screen.query_one("#write-next", Button).label) == "Write the ICO complaint letter (w)"

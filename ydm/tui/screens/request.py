@@ -100,8 +100,10 @@ withdraw the request from the organisation.
         self.query_one("#request-head", Static).update(head)
         what = row.due_label or "answer"
         heading = "When the answer is due" if what == "answer" else f"When they must {what}"
-        if row.due is None and row.due_now:  # nothing owed by them: say what is due now instead
-            due = Text.assemble(("What is due now", "bold underline"), "\n", ("  " + row.due_now, "bold"))
+        if row.due is None and row.level != "draft":  # no date owed by them: say what is due now instead
+            now = row.due_now or row.next_reason or ("nothing: this request is finished" if row.level == "done"
+                                                     else "nothing for now")
+            due = Text.assemble(("What is due now", "bold underline"), "\n", ("  " + now, "bold"))
         else:
             due = Text.assemble((heading, "bold underline"), "\n", ("  " + long_date(row.due), "bold"))
         if row.days_left is not None:

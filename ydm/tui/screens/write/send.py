@@ -355,6 +355,8 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
 
     def _say_problem(self, problem: str) -> None:
         error = self.query_one("#err-channel", Static)
+        if self.query_one("#post-address", Input).display:  # the rule's words are above the field
+            problem = "Type their postal address here first, or choose another way above."
         error.update(f"⚠ {problem}")
         error.display = True
         field = self.query_one("#post-address", Input)
