@@ -226,10 +226,8 @@ class Backend:
 
         return [] if self._no_store_yet() else [d.words for d in open_duplicates(self.store, pairs, today=today)]
 
-    # --- the wizard's unfinished request ---------------------------------------------------------
     def wizard_draft(self, action: str, data: dict | None = None) -> dict | None:
-        """The wizard's unfinished request, sealed in the store (ydm.store.drafts): "keep" `data`,
-        "load" it (None when none is kept) or "forget" it."""
+        """The wizard's unfinished request, sealed in the store (ydm.store.drafts): keep, load, forget."""
         from ydm.store import drafts
 
         if action == "keep":
