@@ -15,7 +15,9 @@ which is not a wall clock and is not affected by the date; they are not read fro
 
 from __future__ import annotations
 
+import calendar
 import os
+import re
 import time
 from datetime import UTC, date, datetime
 
@@ -59,3 +61,49 @@ def timestamp() -> float:
     if _fixed_date() is None:
         return time.time()
     return now().timestamp()
+
+
+# --- dates as people type them -----------------------------------------------------------------
+# One reader for every date field (a letter's sending day, an event's day, a date of birth), so a form
+# that accepts 15/01/2026 in one place accepts it everywhere, and an impossible day is refused with
+# its reason ("November has 30 days") rather than "not a date".
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_NUMERIC = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_WORDS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$")
+DATE_FORMS = "2026-01-15, 15/01/2026 or 15 January 2026"
+
+
+def parse_date(text: str, *, today_word: date | None = None) -> date:
+    """A date typed as 2026-01-15, 15/01/2026 (also 15-01-2026, 15.01.2026: the day first, as in the
+    UK), 15 January 2026 or 15 Jan 2026; with `today_word`, also "today". Raises InputError saying why
+    not: which month has how many days, that there is no month 13, or the forms it takes."""
+    cleaned = " ".join((text or "").strip().lower().split())
+    if today_word is not None and cleaned == "today":
+        return today_word
+    numeric, words = _NUMERIC.match(cleaned), _WORDS.match(cleaned)
+    if numeric:
+        if numeric.group(1):
+            year, month, day = (int(numeric.group(i)) for i in (1, 2, 3))
+        else:
+            day, month, year = (int(numeric.group(i)) for i in (4, 5, 6))
+        if not 1 <= month <= 12:
+            swapped = (f" (the day comes first: {month:02d}/{day:02d}/{year})"
+                       if not numeric.group(1) and 1 <= day <= 12 < month <= 31 else "")
+            raise InputError(f"'{text.strip()}' is not a date: there is no month {month}{swapped}")
+    elif words:
+        day, name, year = int(words.group(1)), words.group(2), int(words.group(3))
+        found = [i for i, m in enumerate(_MONTHS, start=1) if len(name) >= 3 and m.startswith(name)]
+        if not found:
+            raise InputError(f"'{text.strip()}' is not a date: '{name}' is not a month")
+        month = found[0]
+    else:
+        raise InputError(f"'{text.strip()}' is not a date ydm understands: write it like {DATE_FORMS}")
+    if year < 1 or day < 1:
+        raise InputError(f"'{text.strip()}' is not a date: there is no day {day}")
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        which = f"{_MONTHS[month - 1].title()} {year}" if month == 2 else _MONTHS[month - 1].title()
+        raise InputError(f"'{text.strip()}' is not a date: {which} has {days} days")
+    return date(year, month, day)

@@ -112,9 +112,9 @@ def validate_dob(value: str) -> str:
     if not value:
         return ""
     try:
-        born = date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"date of birth '{value}' is not a date (use YYYY-MM-DD, e.g. 1980-04-23)") from None
+        born = clock.parse_date(value)  # the same forms as every date field: 1980-04-23, 23/04/1980, …
+    except InputError as exc:
+        raise InputError(f"date of birth {exc.message}") from None
     if born > clock.today():
         raise InputError(f"date of birth '{value}' is in the future")
     return f"{born.day} {born:%B %Y}"

@@ -236,7 +236,9 @@ def test_record_names_each_reference_and_letters_end_with_a_newline(capsys, monk
     code, out, err = run(capsys, "letter", "access", "--to", "libdems", "--to", "labour", *PERSON_FLAGS, "--record")
     assert code == 0 and out.endswith("Alex Example\n")
     lines = [line for line in err.splitlines() if line.startswith("recorded YDM-")]
-    assert [line.split(": ")[1] for line in lines] == ["access to Liberal Democrats", "access to Labour Party"]
+    # each line also names the channel (issue 17): "…, to go by email (not how it went? give --via)"
+    assert [line.split(": ")[1].split(", ")[0] for line in lines] == ["access to Liberal Democrats",
+                                                                      "access to Labour Party"]
     ref = lines[0].split()[1].rstrip(":")
     run(capsys, "requests", "mark", ref, "sent")
     monkeypatch.setenv("YDM_TODAY", "2026-12-10")

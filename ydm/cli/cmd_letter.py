@@ -63,7 +63,8 @@ def register(sub) -> None:
                      help="with --format pdf: for double-sided printing, every letter starts on a new sheet")
     out.add_argument("--record", action="store_true", help="record the letters in your request tracker")
     out.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
-                     help="with --record: how you sent them (default: email where known, else first-class)")
+                     help="with --record: how you sent them (default: post for a PDF, email for an .eml; "
+                     "otherwise email where known, else first-class)")
     out.add_argument("--sent", metavar="YYYY-MM-DD", help="with --record: the day you sent them (default: not yet sent)")
     p.set_defaults(run=run)
 
@@ -134,12 +135,56 @@ def _sent_on(args, today):
     return sent_on
 
 
-def _channel_of(args, letter):
-    """--via, else the way every face picks (ydm.service.channels.choose_channel)."""
+def _channel_of(args, letter, sent: bool):
+    """--via, else the way the output says (a PDF is posted, an .eml emailed: ydm.service.channels.
+    channel_for_output). When the letter cannot have gone that way (a PDF to an organisation with no
+    postal address) and is recorded as sent, a person at a terminal is asked; a script is stopped
+    by check_sent_by, which says what to give."""
+    from ydm.cli import output
     from ydm.model import Channel
-    from ydm.service.channels import choose_channel
+    from ydm.service.channels import channel_for_output, other_ways
 
-    return Channel(args.via) if args.via else choose_channel(letter)
+    if args.via:
+        return Channel(args.via)
+    channel = channel_for_output(letter, args.format)
+    ways = other_ways(letter, channel) if sent else []
+    if not ways or not output.interactive():
+        return channel
+    name = letter.org.display_name
+    output.prompt(f"No postal address is known for {name}, so the {args.format} cannot have been posted "
+                  "to them. How did you send it?")
+    for number, way in enumerate(ways, start=1):
+        where = {Channel.EMAIL: f" to {letter.recipient_email}",
+                 Channel.WEBFORM: f" at {letter.recipient_webform}"}.get(way, "")
+        output.prompt(f"  {number}. by {way.words}{where}")
+    answer = output.ask(f"Number (1-{len(ways)}; anything else stops, nothing is recorded): ").strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(ways):
+        return ways[int(answer) - 1]
+    return channel  # check_sent_by then stops with what to give
+
+
+def _warn_duplicates(store, letters, today) -> None:
+    """A second identical request (ydm.service.duplicates): said before it is recorded."""
+    from ydm.cli import output
+    from ydm.service.duplicates import open_duplicates
+
+    for dup in open_duplicates(store, [(letter.org, letter.kind) for letter in letters], today=today):
+        output.warn(f"{dup.words}; this records a second one (see 'ydm requests show {dup.ref}')")
+
+
+def _registration_office(person, today):
+    """The open-register letter's office when no --to names one: saved earlier, or looked up from the
+    postcode (ydm.service.offices, as the app finds it); with neither, what to do instead."""
+    from ydm.errors import InputError, OfficeNeeded
+    from ydm.service import offices
+
+    try:
+        return offices.registration_office_for(person, [], today)
+    except OfficeNeeded as needed:
+        postcode = person.postcode or "POSTCODE"
+        raise InputError(f"the open-register letter goes to your electoral registration office, and {needed.message}",
+                         hint=f"type its address once with 'ydm lookup {postcode} --manual', which saves it for "
+                              "the next letter; or give --to ero-ID") from None
 
 
 def _warn_gaps(args, letters, kind) -> None:
@@ -213,7 +258,10 @@ def run(args) -> int:
     sent_on = _sent_on(args, today)
     person = _person(args)
     directory = contacts.load()
-    orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
+    if kind is RequestKind.OPEN_REGISTER and not (args.to or args.category):
+        orgs = _registration_office(person, today)
+    else:
+        orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
     from ydm.cli import output
     from ydm.service import registers as public_registers
 
@@ -230,7 +278,7 @@ def run(args) -> int:
         address_to=address_to,
         email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
     )
-    channels = [_channel_of(args, letter) for letter in letters] if args.record else []
+    channels = [_channel_of(args, letter, sent_on is not None) for letter in letters] if args.record else []
     if sent_on is not None:
         for letter, channel in zip(letters, channels, strict=True):
             channels_rule.check_sent_by(letter, channel)
@@ -244,6 +292,7 @@ def run(args) -> int:
     from ydm.store.db import open_store
 
     with open_store() as store:  # before any output: a locked, damaged or read-only store stops here
+        _warn_duplicates(store, letters, today)
         _deliver(args, letters, rendered, target, to_folder, (store, channels, sent_on))
     return 0
 
@@ -304,7 +353,9 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
     if record is not None:
         sent_on = record[2]
         for r in stored:
-            output.note(f"recorded {r.ref}: {r.kind.value} to {r.org_name or r.org_id}")
+            how = f"sent by {r.channel.words}" if sent_on else f"to go by {r.channel.words}"
+            output.note(f"recorded {r.ref}: {r.kind.value} to {r.org_name or r.org_id}, {how}"
+                        + ("" if args.via else " (not how it went? give --via)"))
         state = (f"sent on {sent_on:%-d %B %Y}" if sent_on
                  else "drafted (mark them sent with 'ydm requests mark REF sent')")
         output.note(f"recorded {len(letters)} request(s) in your tracker, {state}")

@@ -3,8 +3,12 @@ why there is one rule for every face). Needs only the letter: no store, no mail.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from ydm.errors import InputError
 from ydm.letters.letter import Letter
+from ydm.letters.render import recipient_block
 from ydm.model import Channel
 
 POST = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)
@@ -29,6 +33,30 @@ def choose_channel(letter: Letter, usual: Channel | None = None) -> Channel:
     if letter.recipient_webform and letter.address_missing:
         return Channel.WEBFORM
     return Channel.FIRST_CLASS
+
+
+# The form a letter was written out in says how it went: a PDF is printed and posted, an .eml is
+# emailed. Text and Markdown can go either way, so they follow choose_channel.
+FORMAT_CHANNELS = {"pdf": Channel.FIRST_CLASS, "eml": Channel.EMAIL}
+
+
+def channel_for_output(letter: Letter, fmt: str) -> Channel:
+    """The way a letter written out as `fmt` went unless the person says otherwise (`ydm letter
+    --format pdf --record` records post, not the email the organisation also has)."""
+    return FORMAT_CHANNELS.get(fmt) or choose_channel(letter)
+
+
+def other_ways(letter: Letter, channel: Channel) -> list[Channel]:
+    """When the letter cannot have gone by `channel` (a PDF to an organisation with no postal
+    address): the ways it can have gone, to ask the person about. Empty when `channel` is possible."""
+    if possible(letter, channel):
+        return []
+    return [way for way in ways_to_send(letter) if possible(letter, way)]
+
+
+def possible(letter: Letter, channel: Channel) -> bool:
+    """Whether the letter can have gone by `channel` (post needs its postal address, email its email)."""
+    return _possible(letter, channel)
 
 
 def _possible(letter: Letter, channel: Channel) -> bool:
@@ -63,3 +91,33 @@ def check_sent_by(letter: Letter, channel: Channel | str) -> None:
             ways.append("--via first-class (their postal address is known)")
         raise InputError(f"cannot record the letter to {name} as sent by email: no email address is known for "
                          "it; give " + " or ".join(ways))
+
+
+def cannot_go(letter: Letter, channel: Channel) -> str:
+    """Why the letter cannot go by `channel`, in words for any face, with the ways it can; "" when it
+    can. The same rule as check_sent_by (which words it as the CLI's flags): no post without a
+    postal address, no email without an email address."""
+    if possible(letter, channel):
+        return ""
+    name = letter.org.display_name
+    others = []
+    if letter.recipient_email and channel is not Channel.EMAIL:
+        others.append(f"send it by email to {letter.recipient_email}")
+    if letter.recipient_webform and channel is not Channel.WEBFORM:
+        others.append("use their web form")
+    if channel in POST:
+        return (f"No postal address is known for {name}: type the address you will post it to"
+                + "".join(f", or {way}" for way in others) + ".")
+    return f"No email address is known for {name}" + (": " + " or ".join(others) if others else "") + "."
+
+
+def with_postal_address(letter: Letter, address: str) -> Letter:
+    """The letter addressed to the postal address the person typed (lines separated by commas or
+    new lines), as `ydm letter --address-to` does; at least two lines, or an InputError."""
+    lines = tuple(part.strip() for part in re.split(r"[,\n]", address) if part.strip())
+    if len(lines) < 2:
+        raise InputError("write the whole postal address, its lines separated by commas "
+                         "(e.g. Data Protection Officer, 1 High Street, Cardiff, CF10 1AA)")
+    org = dataclasses.replace(letter.org, postal_address=lines)
+    recipient_lines, missing = recipient_block(org)
+    return dataclasses.replace(letter, recipient_lines=recipient_lines, address_missing=missing)

@@ -8,7 +8,7 @@ old keyring entry deleted. A crash before (2) commits leaves the old key working
 
 from __future__ import annotations
 
-from ydm.store import crypto
+from ydm.store import crypto, drafts
 from ydm.store.db import BODY_BUCKET, HEAD_BUCKET, PROFILE_BUCKET, SqliteStore
 from ydm.store.replies_db import reseal
 
@@ -53,6 +53,7 @@ def rekey(store: SqliteStore, *, mode: str | None = None, passphrase: crypto.Pas
             if row:
                 plain = old.open(row[0], b"profile")
                 c.execute("UPDATE profile SET blob = ? WHERE id = 1", (new.seal(plain, b"profile", bucket=PROFILE_BUCKET),))
+            drafts.reseal(c, old, new)  # the app's unfinished request, if one is kept
             c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
     except BaseException:
         crypto.forget_keyring_key(meta)  # the new entry is an orphan now

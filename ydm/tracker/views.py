@@ -50,6 +50,16 @@ class RequestView:
         return self.request.ref
 
     @property
+    def due_now(self) -> str:
+        """With no date owed by them (after an incomplete reply, say): what is due now, from the next
+        step ("" when a date is owed, or nothing is due)."""
+        if self.due is not None or self.done or not (self.next_kind or self.next_later):
+            return ""
+        if self.next_kind is None and self.next_on is not None:
+            return f"From {self.next_on:%-d %B %Y}: {self.next_reason}"
+        return self.next_reason
+
+    @property
     def explanation(self) -> tuple[str, ...]:
         """How the due date was counted, step by step, worded by the deadline engine from the facts of
         the request: when the clock runs from a letter's deemed arrival by post, the letter's sending
@@ -178,6 +188,14 @@ def view(request: Request, today: date, *, homes: dict | None = None, assessment
     extra = extra_warnings(request)
     if extra:
         warnings = (*warnings, *extra)
+    ico_next = step is not None and step.kind is RequestKind.ICO_COMPLAINT
+    if ico_next and a.ico_by is not None and a.ico_by < today:
+        # The ICO asks for complaints "within three months of your last contact with the organisation"
+        # (ICO, What to expect: https://ico.org.uk/make-a-complaint/data-protection-complaints/what-to-expect/;
+        # law.md §8). Past that, say so rather than give a date that has gone.
+        warnings = (*warnings, f"The ICO asks for complaints within three months of your last contact with "
+                               f"them, and those ended on {a.ico_by:%-d %B %Y}: complain anyway, and say why it "
+                               "is late.")
     return RequestView(
         request=request, today=today, status=a.state.value, due=a.due, label=a.status, level=a.level,
         due_label=a.due_label, deadline=a.deadline, next_kind=kind if now else None,

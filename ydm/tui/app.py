@@ -25,6 +25,7 @@ from textual.screen import Screen
 from ydm.model import RequestKind
 from ydm.tui.backend import Backend
 from ydm.tui.base import TodayArg, YdmAppBase
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.dashboard import DashboardScreen
 
@@ -54,10 +55,78 @@ class YdmApp(YdmAppBase):
 
     # --- navigation (screens call these; keeps screens ignorant of each other) ------------------
     def start_wizard(self, state: Any = None) -> None:
+        """The wizard at step 1; a new request offers first to go on with one kept at Ctrl+Q."""
         from ydm.tui.screens.write import flow  # lazy: keeps start-up light
         from ydm.tui.screens.write.state import WizardState  # lazy: keeps start-up light
 
-        self.push_screen(flow.step(1, state or WizardState()))
+        if state is not None:
+            self.push_screen(flow.step(1, state))
+            return
+
+        def kept(data: dict | None) -> None:
+            if not data:
+                self.push_screen(flow.step(1, WizardState()))
+                return
+            old, step = WizardState.from_draft(data, self.backend.get_org)
+            from ydm.tui.screens.confirm import ConfirmScreen  # lazy: keeps start-up light
+
+            def answered(go_on: bool | None) -> None:
+                if go_on:
+                    self._resume_wizard(old, step)
+                else:
+                    self.forget_wizard_draft()
+                    self.push_screen(flow.step(1, WizardState()))
+
+            self.push_screen(ConfirmScreen(
+                "Go on with the request you started?",
+                f"You left the wizard with a new request {old.summary()} unfinished. Go on where you "
+                "were, or start afresh (the unfinished one is then dropped).",
+                yes="Go on", no="Start afresh"), answered)
+
+        self.run_blocking(self.backend.wizard_draft, "load", on_done=kept, description="looking for an "
+                          "unfinished request", group="wizard-draft", exclusive=True)
+
+    def _resume_wizard(self, state: Any, step: int) -> None:
+        """Push steps 1 to `step` over the state kept, so Esc goes back through them as before."""
+        from ydm.tui.screens.write import flow  # lazy: keeps start-up light
+
+        for number in range(1, step + 1):
+            self.push_screen(flow.step(number, state))
+
+    def forget_wizard_draft(self) -> None:
+        self.run_blocking(self.backend.wizard_draft, "forget", description="dropping the unfinished "
+                          "request", group="wizard-draft")
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q. In the middle of a new request, ask first (as Ctrl+G does) and keep it, sealed in the
+        store (ydm.store.drafts), to go on with next time; elsewhere, quit."""
+        from ydm.tui.screens.write.step import WizardStep  # lazy: keeps start-up light
+
+        step = self.screen
+        if not isinstance(step, WizardStep) or step.state.recorded or not step.has_input():
+            self.exit()
+            return
+        from ydm.tui.screens.confirm import ConfirmScreen  # lazy: keeps start-up light
+
+        continuing = step.state.continuing
+        step.collect()
+        data = step.state.to_draft(step.STEP)
+
+        def answered(leave: bool | None) -> None:
+            if not leave:
+                return
+            if continuing:  # the next letter of a request is written again from the request
+                self.exit()
+                return
+            self.run_blocking(self.backend.wizard_draft, "keep", data, on_done=lambda _: self.exit(),
+                              on_error=lambda _: None, description="keeping your unfinished request",
+                              group="wizard-draft")
+
+        detail = ("The letter is not recorded; write it again from the request (w) next time."
+                  if continuing else "Nothing is recorded or sent. What you entered is kept, locked in your "
+                  "store, and next time you press n you can go on where you were.")
+        self.push_screen(ConfirmScreen("Leave ydm in the middle of this request?", detail,
+                                       yes="Quit", no="Keep writing"), answered)
 
     def advance_wizard(self, step: Any) -> None:
         """Push the wizard step after `step` (a WizardStep asks, from its `advance()`)."""
@@ -84,7 +153,7 @@ class YdmApp(YdmAppBase):
 
         def done(changed: bool | None) -> None:
             if changed:
-                self.refresh_screens()
+                self.refresh_screens(ref)
 
         def open_with(known: RequestRow) -> None:
             self.push_screen(MarkEventScreen(ref, known), done)
@@ -139,10 +208,9 @@ class YdmApp(YdmAppBase):
         )
 
     def _deleted(self, ref: str, who: str) -> None:
-        if isinstance(self.screen, DashboardScreen):
-            self.screen.refresh_rows()
-        else:
-            self.go_home()  # the dashboard reloads its rows when it is shown again
+        if not isinstance(self.screen, DashboardScreen):
+            self.go_home()
+        self.refresh_screens(ref)
         self.notify(f"The request {ref} to {who} was deleted from this computer.", title="Request deleted")
 
     def write_next(self, ref: str) -> None:
@@ -197,11 +265,14 @@ class YdmApp(YdmAppBase):
         if not isinstance(self.screen, OrganisationsScreen):
             self.push_screen(OrganisationsScreen())
 
-    def refresh_screens(self) -> None:
+    def refresh_screens(self, ref: str = "") -> None:
+        """Tell every screen that the requests changed (see ydm.tui.messages.RequestsChanged)."""
+        self.post_message(RequestsChanged(ref))
+
+    def on_requests_changed(self, message: RequestsChanged) -> None:
+        """Hand the news to every screen in the stack; those showing requests reload from the store."""
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_rows", None)
-            if callable(refresh):
-                refresh()
+            screen.post_message(RequestsChanged(message.ref))
 
     # --- passphrase (only when no OS keyring exists) -------------------------------------------
     def ask_passphrase_from_thread(self, purpose: str, confirm: bool) -> str:

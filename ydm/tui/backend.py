@@ -21,26 +21,12 @@ from ydm import clock
 from ydm.errors import OfficeNeeded
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.service import channels
+from ydm.tui.backend_orgs import OrganisationsDoor
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
 __all__ = ["Backend", "Draft", "NextPlan", "OfficeNeeded", "RequestRow"]
 
 
-# With no search words, parties and campaigners come first: they are what this app is about.
-CATEGORY_ORDER = {
-    category: rank
-    for rank, category in enumerate(
-        (
-            Category.PARTY,
-            Category.CAMPAIGNER,
-            Category.BROKER,
-            Category.PLATFORM,
-            Category.ERO,
-            Category.REGULATOR,
-            Category.OTHER,
-        )
-    )
-}
 
 
 def _warm_deadlines() -> None:
@@ -55,7 +41,7 @@ def _warm_deadlines() -> None:
         pass
 
 
-class Backend:
+class Backend(OrganisationsDoor):
     """Facade over the core for the TUI. One per app."""
 
     def __init__(
@@ -145,41 +131,6 @@ class Backend:
                 self._store.close()
             self._store = None
 
-    # --- organisations -------------------------------------------------------------------------
-    def search_orgs(self, query: str = "", category: str | Category | None = None) -> list[Organisation]:
-        """The one search (shipped, own, register entries; typos forgiven); no query: parties first."""
-        found = self.find_orgs(query, category).orgs  # sorted() is stable: name order kept within a kind
-        return found if query.strip() else sorted(found, key=lambda o: CATEGORY_ORDER.get(o.category, 99))
-
-    def find_orgs(self, query: str = "", category: str | Category | None = None) -> Any:
-        """`ydm.orgs.search.Result`: the hits, and `message` saying a typo was forgiven or what to try."""
-        from ydm.orgs.search import search
-
-        return search(self.directory, query, category)
-
-    def register_cautions(self, orgs: list[Organisation], today: date) -> list[str]:
-        """Lapsed registrations and old register files among these recipients (none for shipped ones)."""
-        from ydm.service import registers
-
-        return registers.cautions(orgs, today) if any(o.origin in ("ico", "ec") for o in orgs) else []
-
-    def parties_elected_in(self, nation: str) -> list[Organisation]:
-        return self.directory.parties_elected_in(nation)
-
-    def get_org(self, org_id: str) -> Organisation:
-        return self.directory.get(org_id)
-
-    def add_organisation(self, **fields: Any) -> Organisation:
-        from ydm.orgs import user_contacts
-
-        org = user_contacts.add(
-            fields.get("display_name", ""), fields.get("category", "other"), email=fields.get("email", ""),
-            postal_address=fields.get("postal_address", ()), webform=fields.get("webform", ""),
-        )
-        with self._lock:
-            self._directory = None  # reload with the new one merged in
-        return self.directory.get(org.id)
-
     # --- profile -------------------------------------------------------------------------------
     def load_profile(self) -> Person | None:
         if self._no_store_yet():
@@ -229,6 +180,22 @@ class Backend:
         """Remove a request with its letters and history from the store, for good (the store zeroes
         the freed pages). The organisation is not told: deleting is not withdrawing."""
         self.store.delete(ref)
+
+    def duplicates(self, pairs: list[tuple[Organisation, RequestKind]], today: date) -> list[str]:
+        """Open requests these would repeat, in words (ydm.service.duplicates, the CLI's warning too)."""
+        from ydm.service.duplicates import open_duplicates
+
+        return [] if self._no_store_yet() else [d.words for d in open_duplicates(self.store, pairs, today=today)]
+
+    def wizard_draft(self, action: str, data: dict | None = None) -> dict | None:
+        """The wizard's unfinished request, sealed in the store (ydm.store.drafts): keep, load, forget."""
+        from ydm.store import drafts
+
+        if action == "keep":
+            return drafts.save_draft(self.store, data or {})
+        if self._no_store_yet():
+            return None
+        return drafts.load_draft(self.store) if action == "load" else drafts.forget_draft(self.store)
 
     # --- letters -------------------------------------------------------------------------------
     def draft_letters(
@@ -329,12 +296,6 @@ class Backend:
         org = letter.org
         usual = request.channel if org.id == request.org_id else None  # the ICO is written to its own way
         return Draft(org=org, kind=kind, letter=letter, channel=channels.choose_channel(letter, usual))
-
-    def record_sent(
-        self, drafts: list[Draft], sent_on: date, today: date, *, related_ref: str = ""
-    ) -> list[RequestRow]:
-        """Record every letter as sent on `sent_on`; returns their rows with due dates."""
-        return self.record(drafts, [sent_on] * len(drafts), today)
 
     def record(self, drafts: list[Draft], sent_on: list[date | None], today: date) -> list[RequestRow]:
         """Record each letter as sent on its date, or (date None) as a draft with only a `drafted`

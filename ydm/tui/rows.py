@@ -28,6 +28,7 @@ class RequestRow:
     due_steps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     due_label: str = ""  # what is due: "answer", "acknowledge your complaint", … (from escalation)
+    due_now: str = ""  # with no date owed by them: what is due now (tracker.RequestView.due_now)
     later_letters: tuple[Any, ...] = ()  # store_codec.StoredLetter: reminders, complaints, follow-ups
     overdue: bool = False  # tracker.RequestView.overdue: has a due date, it has passed, not finished
     due_this_week: bool = False  # has a due date within the next 7 days (today included), not finished
@@ -49,6 +50,10 @@ class Draft:
     emailed: bool = False  # sent over SMTP from the app ("Send now"): the only sending ydm itself saw
     emailed_on: date | None = None  # the day it went (the app's today when the server took it)
     emailed_at: str = ""  # the wall-clock time it went, "14:32", to show the person
+    # The letter as drafted when no postal address was known, and the address the person typed for
+    # posting it (ydm.service.channels.with_postal_address); None/"" when none was needed.
+    unaddressed: Any = None
+    typed_address: str = ""
 
     @property
     def sent_by_ydm(self) -> bool:
@@ -92,6 +97,7 @@ def row_from_view(view: Any, letters: Any = ()) -> RequestRow:
         due_steps=tuple(view.explanation),
         warnings=tuple(view.warnings),
         due_label=view.due_label,
+        due_now=view.due_now,
         later_letters=tuple(letters),
         overdue=bool(view.overdue),
         due_this_week=view.due is not None and not view.done and 0 <= (view.due - view.today).days <= 7,

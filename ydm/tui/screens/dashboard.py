@@ -16,6 +16,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.labels import KIND_LABELS
 from ydm.tui.widgets.footer import YdmFooter
@@ -39,6 +40,53 @@ LEVEL_ORDER = {"late": 0, "act": 1, "soon": 2, "waiting": 3, "draft": 4, "done":
 def clip(text: str, width: int) -> str:
     """Cut to `width` with an ellipsis, so a cut name is visibly cut."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# The table's columns, left to right, and the order they give way in when the screen is narrow: the
+# sending date first, then the kind, the days left and the due date. The status (the most important
+# column: OVERDUE, DUE SOON …) and the organisation never go.
+COLUMNS = (("org", "Organisation"), ("kind", "Kind"), ("sent", "Sent"), ("due", "Due"), ("days", "Days"),
+           ("status", "Status"))
+GIVE_WAY_LAST = ("due", "days", "kind", "sent")  # added in this order while there is room
+PADDING = 2  # DataTable's cell padding, one each side
+SCROLLBAR = 2
+
+
+def plan_columns(
+    width: int, *, names: list[str], statuses: list[str], kinds: list[str], date_width: int
+) -> dict[str, int]:
+    """The width of each column shown at `width` terminal columns.
+
+    The status gets what its longest word needs (with its symbol, up to 22); the organisation at
+    least 12 and as much as its longest name wants (up to 60). The other columns come in order of
+    importance (due, days, kind, sent) while the organisation keeps enough room beside them; the
+    first that does not fit gives way with all after it, and what is left goes to the organisation.
+    """
+    status = min(22, max([len(text) + 2 for text in statuses] + [len("Status")]))
+    wanted_org = min(60, max([len(name) for name in names] + [len("Organisation")]))
+    optional = {
+        "due": date_width,
+        "days": 7,
+        "kind": min(14, max([len(kind) for kind in kinds] + [len("Kind")])),
+        "sent": date_width,
+    }
+    room = width - SCROLLBAR - (status + PADDING) - PADDING  # what the organisation and the rest share
+    if room < 12:  # very narrow: the status shortens to its shortest word before the organisation does
+        cut = min(status - 9, 12 - room)
+        status, room = status - cut, room + cut
+    floor = max(1, min(12, room))
+    # beside the due date and days the organisation needs only its minimum; the kind comes while it
+    # can still show names of up to 16 characters in full, the sending date up to 24
+    keep = {"due": floor, "days": floor, "kind": min(wanted_org, 16), "sent": min(wanted_org, 24)}
+    widths = {"status": status}
+    for key in GIVE_WAY_LAST:
+        need = optional[key] + PADDING
+        if room - need < keep[key]:
+            break  # this one gives way, and every less important one with it
+        widths[key] = optional[key]
+        room -= need
+    widths["org"] = max(floor, min(wanted_org, room))
+    return widths
 
 
 def sort_rows(rows: list[RequestRow]) -> list[RequestRow]:
@@ -103,6 +151,9 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
     def on_screen_resume(self) -> None:
         if self.loaded:
             self.refresh_rows()
+
+    def on_requests_changed(self, message: RequestsChanged) -> None:
+        self.refresh_rows()
 
     def refresh_rows(self) -> None:
         self.app.run_blocking(
@@ -169,32 +220,33 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
             except Exception:  # noqa: BLE001 - no such cell: keep the row number instead
                 keep_ref = None
         table.clear(columns=True)
-        width = max(self.size.width, 80)
-        narrow = width < 100  # at 80 columns: dates without the year when it is this year's
-        date_width = 9 if narrow else 11
-        status_width = 13 if narrow else 22  # "» INCOMPLETE ANSWER" in full when there is room
-        fixed = 14 + 2 * date_width + 7 + status_width + 6 * 2 + 2  # kind, dates, days, status, padding, bar
         marked = colourless(self.app)  # no colour to show the cursor row: a › marks it
-        org_width = max(11 if marked else 14, width - fixed - (3 if marked else 0))
+        narrow = self.size.width < 100  # dates without the year when it is this year's
+        kinds = [KIND_LABELS.get(r.request.kind, str(r.request.kind)) for r in self.rows]
+        widths = plan_columns(
+            self.size.width - (3 if marked else 0),
+            names=[r.org_name for r in self.rows],
+            statuses=[r.status for r in self.rows],
+            kinds=kinds,
+            date_width=9 if narrow else 11,
+        )
         if marked:
             table.add_column(" ", width=1, key="mark")
-        table.add_column(clip("Organisation", org_width), width=org_width, key="org")
-        table.add_column("Kind", width=14, key="kind")
-        table.add_column("Sent", width=date_width, key="sent")
-        table.add_column("Due", width=date_width, key="due")
-        table.add_column("Days", width=7, key="days")
-        table.add_column("Status", width=status_width, key="status")
+        for key, title in COLUMNS:
+            if key in widths:
+                table.add_column(clip(title, widths[key]), width=widths[key], key=key)
         year = self.app.today.year if narrow else None
-        for row in self.rows:
+        for row, kind in zip(self.rows, kinds, strict=True):
+            cells = {
+                "org": clip(row.org_name, widths["org"]),
+                "kind": clip(kind, widths.get("kind", 0)),
+                "sent": short_date(row.sent, this_year=year),
+                "due": short_date(row.due, this_year=year),
+                "days": days_text(row.days_left),
+                "status": status_text(clip(row.status, widths["status"] - 2), row.level),
+            }
             table.add_row(
-                *([""] if marked else []),
-                clip(row.org_name, org_width),
-                KIND_LABELS.get(row.request.kind, str(row.request.kind)),
-                short_date(row.sent, this_year=year),
-                short_date(row.due, this_year=year),
-                days_text(row.days_left),
-                status_text(clip(row.status, status_width - 2), row.level),
-                key=row.ref,
+                *([""] if marked else []), *(cells[key] for key, _ in COLUMNS if key in widths), key=row.ref
             )
         if self.rows:
             refs = [row.ref for row in self.rows]

@@ -21,6 +21,14 @@ KIND_LABELS = {
     RequestKind.FOLLOW_UP: "Follow-up",
 }
 
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: "Reminder" → "reminder", but "ICO complaint" keeps its capitals."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() and len(first) > 1 else label[:1].lower() + label[1:]
+
+
 CATEGORY_LABELS = {
     Category.PARTY: "Political parties",
     Category.CAMPAIGNER: "Campaigners",

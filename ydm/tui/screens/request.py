@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from ydm.model import EventKind
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
-from ydm.tui.screens.labels import KIND_LABELS
+from ydm.tui.screens.labels import KIND_LABELS, in_sentence
 from ydm.tui.screens.mark_event import EVENT_LABELS
 from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.widgets.status import long_date, status_text
@@ -70,6 +71,12 @@ withdraw the request from the organisation.
         self.refresh_rows()
         self.query_one("#request-body").focus()
 
+    def on_requests_changed(self, message: RequestsChanged) -> None:
+        """Any change to the requests (a reminder recorded in the wizard over this screen, an event
+        marked, …): read this one again, so its history, next step and button are the store's."""
+        if not message.ref or message.ref.upper() == self.ref.upper():
+            self.refresh_rows()
+
     def refresh_rows(self) -> None:
         self.app.run_blocking(
             self.app.backend.request_detail,
@@ -96,7 +103,12 @@ withdraw the request from the organisation.
         self.query_one("#request-head", Static).update(head)
         what = row.due_label or "answer"
         heading = "When the answer is due" if what == "answer" else f"When they must {what}"
-        due = Text.assemble((heading, "bold underline"), "\n", ("  " + long_date(row.due), "bold"))
+        if row.due is None and row.level != "draft":  # no date owed by them: say what is due now instead
+            now = row.due_now or row.next_reason or ("nothing: this request is finished" if row.level == "done"
+                                                     else "nothing for now")
+            due = Text.assemble(("What is due now", "bold underline"), "\n", ("  " + now, "bold"))
+        else:
+            due = Text.assemble((heading, "bold underline"), "\n", ("  " + long_date(row.due), "bold"))
         if row.days_left is not None:
             due.append(
                 f"  ({row.days_left} days left)" if row.days_left >= 0 else f"  ({-row.days_left} days late)"
@@ -127,7 +139,7 @@ withdraw the request from the organisation.
         button = self.query_one("#write-next", Button)
         if row.next_kind is not None:
             button.label = (
-                f"Write the {KIND_LABELS.get(row.next_kind, row.next_kind.value).lower()} letter (w)"
+                f"Write the {in_sentence(KIND_LABELS.get(row.next_kind, row.next_kind.value))} letter (w)"
             )
             button.display = True
         else:

@@ -78,8 +78,8 @@ FIELDS = (
     Field(
         "dob",
         "Date of birth (optional)",
-        "Optional: tells you apart from someone with the same name. Write it like 1980-05-31.",
-        "e.g. 1980-05-31",
+        "Optional: tells you apart from someone with the same name. Write it like 31/05/1980.",
+        "e.g. 31/05/1980",
     ),
     Field(
         "electoral_number",
@@ -297,6 +297,13 @@ you choose, inside your letters.
             description="saving your details",
             group="profile",
         )
+
+    def collect(self) -> None:
+        """The details as typed, when they make a valid person (else what was confirmed before)."""
+        try:
+            self.state.person = person_from(self.values(), getattr(self, "_kept", None))
+        except InputError:
+            pass
 
     def _saved(self) -> None:
         self.advance()  # to who; to review for the next letter of a request (organisation and kind known)

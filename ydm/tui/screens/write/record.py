@@ -8,7 +8,7 @@ the reminders after it) too early."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -16,6 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from ydm import clock
+from ydm.errors import InputError
+from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
 from ydm.tui.screens.write.send import CHANNEL_LABELS
 from ydm.tui.screens.write.step import WizardStep
@@ -25,19 +28,17 @@ from ydm.tui.widgets.toggles import YdmCheckbox
 
 
 def parse_day(text: str, today: date) -> tuple[date | None, str]:
-    """A date typed as 2026-01-15, 15/01/2026 or 'today'; (None, problem in words) otherwise."""
-    text = text.strip().lower()
-    if text in ("", "today"):
+    """A sending or event day as typed, in any form ydm.clock.parse_date reads ('today' and an empty
+    field are today); (None, the problem in words) otherwise, or when it is in the future."""
+    if not text.strip():
         return today, ""
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            value = datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-        if value > today:
-            return None, f"{value:%-d %B %Y} is in the future: record letters once they are sent."
-        return value, ""
-    return None, f"'{text}' is not a date ydm understands: write it like 2026-01-15 or 15/01/2026."
+    try:
+        value = clock.parse_date(text, today_word=today)
+    except InputError as exc:
+        return None, exc.message[0].upper() + exc.message[1:] + "."
+    if value > today:
+        return None, f"{value:%-d %B %Y} is in the future: record letters once they are sent."
+    return value, ""
 
 
 def explain(row: RequestRow, sent: bool = True, continuing: bool = False) -> Text:
@@ -233,6 +234,9 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
 
     def _recorded(self, rows: list[RequestRow]) -> None:
         self.state.recorded = rows
+        self.app.post_message(RequestsChanged())  # the screens under the wizard reload
+        if not self.state.continuing and hasattr(self.app, "forget_wizard_draft"):
+            self.app.forget_wizard_draft()  # an unfinished request kept at Ctrl+Q is finished now
         sent = getattr(self, "_sent_refs", set())
         continuing = self.state.continuing
         text = Text.assemble((heading(rows, sent, continuing), "bold"))

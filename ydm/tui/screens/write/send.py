@@ -17,9 +17,10 @@ from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ydm import clock
+from ydm.errors import InputError
 from ydm.model import Channel
 from ydm.service import letters as service
-from ydm.service.channels import POST, choose_channel, ways_to_send
+from ydm.service.channels import POST, cannot_go, choose_channel, ways_to_send, with_postal_address
 from ydm.tui.rows import Draft
 from ydm.tui.screens.write.review import draft_label
 from ydm.tui.screens.write.step import WizardStep
@@ -76,6 +77,13 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
                 )
                 yield Vertical(id="channel-box")
                 yield Static("", id="destination", markup=False, classes="destination")
+                # Post to an organisation with no known postal address: where it goes is asked, as
+                # `ydm letter --address-to` asks for it (ydm.service.channels: one rule for both).
+                yield Label("Their postal address (lines separated by commas):", id="post-address-label",
+                            classes="field-label")
+                yield Input(placeholder="e.g. Data Protection Officer, 1 High Street, Cardiff, CF10 1AA",
+                            id="post-address")
+                yield Static("", id="err-channel", classes="field-error", markup=False)
                 with Horizontal(classes="row buttons", id="actions"):
                     yield Button("Send now (email)", id="send-smtp", compact=True, variant="primary")
                     yield Button("Save .eml", id="save-eml", compact=True)
@@ -136,16 +144,28 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
         else:
             address = "\n".join(letter.recipient_lines)
             where = f"Post it to:\n{address}"
-            if getattr(letter, "address_missing", False):
-                where += "\n⚠ We have no postal address for them: write it on the letter yourself."
+            if letter.address_missing:
+                where = "⚠ " + cannot_go(letter, channel)
         self.query_one("#destination", Static).update(where)
+        asks = channel in POST and (letter.address_missing or bool(draft.typed_address))
+        field = self.query_one("#post-address", Input)
+        self.query_one("#post-address-label").display = asks
+        field.display = asks
+        if field.value != draft.typed_address:
+            with field.prevent(Input.Changed):
+                field.value = draft.typed_address
+        pending, self._problem = getattr(self, "_problem", None), None
+        if pending is not None and pending[0] == self.index:
+            self._say_problem(pending[1])
+        else:
+            self.query_one("#err-channel").display = False
         visible = {
             "send-smtp": channel is Channel.EMAIL and bool(self.smtp) and not draft.emailed,
             "save-eml": channel is Channel.EMAIL,
             "open-mailto": channel is Channel.EMAIL,
-            "save-pdf": channel in POST,
-            "save-pdf-c5": channel in POST,
-            "save-text": channel in POST or channel is Channel.WEBFORM,
+            "save-pdf": channel in POST and not letter.address_missing,
+            "save-pdf-c5": channel in POST and not letter.address_missing,
+            "save-text": (channel in POST and not letter.address_missing) or channel is Channel.WEBFORM,
             "open-webform": channel is Channel.WEBFORM,
             "copy-text": True,
         }
@@ -166,6 +186,23 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
                 if draft.org.id == self.draft.org.id and chosen in channels_for(draft):
                     draft.channel = chosen
             self.update_detail()
+
+    @on(Input.Changed, "#post-address")
+    def _address_typed(self, event: Input.Changed) -> None:
+        """Address the letter (and every post letter to the same organisation) as typed; an
+        address too short to post to leaves the placeholder in."""
+        current = self.draft
+        for draft in self.state.drafts:
+            if draft.org.id != current.org.id or draft.channel not in POST:
+                continue
+            if draft.unaddressed is None:
+                draft.unaddressed = draft.letter
+            draft.typed_address = event.value
+            try:
+                draft.letter = with_postal_address(draft.unaddressed, event.value)
+            except InputError:
+                draft.letter = draft.unaddressed
+        self.update_detail()
 
     # --- actions -------------------------------------------------------------------------------
     def _folder(self) -> str | None:
@@ -311,4 +348,25 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
         )
 
     def go_next(self) -> None:
+        """On, unless a letter is to be posted with no address to post it to (ask for it, or offer
+        the email or web form: ydm.service.channels.cannot_go, the rule the CLI keeps too)."""
+        for index, draft in enumerate(self.state.drafts):
+            problem = cannot_go(draft.letter, draft.channel)
+            if problem:
+                if index == self.index:
+                    self._say_problem(problem)
+                else:  # shown with that letter (update_detail), once the list has moved to it
+                    self._problem = (index, problem)
+                    self.query_one("#send-list", OptionList).highlighted = index
+                return
         self.advance()
+
+    def _say_problem(self, problem: str) -> None:
+        error = self.query_one("#err-channel", Static)
+        if self.query_one("#post-address", Input).display:  # the rule's words are above the field
+            problem = "Type their postal address here first, or choose another way above."
+        error.update(f"⚠ {problem}")
+        error.display = True
+        field = self.query_one("#post-address", Input)
+        if field.display:
+            field.focus()

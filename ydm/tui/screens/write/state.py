@@ -29,3 +29,47 @@ class WizardState:
     def continuing(self) -> bool:
         """True when this letter continues an existing request (reminder, complaint, …)."""
         return bool(self.related_ref)
+
+    # --- kept for next time (Ctrl+Q in the middle of the wizard; ydm.store.drafts seals it) --------
+    def to_draft(self, step: int) -> dict:
+        """What is needed to go on later: the details, whom, what, the words added, and the step."""
+        from ydm.store.codec import person_to_dict  # lazy: start-up needs no codec
+
+        return {
+            "step": step,
+            "person": person_to_dict(self.person) if self.person is not None else None,
+            "nation": self.nation,
+            "orgs": [o.id for o in self.orgs],
+            "kinds": [k.value for k in self.kinds],
+            "extra_text": self.extra_text,
+        }
+
+    @classmethod
+    def from_draft(cls, data: dict, get_org) -> tuple[WizardState, int]:  # noqa: ANN001 - backend.get_org
+        """The state kept by `to_draft` and the step to go on at; organisations no longer known are left out."""
+        from ydm.store.codec import person_from_dict  # lazy: start-up needs no codec
+
+        orgs = []
+        for org_id in data.get("orgs", []):
+            try:
+                orgs.append(get_org(org_id))
+            except Exception:  # noqa: BLE001, S112 - an organisation removed since: leave it out
+                continue
+        kinds = [RequestKind(k) for k in data.get("kinds", []) if k in {x.value for x in RequestKind}]
+        person = person_from_dict(data["person"]) if data.get("person") else None
+        state = cls(person=person, nation=str(data.get("nation") or "england"), orgs=orgs, kinds=kinds,
+                    extra_text=str(data.get("extra_text") or ""))
+        step = int(data.get("step") or 1)
+        # a step is gone back to only when what it needs is there (drafts are written again at review)
+        if person is None:
+            step = 1
+        elif not orgs:
+            step = min(step, 2)
+        elif not kinds:
+            step = min(step, 3)
+        return state, max(1, min(step, 4))
+
+    def summary(self) -> str:
+        """The kept draft in a few words, for the question whether to go on with it."""
+        who = ", ".join(o.display_name for o in self.orgs[:3]) + (" and more" if len(self.orgs) > 3 else "")
+        return f"to {who}" if who else "(no organisation chosen yet)"

@@ -104,6 +104,7 @@ class WizardStep(Screen):
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.app.forget_wizard_draft()
                 self.app.close_wizard()
 
         self.app.push_screen(
@@ -116,6 +117,10 @@ class WizardStep(Screen):
             ),
             answered,
         )
+
+    def collect(self) -> None:
+        """Put what is on this step, not yet confirmed with Next, into the state (before it is kept
+        for next time). Steps with choices override it; a choice that does not check out is left out."""
 
     def has_input(self) -> bool:
         """Whether the person has entered anything that leaving would drop."""

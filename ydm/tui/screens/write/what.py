@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Static
 
 from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, RequestKind
+from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.widgets.toggles import YdmCheckbox
 
@@ -71,6 +72,9 @@ the organisations you chose.
         if self.chosen():
             self.query_one("#kinds-error").display = False
 
+    def collect(self) -> None:
+        self.state.kinds = self.chosen()
+
     def go_next(self) -> None:
         kinds = self.chosen()
         if not kinds:
@@ -79,4 +83,24 @@ the organisations you chose.
             error.display = True
             return
         self.state.kinds = kinds
-        self.advance()
+        pairs = [(o, k) for o in self.state.orgs for k in kinds if k is not RequestKind.OPEN_REGISTER]
+        self.app.run_blocking(self.app.backend.duplicates, pairs, self.app.today, on_done=self._checked,
+                              description="looking for the same request sent before", group="duplicates",
+                              exclusive=True)
+
+    def _checked(self, repeats: list[str]) -> None:
+        """Before a second identical request (ydm.service.duplicates): ask, as the CLI warns."""
+        if not repeats:
+            self.advance()
+            return
+        shown = "; ".join(r[0].upper() + r[1:] for r in repeats[:3]) + ("; …" if len(repeats) > 3 else "")
+        self.app.push_screen(
+            ConfirmScreen(
+                "Write the same request again?",
+                f"{shown}. They must answer the first one; a second rarely helps and may be refused "
+                "as repetitive. Untick what you asked already, or write it anyway.",
+                yes="Write it anyway",
+                no="Go back",
+            ),
+            lambda again: self.advance() if again else None,
+        )

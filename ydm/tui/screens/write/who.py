@@ -53,7 +53,14 @@ class WhoScreen(WizardStep):
         Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box"),
         # Down from the search box goes to the results, as Enter does; elsewhere it is left alone.
         Binding("down", "to_list", "To the list", id="who-to-list", show=False),
+        # PageDown/PageUp in the search box page through the results (and go to them).
+        Binding("pagedown", "page_list(1)", "Page down", id="who-page-down", show=False),
+        Binding("pageup", "page_list(-1)", "Page up", id="who-page-up", show=False),
     ]
+    # Tab goes from the search box to the tick list first (not to the kind drop-down, where Space
+    # opened the drop-down instead of ticking), then on through the rest of the step.
+    TAB_ORDER = ("#org-search", "#org-list", "#org-category", "#all-parties", "#nation", "#add-own", "#back",
+                 "#next")
     HELP = """\
 Choose every organisation you want to write to: type part of a name to search (accents and
 capitals do not matter; `Enter` or `↓` takes you to the list, `/` back to the search), filter by kind
@@ -65,7 +72,9 @@ of organisation, and press `Space` to tick or untick.
     def body(self) -> ComposeResult:
         with Vertical(id="who", classes="step-body"):
             with Horizontal(classes="row"):
-                yield Input(placeholder="Search by name, e.g. labour, reform, experian", id="org-search")
+                # select_on_focus off: a letter typed in the list comes here and the next must not replace it
+                yield Input(placeholder="Search by name, e.g. labour, reform, experian", id="org-search",
+                            select_on_focus=False)
                 yield Select(
                     [(label, cat.value) for cat, label in CATEGORY_LABELS.items()],
                     prompt="All kinds",
@@ -103,6 +112,49 @@ of organisation, and press `Space` to tick or untick.
 
     def action_search(self) -> None:
         self.query_one("#org-search", Input).focus()
+
+    def _tab_stops(self) -> list:
+        return [w for w in (self.query_one(sel) for sel in self.TAB_ORDER) if w.focusable]
+
+    def focus_next(self, selector="*"):  # noqa: ANN001, ANN201 - Screen.focus_next's signature
+        """Tab: the step's own order (see TAB_ORDER); anywhere else (a drop-down open), Textual's."""
+        return self._tab(1, selector) or super().focus_next(selector)
+
+    def focus_previous(self, selector="*"):  # noqa: ANN001, ANN201 - Screen.focus_previous's signature
+        return self._tab(-1, selector) or super().focus_previous(selector)
+
+    def _tab(self, step: int, selector) -> object | None:  # noqa: ANN001
+        stops = self._tab_stops()
+        if selector != "*" or self.focused not in stops:
+            return None
+        target = stops[(stops.index(self.focused) + step) % len(stops)]
+        target.focus()
+        return target
+
+    def action_page_list(self, pages: int) -> None:
+        """PageDown/PageUp from the search box: into the list, a page on (the list's own keys after)."""
+        listing = self.query_one("#org-list", SelectionList)
+        if self.focused is listing:
+            raise SkipAction()
+        if self.focused is not self.query_one("#org-search", Input):
+            raise SkipAction()
+        listing.focus()
+        if pages > 0:
+            listing.action_page_down()
+        else:
+            listing.action_page_up()
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        """Typing a letter while the tick list has focus starts a new search (the list has no use for
+        letters); the ticks stay."""
+        listing = self.query_one("#org-list", SelectionList)
+        if self.focused is listing and event.is_printable and event.character and event.character not in " /":
+            search = self.query_one("#org-search", Input)
+            search.focus()
+            search.value = event.character  # a new search, as typing a name in a list means
+            search.cursor_position = len(search.value)
+            event.stop()
+            event.prevent_default()
 
     def action_to_list(self) -> None:
         """Down in the search box: into the list, on the first match (its own keys move on from there)."""
@@ -185,6 +237,9 @@ of organisation, and press `Space` to tick or untick.
             return
         self.selected[org.id] = org
         self.refilter()
+
+    def collect(self) -> None:
+        self.state.orgs = list(self.selected.values())
 
     def go_next(self) -> None:
         if not self.selected:
