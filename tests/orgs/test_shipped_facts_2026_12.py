@@ -113,3 +113,9 @@ def _today():
     from datetime import date
 
     return date(2026, 12, 1)
+
+
+def test_acxiom_offers_its_2018_uk_address_and_its_current_international_one(directory):
+    first, second = directory.get("acxiom").address_options
+    assert "17 Hatfields" in first.lines and first.date == "2018-09-18"
+    assert second.lines[0] == "Acxiom LLC" and second.date == "undated" and "international-privacy-notice" in second.source
