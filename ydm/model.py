@@ -7,7 +7,7 @@ they are derived from its events by `deadlines` and `escalation`.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -128,6 +128,30 @@ class Seat:
     status: str = ""
     date: str = ""
     source: str = ""
+    basis: str = ""  # how a count that applies listed changes was reached, e.g. "4 on 2024-07-04, then +1 on …"
+
+
+@dataclass(frozen=True)
+class PostalAddress:
+    """One published postal address of an organisation, with the date of the source that gives it
+    ("undated" when the source prints none) and that source."""
+
+    lines: tuple[str, ...]
+    date: str = ""
+    source: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LocalControllers:
+    """The organisation's own sources say its local bodies (associations, constituency parties,
+    branches) are controllers in their own right: what they are, what the person can do, and where
+    that is said."""
+
+    summary: str
+    advice: str = ""
+    source: str = ""
+    date: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +165,10 @@ class Organisation:
     aliases: tuple[str, ...] = ()
     nations: tuple[str, ...] = ()  # england | scotland | wales | northern-ireland: where it operates
     postal_address: tuple[str, ...] = ()
+    postal_address_date: str = ""  # the date of the source giving postal_address, and that source
+    postal_address_source: str = ""
+    other_addresses: tuple[PostalAddress, ...] = ()  # further published addresses, until a register settles it
+    local_controllers: LocalControllers | None = None
     email: str = ""
     alt_emails: tuple[str, ...] = ()
     webform: str = ""
@@ -160,6 +188,23 @@ class Organisation:
     def has_channel(self) -> bool:
         """Whether we know at least one way to send it a letter."""
         return bool(self.postal_address or self.email or self.webform)
+
+    @property
+    def address_options(self) -> tuple[PostalAddress, ...]:
+        """Every published postal address, the one letters use by default first."""
+        if not self.postal_address:
+            return self.other_addresses
+        return (PostalAddress(self.postal_address, self.postal_address_date, self.postal_address_source),
+                *self.other_addresses)
+
+    def with_address(self, index: int) -> Organisation:
+        """This organisation with address_options[index] as the address letters use; the others
+        stay listed, so the person can change their mind."""
+        options = self.address_options
+        chosen = options[index]
+        rest = tuple(o for i, o in enumerate(options) if i != index)
+        return replace(self, postal_address=chosen.lines, postal_address_date=chosen.date,
+                       postal_address_source=chosen.source, other_addresses=rest)
 
     @property
     def home_nation(self) -> Nation:

@@ -26,6 +26,8 @@ def organisation(org: Organisation) -> dict:
         "webform": org.webform,
         "privacy_notice": org.privacy_notice,
         "ico_registration": org.ico_registration,
+        "electoral_commission_id": org.electoral_commission_id,
+        "company_number": org.company_number,
         "phone": org.phone,
         "has_channel": org.has_channel,
         "confidence": dict(org.confidence),
@@ -34,6 +36,9 @@ def organisation(org: Organisation) -> dict:
         "last_verified": org.last_verified,
         "notes": org.notes,
         "origin": org.origin,
+        # Every published postal address, the one letters use first, each with its date and source.
+        "postal_addresses": [asdict(a) for a in org.address_options],
+        "local_controllers": asdict(org.local_controllers) if org.local_controllers else None,
     }
 
 

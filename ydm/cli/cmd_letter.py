@@ -221,9 +221,26 @@ def _warn_gaps(args, letters, kind) -> None:
             shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8]) + (", …" if len(missing) > 8 else "")
             output.warn(f"the PDF cannot show these characters, so they are left out of it: {shown}; "
                         "the text, .md and .eml formats keep them")
+    for letter in letters:
+        _note_other_controllers(args, letter.org)
     if kind == RequestKind.OBJECT_PROCESSING and not args.grounds:
         output.warn("an Art 21(1) objection is stronger with your own reasons: add --grounds "
                     "'why this processing troubles you' (the letter gives general reasons meanwhile)")
+
+
+def _note_other_controllers(args, org) -> None:
+    """Say which of several published addresses the letter uses (with their dates) and how to pick
+    another; and that the party's local bodies are controllers of their own, to write to as well."""
+    from ydm.cli import output
+
+    options = org.address_options
+    if len(options) > 1 and not args.address_to:
+        others = "; ".join(f"'{', '.join(o.lines)}' ({o.date or 'undated'})" for o in options[1:])
+        output.warn(f"{org.display_name} publishes {len(options)} postal addresses and which is current is not "
+                    f"settled: the letter uses {', '.join(options[0].lines)} ({options[0].date or 'undated'}); "
+                    f"to use {others} instead, give it with --address-to")
+    if org.local_controllers:
+        output.note(f"ydm: note: {org.local_controllers.summary} {org.local_controllers.advice}")
 
 
 def run(args) -> int:

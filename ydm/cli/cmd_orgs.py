@@ -88,6 +88,8 @@ def _search(args) -> int:
         how = ", ".join(channels) if channels else "no contact known: address must be filled in"
         where = "" if hit.source in ("shipped", "user") else f"  ({_source(hit)})"
         output.out(f"{org.id:<{width}}  {org.category.value:<10}  {org.display_name}  [{how}]{where}")
+        for line in detail_lines(org):
+            output.out(f"{'':<{width}}  {line}")
     return 0
 
 
@@ -184,3 +186,20 @@ def _local(args) -> int:
         output.warn(line)
     output.out(f"Why write to them too: {registers.SEPARATE_CONTROLLER}")
     return 0
+
+
+def detail_lines(org) -> list[str]:
+    """What the person should know before writing: further published addresses (with dates; the
+    first is the one letters use) and local bodies that are controllers in their own right."""
+    lines = []
+    if len(org.address_options) > 1:
+        for i, address in enumerate(org.address_options):
+            used = "; letters use this" if i == 0 else ""
+            lines.append(f"address {i + 1}: {', '.join(address.lines)} ({address.date or 'undated'}{used})")
+        lines.append("  which one is current is not settled; to write to another: ydm letter ... --address-to "
+                     f"'{', '.join(org.address_options[1].lines)}'")
+    if org.local_controllers:
+        lines.append(f"local parties: {org.local_controllers.summary}")
+        lines.append(f"  {org.local_controllers.advice} (source: {org.local_controllers.source}, "
+                     f"{org.local_controllers.date or 'undated'})")
+    return lines

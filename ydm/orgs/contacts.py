@@ -19,14 +19,14 @@ from pathlib import Path
 
 from ydm import paths
 from ydm.errors import DataError, NotFoundError
-from ydm.model import Category, Organisation, Seat, Source
+from ydm.model import Category, LocalControllers, Organisation, PostalAddress, Seat, Source
 
 NATIONS = ("england", "scotland", "wales", "northern-ireland")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _STRING_FIELDS = (
     "legal_name", "email", "webform", "privacy_notice", "ico_registration", "electoral_commission_id",
-    "company_number", "phone", "notes", "last_verified",
+    "company_number", "phone", "notes", "last_verified", "postal_address_date", "postal_address_source",
 )
 _LIST_FIELDS = ("aliases", "nations", "postal_address", "alt_emails")
 
@@ -94,6 +94,10 @@ def _parse(record: dict, file: Path, index: int, origin: str, problems: list[str
     if not isinstance(seats, list) or not all(isinstance(s, dict) and isinstance(s.get("seats"), int) for s in seats):
         _problem(problems, file, label, "seats", "each entry needs a whole number of 'seats'")
         seats = []
+    others = _other_addresses(record, file, label, problems)
+    local = _local_controllers(record, file, label, problems)
+    if origin == "shipped" and (any(not a.source for a in others) or (local and not local.source)):
+        _problem(problems, file, label, "other_addresses/local_controllers", "a shipped fact needs its source")
     if len(problems) > before:
         return None
     return Organisation(
@@ -107,13 +111,44 @@ def _parse(record: dict, file: Path, index: int, origin: str, problems: list[str
         sources=tuple(Source(s["ref"], str(s.get("date", "")), s.get("supports", "")) for s in sources),
         seats=tuple(
             Seat(s.get("legislature", ""), s.get("name", ""), s["seats"], s.get("status", ""), s.get("date", ""),
-                 s.get("source", ""))
+                 s.get("source", ""), s.get("basis", ""))
             for s in seats
         ),
         confidence=dict(record.get("confidence", {})),
+        other_addresses=others,
+        local_controllers=local,
         origin=origin,
         **{fld: record.get(fld, "") for fld in _STRING_FIELDS},
     )
+
+
+def _other_addresses(record: dict, file: Path, label: str, problems: list[str]) -> tuple[PostalAddress, ...]:
+    """Further published postal addresses: [[organisation.other_addresses]] with lines, date, source."""
+    value = record.get("other_addresses", [])
+    good = isinstance(value, list) and all(
+        isinstance(a, dict) and isinstance(a.get("lines"), list) and a["lines"]
+        and all(isinstance(line, str) for line in a["lines"])
+        and all(isinstance(a.get(k, ""), str) for k in ("date", "source", "note"))
+        for a in value
+    )
+    if not good:
+        _problem(problems, file, label, "other_addresses", "each needs 'lines' (a list of text) and text 'date', 'source'")
+        return ()
+    return tuple(PostalAddress(tuple(line for line in a["lines"] if line.strip()), a.get("date", ""),
+                               a.get("source", ""), a.get("note", "")) for a in value)
+
+
+def _local_controllers(record: dict, file: Path, label: str, problems: list[str]) -> LocalControllers | None:
+    """[organisation.local_controllers]: its local bodies are controllers too (summary, advice, source)."""
+    value = record.get("local_controllers")
+    if value is None:
+        return None
+    if not (isinstance(value, dict) and isinstance(value.get("summary"), str) and value["summary"].strip()
+            and all(isinstance(value.get(k, ""), str) for k in ("advice", "source", "date"))):
+        _problem(problems, file, label, "local_controllers", "needs a 'summary' and text 'advice', 'source', 'date'")
+        return None
+    return LocalControllers(value["summary"].strip(), value.get("advice", ""), value.get("source", ""),
+                            value.get("date", ""))
 
 
 def _cache_path(file: Path, stat) -> Path:

@@ -48,6 +48,18 @@ class SessionState(Protocol):
     def candidate_orgs(self) -> tuple[list[Organisation], set[str]]: ...
 
 
+def _target_detail(org: Organisation, with_category: bool) -> str:
+    """The line under an organisation on "Who gets a letter": its kind (when the person chooses), and
+    what to know before writing: local parties that are controllers of their own, a second address."""
+    parts = [org.category.value] if with_category else []
+    if org.local_controllers:
+        parts.append("its local parties are separate controllers: write to yours too")
+    if len(org.address_options) > 1:
+        dates = " and ".join(a.date or "undated" for a in org.address_options)
+        parts.append(f"{len(org.address_options)} published addresses ({dates}); the first is used")
+    return "; ".join(parts)
+
+
 @dataclass(frozen=True)
 class Option:
     value: str
@@ -185,8 +197,7 @@ def build(s: SessionState, qid: str) -> Question:
             "A letter only works for the organisation it is sent to, so each one gets its own, "
             "with its own reference number.",
             kind="multi",
-            options=tuple(Option(o.id, o.display_name, o.category.value if s.goal == "choose" else "")
-                          for o in orgs),
+            options=tuple(Option(o.id, o.display_name, _target_detail(o, s.goal == "choose")) for o in orgs),
             default=tuple(a.get("targets", sorted(ticked, key=[o.id for o in orgs].index))))
     if qid == "channel":
         return Question(

@@ -26,6 +26,14 @@ CONFIDENCE_WORDS = {
 }
 
 
+def local_words(org: Organisation) -> str:
+    """The party's local bodies as controllers of their own, and what the person can do, with the source."""
+    local = org.local_controllers
+    if local is None:
+        return ""
+    return f"{local.summary} {local.advice} (source: {local.source}; {local.date or 'undated'})"
+
+
 def describe(org: Organisation) -> Text:
     """All facts of one organisation, labelled in words, each with its confidence when known."""
     text = Text()
@@ -46,12 +54,24 @@ def describe(org: Organisation) -> Text:
     fact("Legal name", org.legal_name, "legal_name")
     fact("Email", org.email, "email")
     fact("Other emails", ", ".join(org.alt_emails))
-    if org.postal_address:
-        text.append("Postal address:", style="bold")
-        level = org.confidence.get("postal_address")
-        if level:
-            text.append(f"  [confidence {level}]", style="italic")
-        text.append("\n" + "\n".join(f"  {line}" for line in org.postal_address) + "\n")
+    options = org.address_options
+    if options:
+        several = len(options) > 1
+        for i, address in enumerate(options):
+            label = ("Postal address" if not several else
+                     "Postal address (letters use this)" if i == 0 else f"Other postal address {i}")
+            text.append(f"{label}:", style="bold")
+            level = org.confidence.get("postal_address") if i == 0 else ""
+            if address.date or several:
+                text.append(f" ({address.date or 'undated'})")
+            if level:
+                text.append(f"  [confidence {level}]", style="italic")
+            text.append("\n" + "\n".join(f"  {line}" for line in address.lines) + "\n")
+            if address.note:
+                text.append(f"  {address.note}\n", style="italic")
+        if several:
+            text.append("  Which is current is not settled: you can choose at the Review step (key a).\n",
+                        style="italic")
     else:
         text.append("Postal address: ", style="bold")
         text.append("not known\n")
@@ -65,7 +85,12 @@ def describe(org: Organisation) -> Text:
     for seat in org.seats:
         status = f", {seat.status}" if seat.status else ""
         fact("Seats", f"{seat.seats} in the {seat.name} ({seat.date}{status})")
+        if seat.basis:
+            text.append(f"  {seat.basis}\n", style="italic")
     fact("Last verified", org.last_verified or "never")
+    if org.local_controllers:
+        text.append("\nLocal parties\n", style="bold underline")
+        text.append(local_words(org) + "\n")
     if org.notes:
         text.append("\nNotes\n", style="bold underline")
         text.append(org.notes + "\n")

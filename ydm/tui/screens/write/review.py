@@ -8,8 +8,12 @@ other failure while writing goes back to the previous step with the problem show
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,9 +34,17 @@ class ReviewScreen(WizardStep):
     """Step 4: the letters, drafted by ydm.letters.render through the backend, one preview at a time."""
 
     STEP = 4
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "other_address", "Other address", id="review-other-address",
+                tooltip="Send the highlighted letter to the organisation's other published address"),
+    ]
     HELP = """\
 These are the letters ydm wrote for you, one per organisation and kind. Move through the list on
 the left with the arrow keys to read each one on the right.
+
+Some organisations publish more than one postal address and it is not settled which is current
+(each is shown with the date of its source on the Organisations screen): `a` sends the highlighted
+letter to the next one instead, and back again.
 
 To add something of your own (for example "you phoned me on 3 May"), type it in the box at the
 top and press `Enter`: it is added to every letter. Nothing has been sent yet.
@@ -145,6 +157,32 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
     @on(OptionList.OptionHighlighted, "#draft-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show(event.option_index)
+        self.refresh_bindings()
+
+    def _highlighted_org(self) -> Organisation | None:
+        index = self.query_one("#draft-list", OptionList).highlighted
+        drafts = self.state.drafts
+        return drafts[index].org if index is not None and index < len(drafts) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "other_address":  # offered only where there is another address to choose
+            org = self._highlighted_org()
+            return org is not None and len(org.address_options) > 1
+        return True
+
+    def action_other_address(self) -> None:
+        """The highlighted organisation's next published address becomes the one its letters use
+        (pressing again goes round them all); the letters are written again."""
+        org = self._highlighted_org()
+        if org is None or len(org.address_options) < 2:
+            return
+        moved = org.with_address(1)
+        moved = replace(moved, other_addresses=(*moved.other_addresses[1:], moved.other_addresses[0]))
+        self.state.orgs = [moved if o.id == org.id else o for o in self.state.orgs]
+        chosen = moved.address_options[0]
+        self.notify(f"Letters to {org.display_name} now go to {', '.join(chosen.lines)} "
+                    f"({chosen.date or 'undated'}). Press a again for the other.", title="Address changed")
+        self.redraft()
 
     @on(OptionList.OptionSelected, "#draft-list")
     def _selected(self) -> None:

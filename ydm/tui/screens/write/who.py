@@ -45,6 +45,22 @@ def org_line(org: Organisation) -> str:
     return f"{org.display_name}  [dim]({CATEGORY_LABELS.get(org.category, org.category)}; {how})[/dim]"
 
 
+def chosen_notes(orgs: list[Organisation]) -> str:
+    """What the person should know about their choice: parties whose local bodies are controllers of
+    their own (write to the local one too), and organisations with more than one published address."""
+    notes = []
+    local = [o.display_name for o in orgs if o.local_controllers]
+    if local:
+        notes.append(f"⚑ Write to the local party too: for {', '.join(local)} the local parties are separate "
+                     "controllers (the sources: Organisations screen).")
+    for org in orgs:
+        if len(org.address_options) > 1:
+            dates = " and ".join(a.date or "undated" for a in org.address_options)
+            notes.append(f"⚑ {org.display_name} has {len(org.address_options)} published addresses ({dates}): "
+                         "choose at Review (a).")
+    return "\n".join(notes)
+
+
 class WhoScreen(WizardStep):
     """Step 2: which organisations to write to. Choices survive searching and filtering."""
 
@@ -93,6 +109,7 @@ of organisation, and press `Space` to tick or untick.
                 )
                 yield Button("Add your own…", id="add-own", compact=True)
             yield Static("", id="chosen", classes="chosen")
+            yield Static("", id="who-notes", classes="chosen")
 
     def on_mount(self) -> None:
         self.selected: dict[str, Organisation] = {o.id: o for o in self.state.orgs}
@@ -186,6 +203,7 @@ of organisation, and press `Space` to tick or untick.
         if getattr(self, "_search_note", ""):
             text = f"{self._search_note}\n{text}"  # a forgiven typo, or what to try when nothing matched
         self.query_one("#chosen", Static).update(text)
+        self.query_one("#who-notes", Static).update(chosen_notes(list(self.selected.values())))
 
     @on(Input.Changed, "#org-search")
     def _search(self) -> None:
