@@ -126,7 +126,7 @@ def test_ico_complaint_after_an_incomplete_reply_to_the_complaint(st, directory)
     assert "My last contact with the organisation was on 20 November 2026." in text
     assert "did not acknowledge" not in text
     assert "It replied to my complaint of 30 October 2026 on 20 November 2026" in text
-    assert "the organisation's reply." in text  # one reply, not "replies"
+    assert text.endswith("- The organisation's reply")  # one reply, not "replies", and enclosed
 
 
 def test_a_reply_after_the_thirty_days_without_acknowledgement_is_still_a_missed_acknowledgement(st, directory):
@@ -259,4 +259,4 @@ def test_complaint_and_ico_complaint_after_an_unanswered_follow_up(st, directory
     tracker.mark(st, "YDM-QQQQQ", E.COMPLAINT_SENT, today=d("2027-01-26"))
     text = " ".join(tracker.next_letter(st, "YDM-QQQQQ", today=d("2027-03-05"), directory=directory).letter.text.split())
     assert "it has not provided it in the month it had, which ended on 29 December 2026" in text
-    assert "(Article 15(1)(c));" in text and "my follow-up letter" in text
+    assert "(Article 15(1)(c));" in text and "- My follow-up letter -" in text

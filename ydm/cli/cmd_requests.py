@@ -41,7 +41,7 @@ def register(sub) -> None:
                     "days later, so the due date follows it); with clarification-provided: how your answer "
                     "went (the pause ends when they receive it; default: the way the request went)")
 
-    from ydm.service.requests import ART15_ITEMS
+    from ydm.service.requests import item_names_help
 
     nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -49,16 +49,21 @@ def register(sub) -> None:
                        "A copy is kept each time the text is new: running it again on the same day with the "
                        "same facts keeps one copy; other --missing items, other --text or a later day keep "
                        "another. Nothing is marked as sent: do that once it has gone.",
-                       epilog="Items for --missing (a follow-up asks for exactly these; a later reminder, "
-                       "complaint or ICO complaint lists them too, by default those of the last follow-up):\n"
-                       + "\n".join(f"  {code:<11} {text}" for code, text in ART15_ITEMS.items()))
+                       epilog="Items for --missing, by name or code (a follow-up asks for exactly these; a later "
+                       "reminder, complaint or ICO complaint lists them too, by default those of the last "
+                       "follow-up):\n" + item_names_help())
     nx.add_argument("ref", metavar="REF")
     nx.add_argument("-o", "--output", metavar="PATH", help="write it here (.txt, .md, .pdf or .eml); default stdout")
     nx.add_argument("--missing", action="append", default=[], metavar="ITEM",
-                    help="for a follow-up: an Art 15 item their reply left out, e.g. 15(1)(c) (repeatable)")
+                    help="for a follow-up: an item their reply left out, by name (recipients, sources, purposes, "
+                    "lawful-basis, ... listed below) or code (15(1)(c)); repeatable")
     nx.add_argument("--kind", choices=("reminder", "complaint", "ico-complaint", "follow-up"),
                     help="write this letter instead of the one ydm would choose")
     nx.add_argument("--text", default="", help="your own words, added to the letter as written")
+    nx.add_argument("--late-reason", default="", metavar="WHY",
+                    help="ICO complaint more than three months after your last contact with the organisation: "
+                    "why it is late (the letter says it is late and gives this reason; the ICO may still "
+                    "consider it)")
 
     ex = ps.add_parser("export", help="export to a calendar (.ics) or to JSON (everything, for backup)")
     ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms ('-': standard output)")
@@ -178,11 +183,11 @@ def _show(args, store, today) -> int:
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
     if v.next_kind is RequestKind.FOLLOW_UP:
-        from ydm.service.requests import ART15_ITEMS
+        from ydm.service.requests import ITEM_NAMES
 
-        lines.append(f"next: follow-up (ydm requests next {r.ref} --missing '15(1)(c)', one --missing for each "
+        lines.append(f"next: follow-up (ydm requests next {r.ref} --missing recipients, one --missing for each "
                      f"item their reply left out): {v.next_reason}")
-        lines.append("  items: " + ", ".join(ART15_ITEMS) + " (quote them in the shell; see ydm requests next --help)")
+        lines.append("  items: " + ", ".join(ITEM_NAMES) + " (see ydm requests next --help)")
     elif v.next_kind:
         lines.append(f"next: {v.next_kind.value} (ydm requests next {r.ref}): {v.next_reason}")
     else:
@@ -234,7 +239,7 @@ def _next(args, store, today) -> int:
     from ydm.service import requests as tracker
 
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
-                               extra_text=args.text)
+                               extra_text=args.text, late_reason=args.late_reason)
     if step.letter is None:
         # The reason may itself say "nothing to send now (answered)": say it once.
         reason = step.reason

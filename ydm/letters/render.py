@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from ydm.errors import DataError, InputError
-from ydm.law.deadlines import ARTICLE_12A_FROM, S164A_FROM
+from ydm.law.commencement import citations, in_force
 from ydm.letters.letter import Letter
 from ydm.model import Category, Organisation, Person, RequestKind, new_reference
 from ydm.profile import clean_text
@@ -48,7 +48,7 @@ def environment():
         bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))  # compiled templates: no personal data
     except OSError:
         bytecode_cache = None
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
         bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
@@ -57,13 +57,47 @@ def environment():
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    env.filters["the"] = with_article
+    env.filters["capfirst"] = capfirst
+    return env
 
 
 def ico_route(on: date) -> str:
     """The law under which a complaint to the ICO is made on `on`: Art 77 UK GDPR until DUAA s.103 and
     Sch 10 para 2 replaced it with DPA 2018 s.165 on 19 Jun 2026, the day s.164A began (law.md R31, §4;
-    SI 2026/82 regs 3 and 7): one commencement, one constant."""
-    return "section 165 of the Data Protection Act 2018" if on >= S164A_FROM else "Article 77 of the UK GDPR"
+    SI 2026/82 regs 3 and 7): the date is the commencement table's (ydm.law.commencement)."""
+    return "section 165 of the Data Protection Act 2018" if in_force("s165", on) else "Article 77 of the UK GDPR"
+
+
+# English puts "the" before a name that is a common noun phrase ("the Labour Party", "the Liberal
+# Democrats", "the Information Commissioner's Office", "the Electoral Registration Officer, Cardiff"),
+# not before a proper name ("Reform UK", "Plaid Cymru", "Experian", "Your Party"). Issue 16 finding 12.
+_THE_NOUNS = frozenset({"party", "democrats", "greens", "office", "commission", "officer", "coalition",
+                        "conservatives", "unionists"})
+_NO_ARTICLE_FIRST = frozenset({"your", "our", "my", "their"})
+
+
+def with_article(name: str) -> str:
+    """`name` as it reads inside a sentence: "the Labour Party", "the Electoral Commission" (a leading
+    "The" is lower-cased), "Reform UK" unchanged."""
+    import re
+
+    name = (name or "").strip()
+    if not name:
+        return name
+    if name[:4].casefold() == "the ":
+        return "the " + name[4:]
+    base = re.split(r" \(| – | - |,", name)[0].strip()
+    words = base.split()
+    if not words or words[0].casefold() in _NO_ARTICLE_FIRST:
+        return name
+    if words[-1].casefold() in _THE_NOUNS or re.search(r"\bParty of\b", base):
+        return "the " + name
+    return name
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
 
 
 def salutation(org: Organisation) -> str:
@@ -161,10 +195,11 @@ def render(
         # The person's own words: the same invisible-character rule as their details (ydm.profile).
         "extra_text": clean_text(extra_text or "", keep_newlines=True).strip(),
         "grounds": " ".join(clean_text(grounds or "").split()),
-        # Which law the letter cites depends on its date (SI 2026/82 regs 4 and 7): Art 12A for
-        # requests from 5 Feb 2026, s.164A complaints to the controller from 19 Jun 2026.
-        "article_12a": today >= ARTICLE_12A_FROM,
-        "s164a": today >= S164A_FROM,
+        # Which law the letter cites depends on its date, from the one commencement table
+        # (ydm.law.commencement; SI 2026/82 regs 2-4 and 7): `law.art12a`, `law.art6_1_ea`, ...
+        "law": citations(today),
+        "article_12a": in_force("art12a", today),
+        "s164a": in_force("s164a", today),
         "ico_law": ico_route(today),  # the route to the ICO on the letter's date (law.md R31)
         **(context or {}),
     }

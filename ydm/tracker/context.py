@@ -23,6 +23,7 @@ from ydm.tracker.facts import (
     _third_person,
     complaint_under_s164a,
     copies_on_offer,
+    enclosures,
     long_date,
     response_date,
     timeline,
@@ -30,7 +31,7 @@ from ydm.tracker.facts import (
 
 
 def letter_context(r: Request, view, kind: RequestKind, today: date, missing: list[str],
-                   about: Organisation) -> dict:
+                   about: Organisation, late_reason: str = "") -> dict:
     """Everything the escalation templates may quote (all strings/lists/bools: StrictUndefined-safe)."""
     from ydm.law.deadlines import REGIME_PRE_DUAA
     from ydm.law.escalation import REMINDER_GRACE_DAYS
@@ -44,6 +45,8 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     # The last contact (ICO: complain "within three months of your last contact", law.md §8) as the
     # escalation engine counts it: a reply marked incomplete later is dated the day the reply came.
     last_contact = a.last_contact or today
+
+    ico_by = a.ico_by or _ico_by(last_contact)
 
     def fmt(d: date | None) -> str:
         return long_date(d) if d else ""
@@ -93,9 +96,13 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "response_incomplete": _last(r, EventKind.RESPONSE_INCOMPLETE) is not None,
         "timeline": timeline(r, words),
         "copies": copies_on_offer(r),
+        "enclosures": [p[:1].upper() + p[1:] for p in enclosures(r)],
         "org_replied": any(e.kind in _FROM_ORG for e in r.events),
         "last_contact": long_date(last_contact),
-        "ico_by": long_date(a.ico_by or _ico_by(last_contact)),
+        "ico_by": long_date(ico_by),
+        # Past the ICO's three months on the letter's date: the letter says so, with the reason given.
+        "ico_late": today > ico_by,
+        "late_reason": late_reason.strip(),
         "missing_items": [{"code": c, "text": ART15_ITEMS[c], "text_ico": _third_person(ART15_ITEMS[c])}
                           for c in missing],
         # What an objection asks for (Art 21(3): stop direct marketing; Art 21(1): stop unless compelling
