@@ -38,8 +38,12 @@ def register(sub) -> None:
     mk.add_argument("--note", default="", help="a short note for yourself (kept encrypted)")
     mk.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
                     help="with EVENT sent, for a draft: how it went (post is deemed received some working "
-                    "days later, so the due date follows it); with clarification-provided: how your answer "
-                    "went (the pause ends when they receive it; default: the way the request went)")
+                    "days later, so the due date follows it); with id-provided, fee-paid or clarification-provided: "
+                    "how your ID, fee or answer went (the time counts from when they receive it, deemed from "
+                    "this; default: the way the request went)")
+    mk.add_argument("--received", action="store_true",
+                    help="with id-provided, fee-paid or clarification-provided: --on is the day THEY received it "
+                    "(e.g. from a delivery receipt), not the day you sent it")
 
     from ydm.service.requests import item_names_help
 
@@ -204,6 +208,9 @@ def _show(args, store, today) -> int:
     return 0
 
 
+_RECEIPT_EVENTS = frozenset({"id-provided", "fee-paid", "clarification-provided"})
+
+
 def _mark(args, store, today) -> int:
     from ydm.cli import output
     from ydm.errors import InputError
@@ -215,12 +222,17 @@ def _mark(args, store, today) -> int:
     kind = tracker.parse_event_kind(args.event)
     if kind is EventKind.SENT:
         v = sending.mark_sent(store, args.ref, today=today, on=on, channel=args.via, note=args.note)
-    elif kind is EventKind.CLARIFICATION_PROVIDED and args.via:
-        # Art 12A(5): the pause ends when they receive the answer, deemed from how it went (law.md R10).
-        v = tracker.mark(store, args.ref, kind, today=today, on=on, note=args.note, data={"via": args.via})
-    elif args.via:
-        raise InputError("--via goes with the events 'sent' (how the letter went) and 'clarification-provided' "
-                         "(how your answer went)")
+    elif kind in _RECEIPT_EVENTS and (args.via or args.received):
+        # Art 12A(2)(b),(c) and (5): the clock runs from when THEY receive the ID, fee or answer (law.md
+        # R3, R10): deemed from how it went, or --received: --on is the day they received it.
+        data = {"received": True} if args.received else {"via": args.via}
+        if args.via and args.received:
+            raise InputError("give --via (how it went: the receipt is deemed) or --received (--on is the day "
+                             "they received it), not both")
+        v = tracker.mark(store, args.ref, kind, today=today, on=on, note=args.note, data=data)
+    elif args.via or args.received:
+        raise InputError("--via goes with the events 'sent' (how the letter went), 'id-provided', 'fee-paid' and "
+                         "'clarification-provided' (how it went); --received with the last three")
     else:
         v = tracker.mark(store, args.ref, args.event, today=today, on=on, note=args.note)
     output.note(f"recorded {args.event} for {v.ref}; status now: {v.status}"

@@ -211,8 +211,11 @@ def _answer_deadline(request, events, received, cal, warnings):
         )
     if fee_req and (fee_ev is None or fee_ev.on < fee_req.on) and not kinds_seen & _RESPONSES:
         return None, (State.FEE_REQUESTED, "They asked for a fee: the time starts when they receive it.")
-    id_on = id_ev.on if id_ev and id_ev.on >= received else None
-    fee_on = fee_ev.on if fee_ev and fee_ev.on >= received else None
+    # Art 12A(2)(b),(c): the relevant time runs from the controller's RECEIPT of the ID or the fee (law.md
+    # R3), deemed from how it went like an answer to a clarification (`clarification_received`: the
+    # event's `via`, else the request's channel; `received`: the event's date is their receipt).
+    id_on = clarification_received(id_ev, request.channel, cal) if id_ev and id_ev.on >= received else None
+    fee_on = clarification_received(fee_ev, request.channel, cal) if fee_ev and fee_ev.on >= received else None
     for ev, on in ((id_ev, id_on), (fee_ev, fee_on)):
         if ev is not None and on is None:
             warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was received; ignored")

@@ -14,6 +14,7 @@ from ydm.errors import DataError, InputError
 from ydm.law.commencement import citations, in_force
 from ydm.letters.letter import Letter
 from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.postcodes import nation_of_address
 from ydm.profile import clean_text
 
 ADDRESS_PLACEHOLDER = "[ADDRESS NEEDED: we have no postal address for this organisation; write it here]"
@@ -28,7 +29,16 @@ SUBJECTS = {
     RequestKind.COMPLAINT: "Complaint under section 164A of the Data Protection Act 2018",
     RequestKind.ICO_COMPLAINT: "Data protection complaint",
     RequestKind.FOLLOW_UP: "Your reply to my subject access request is incomplete",
+    RequestKind.IMPRINT_REPORT: "Report: political material online without a digital imprint (Elections Act 2022 Part 6)",
 }
+
+# The one recipient of a report about a missing digital imprint (Elections Act 2022 s.50: the Commission
+# or the police enforce; the Commission passes on what is the police's, docs/law-letters.md).
+ELECTORAL_COMMISSION = "electoral-commission"
+# What the Commission needs to look into a report (the advert, where and when it was seen, who is behind
+# it: issue 16; docs/law-letters.md), every key always present for the template.
+REPORT_FIELDS = {"advert": "", "where": "", "seen_on": "", "url": "", "promoter": "", "paid": False,
+                 "targeted": False, "screenshot": False}
 
 # What each kind needs from the person before a letter can be valid.
 _NEEDS_ADDRESS = {RequestKind.OPEN_REGISTER}  # the ERO must find the registered address
@@ -137,6 +147,11 @@ def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None
 
 def check_recipient(kind: RequestKind, org: Organisation) -> None:
     """An open-register opt-out only means something to an electoral registration officer."""
+    if kind == RequestKind.IMPRINT_REPORT and org.id != ELECTORAL_COMMISSION:
+        raise InputError(
+            f"a report about a missing digital imprint goes to the Electoral Commission, not to {org.display_name}: "
+            "leave out --to (or give --to electoral-commission) and name who you think is behind it with --promoter"
+        )
     if kind == RequestKind.OPEN_REGISTER and org.category != Category.ERO:
         raise InputError(
             f"an open-register letter goes to your electoral registration office, not to {org.display_name}: "
@@ -201,8 +216,11 @@ def render(
         "article_12a": in_force("art12a", today),
         "s164a": in_force("s164a", today),
         "ico_law": ico_route(today),  # the route to the ICO on the letter's date (law.md R31)
+        "person_nation": nation_of_address(person.address_block).value,
         **(context or {}),
     }
+    values["report"] = {key: " ".join(clean_text(value).split()) if isinstance(value, str) else bool(value)
+                        for key, value in {**REPORT_FIELDS, **values.get("report", {})}.items()}
     try:
         template = environment().get_template(f"{kind.value}.txt.j2")
         body = template.render(values)

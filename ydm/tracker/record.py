@@ -63,8 +63,9 @@ def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None
     before = store.get(ref)
     data = dict(data or {})
     if data.get("via") is not None:
-        # How an answer to their question went (clarification-provided): the pause ends when it
-        # arrives, deemed from this channel (escalation.clarification_received).
+        # How an answer to their question, proof of identity or a fee went (clarification-provided,
+        # id-provided, fee-paid): it counts from when it arrives, deemed from this channel
+        # (escalation.clarification_received; Art 12A(2)(b),(c) and (5), law.md R3, R10).
         data["via"] = _channel(str(data["via"])).value
     event = Event(kind=kind, on=on, note=(note or "").strip(), data=data)
     problem = impossible(before, event)
