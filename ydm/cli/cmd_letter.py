@@ -52,6 +52,12 @@ def register(sub) -> None:
     me.add_argument("--account-ref", action="append", default=[], metavar="REF",
                     help="a membership or customer number they may use for you")
     me.add_argument("--reply", choices=("electronic", "paper"), help="how you want the reply")
+    me.add_argument("--leave-out", action="append", default=None, metavar="DETAIL",
+                    help="a detail the organisation does not need to find you: dob, email, phone, "
+                    "previous-addresses, other-names, electoral-number, account-refs (repeatable), or 'none' to give "
+                    "them all; default: the date of birth is left out of letters to parties, campaigners and "
+                    "registration offices (the electoral register has none). Profile key: leave_out. If they "
+                    "ask for a detail to find you, their month starts again when they get it")
     what = p.add_argument_group("the letter")
     what.add_argument("--text", default="", help="your own words, added to the letter as written")
     what.add_argument("--grounds", default="",
@@ -101,6 +107,37 @@ def _person(args):
         make_person(**{"name": "flag check", **{k: v for k, v in fields.items() if v}})  # a bad flag is the flag's fault
         return load_profile(args.me, **fields)
     return make_person(**{k: v for k, v in fields.items() if v})
+
+
+def _note_left_out(person, orgs, leave_out) -> None:
+    """Say which details were left out, and what that can cost (ydm.letters.details)."""
+    from ydm.cli import output
+    from ydm.letters.details import DETAILS, ID_RESTARTS_CLOCK, left_out
+
+    gone = sorted({name for org in orgs for name in left_out(org, leave_out) if getattr(person, DETAILS[name][0])})
+    if gone:
+        default = " (the default for parties, campaigners and registration offices: --leave-out none gives it)" \
+            if leave_out is None else ""
+        output.note(f"left out of the letter: {', '.join(gone)}{default}. Note: {ID_RESTARTS_CLOCK}")
+
+
+def _leave_out(args):
+    """--leave-out, else the profile's `leave_out` list, else None (the category's default)."""
+    from ydm.letters.details import check_names
+
+    if args.leave_out is not None:
+        return check_names(args.leave_out)
+    if args.me:
+        import tomllib
+
+        try:
+            with open(args.me, "rb") as handle:
+                value = tomllib.load(handle).get("leave_out")
+        except (OSError, tomllib.TOMLDecodeError):
+            return None  # the profile's own errors are reported when it is loaded
+        if value is not None:
+            return check_names([value] if isinstance(value, str) else [str(v) for v in value])
+    return None
 
 
 def _report(args, kind):
@@ -260,7 +297,7 @@ def run(args) -> int:
         kind, person, orgs, today=sent_on or today, extra_text=_extra_text(args), grounds=args.grounds,
         address_to=address_to,
         email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
-        report=report,
+        report=report, leave_out=_leave_out(args),
     )
     channels = [_channel_of(args, letter) for letter in letters] if args.record else []
     if sent_on is not None:
@@ -271,6 +308,7 @@ def run(args) -> int:
     _warn_gaps(args, letters, kind)
     if not args.record:
         _deliver(args, letters, rendered, target, to_folder, None)
+        _note_left_out(person, orgs, _leave_out(args))
         if report and report["targeted"]:
             from ydm.cli import output
 
@@ -282,6 +320,7 @@ def run(args) -> int:
 
     with open_store() as store:  # before any output: a locked, damaged or read-only store stops here
         _deliver(args, letters, rendered, target, to_folder, (store, channels, sent_on))
+    _note_left_out(person, orgs, _leave_out(args))
     return 0
 
 

@@ -185,6 +185,7 @@ def render(
     address_to: tuple[str, ...] | None = None,
     email_to: str | None = None,
     context: dict | None = None,
+    leave_out=None,
 ) -> Letter:
     """Fill the template for `kind` for one organisation. `context` feeds the escalation letters."""
     import jinja2
@@ -196,6 +197,10 @@ def render(
         raise InputError(f"unknown letter kind '{kind}' (one of {allowed})") from None
     check_person(kind, person)
     check_recipient(kind, org)
+    from ydm.letters.details import for_letter
+
+    # Only what the organisation needs to find the person: their choice, else the category's default.
+    person = for_letter(person, org, leave_out)
     reference = reference or new_reference()
     recipient_lines, missing = recipient_block(org, address_to)
     values = {

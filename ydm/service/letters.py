@@ -87,6 +87,7 @@ def draft_letters(
     email_to: str | None = None,
     reference: str | None = None,
     report: dict | None = None,
+    leave_out=None,
 ) -> list[Letter]:
     """One letter per organisation, each with its own reference. `report`: an imprint report's facts
     (render.REPORT_FIELDS)."""
@@ -95,7 +96,8 @@ def draft_letters(
         raise InputError("--address-to, --email-to and --reference apply to one organisation at a time")
     return [
         render(kind, person, org, today=today, extra_text=extra_text, grounds=grounds, address_to=address_to,
-               email_to=email_to, reference=reference, context={"report": report} if report else None)
+               email_to=email_to, reference=reference, context={"report": report} if report else None,
+               leave_out=leave_out)
         for org in orgs
     ]
 
