@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from ydm.errors import InputError
-from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
+from ydm.model import REPORT_KINDS, Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store.codec import StoredLetter, normalize_ref
 from ydm.tracker.views import RequestView, view
 
@@ -171,6 +171,8 @@ def record_letters(letters: Iterable, *, channel: Channel | str | None = None, s
     with _using(store) as s:
         new: list[Request] = []
         for letter, channel, sent in zip(letters, wanted, dates, strict=True):
+            if letter.kind in REPORT_KINDS:
+                continue  # a report to a regulator (imprint-report) asks nothing of a controller: no deadline
             ref = normalize_ref(letter.reference)
             existing = None if letter.kind.is_initial else s.find(ref)
             if existing is not None:

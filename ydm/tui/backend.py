@@ -247,12 +247,20 @@ class Backend:
         refs = {(d.org.id, d.kind): d.letter.reference for d in previous}
         drafts: list[Draft] = []
         for kind in kinds:
+            report = None
             if kind is RequestKind.OPEN_REGISTER:
                 targets = [office] if office is not None else self._ero_for(person, orgs, today)
+            elif kind is RequestKind.IMPRINT_REPORT:
+                # To the Electoral Commission; the organisations chosen are who the person thinks is behind it.
+                targets = [self.directory.get("electoral-commission")]
+                named = [o.display_name for o in orgs if o.category is not Category.REGULATOR]
+                report = {"promoter": ", ".join(named)}
             elif RequestKind.OPEN_REGISTER in kinds:
                 targets = [o for o in orgs if o.category is not Category.ERO]  # ticked for the open register
             else:
                 targets = orgs
+            if kind is not RequestKind.IMPRINT_REPORT and RequestKind.IMPRINT_REPORT in kinds:
+                targets = [o for o in targets if o.id != "electoral-commission"]
             for org in targets:
                 letter = service.draft_letters(
                     kind,
@@ -261,6 +269,7 @@ class Backend:
                     today=today,
                     extra_text=extra_text,
                     reference=refs.get((org.id, kind)),
+                    report=report,
                 )[0]
                 drafts.append(Draft(org=org, kind=kind, letter=letter))
         return drafts
