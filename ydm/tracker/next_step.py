@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
-from ydm.errors import InputError, NotFoundError
+from ydm.errors import InputError, LateComplaint, NotFoundError
 from ydm.law.deadlines import S164A_FROM
 from ydm.letters import render as letters
 from ydm.model import Category, EventKind, Organisation, Request, RequestKind
@@ -39,18 +39,6 @@ __all__ = [
     "ART15_ITEMS", "ITEM_NAMES", "REQUEST_WORDS", "item_names_help", "asked_in_follow_up", "complaint_under_s164a", "copies_on_offer",
     "letter_context", "long_date", "next_letter", "normalize_items", "response_date", "timeline",
 ]
-
-
-class LateComplaint(InputError):
-    """An ICO complaint past the three months after the last contact, with no reason given."""
-
-    def __init__(self, last_contact: str, ico_by: str):
-        super().__init__(
-            f"your last contact with the organisation was on {last_contact}, so the ICO's three months ended on "
-            f"{ico_by}: the complaint will say it is late; give the reason it is late",
-            hint="--late-reason 'WHY' (for example: I was waiting for a promised reply, or I was ill)")
-        self.last_contact = last_contact
-        self.ico_by = ico_by
 
 
 @dataclass

@@ -18,12 +18,12 @@ from datetime import date
 from typing import Any
 
 from ydm import clock
-from ydm.errors import OfficeNeeded
+from ydm.errors import LateComplaint, OfficeNeeded
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.service import channels
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
-__all__ = ["Backend", "Draft", "NextPlan", "OfficeNeeded", "RequestRow"]
+__all__ = ["Backend", "Draft", "LateComplaint", "NextPlan", "OfficeNeeded", "RequestRow"]
 
 
 # With no search words, parties and campaigners come first: they are what this app is about.
@@ -233,6 +233,7 @@ class Backend:
         previous: Iterable[Draft] = (),
         missing: Iterable[str] = (),
         office: Organisation | None = None,
+        late_reason: str = "",
     ) -> list[Draft]:
         """One Draft per organisation and kind (open-register letters go to the registration office:
         `office` when the person typed it in, else one chosen, remembered or looked up; with none of
@@ -243,7 +244,7 @@ class Backend:
         from ydm.service import letters as service
 
         if related_ref:
-            return [self._next_draft(related_ref, kinds[0], person, today, extra_text, list(missing))]
+            return [self._next_draft(related_ref, kinds[0], person, today, extra_text, list(missing), late_reason)]
         refs = {(d.org.id, d.kind): d.letter.reference for d in previous}
         drafts: list[Draft] = []
         for kind in kinds:
@@ -307,7 +308,8 @@ class Backend:
         )
 
     def _next_draft(
-        self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str]
+        self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str],
+        late_reason: str = "",
     ) -> Draft:
         """The next letter of a request, written by tracker.next_letter (not stored until recorded)."""
         from ydm.service import requests as tracker
@@ -322,6 +324,7 @@ class Backend:
             kind=kind,
             extra_text=extra_text,
             keep=False,
+            late_reason=late_reason,
         )
         letter = step.letter
         request = self.store.get(ref)
