@@ -61,7 +61,7 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     after_reminder = [e for e in responses if reminder_on is not None and e.on >= reminder_on]
     follow_ups = sorted(_follow_up_positions(r, events))
     follow_up = events[follow_ups[-1]] if follow_ups else None
-    follow_up_due = _follow_up_due(r, follow_up.on) if follow_up else None
+    follow_up_due = _follow_up_due(r, follow_up.on, request_due) if follow_up else None
     complaint = _complaint_facts(r, events, today)
     name = about.legal_name or about.display_name
     address = [line for line in about.postal_address if line.strip().casefold() != name.casefold()]
@@ -117,14 +117,18 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     }
 
 
-def _follow_up_due(r: Request, sent: date) -> date:
-    """The follow-up's own one-month date, counted as the escalation engine counts it (from its
-    deemed receipt by the request's channel)."""
+def _follow_up_due(r: Request, sent: date, request_due: date | None) -> date:
+    """When the follow-up's items were due, as the escalation engine counts it (`follow_up_due`, issue 16
+    finding 5): the request's own deadline while it still ran when the follow-up arrived, else the
+    follow-up's few days; with no deadline of the request's own, the follow-up's month."""
     from ydm.law.deadlines import compute_deadline, receipt_date
+    from ydm.law.escalation_clock import follow_up_due
     from ydm.tracker.assess import nation_of
 
     nation = nation_of(r)
-    return compute_deadline(RequestKind.FOLLOW_UP, receipt_date(sent, r.channel, nation), nation=nation).due
+    received = receipt_date(sent, r.channel, nation)
+    due = follow_up_due(request_due, sent, received)
+    return due if due is not None else compute_deadline(RequestKind.FOLLOW_UP, received, nation=nation).due
 
 
 def _ico_by(last_contact: date) -> date:
