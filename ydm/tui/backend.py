@@ -251,11 +251,9 @@ class Backend:
             report = None
             if kind is RequestKind.OPEN_REGISTER:
                 targets = [office] if office is not None else self._ero_for(person, orgs, today)
-            elif kind is RequestKind.IMPRINT_REPORT:
-                # To the Electoral Commission; the organisations chosen are who the person thinks is behind it.
+            elif kind is RequestKind.IMPRINT_REPORT:  # to the Commission, naming the chosen as the promoters
                 targets = [self.directory.get("electoral-commission")]
-                named = [o.display_name for o in orgs if o.category is not Category.REGULATOR]
-                report = {"promoter": ", ".join(named)}
+                report = {"promoter": ", ".join(o.display_name for o in orgs if o.category is not Category.REGULATOR)}
             elif RequestKind.OPEN_REGISTER in kinds:
                 targets = [o for o in orgs if o.category is not Category.ERO]  # ticked for the open register
             else:
@@ -309,8 +307,7 @@ class Backend:
 
     def _next_draft(
         self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str],
-        late_reason: str = "",
-    ) -> Draft:
+        late_reason: str = "") -> Draft:
         """The next letter of a request, written by tracker.next_letter (not stored until recorded)."""
         from ydm.service import requests as tracker
 
