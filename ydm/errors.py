@@ -33,6 +33,19 @@ class OfficeNeeded(InputError):
     the office instead. `message` says in plain words why it could not be looked up."""
 
 
+class LateComplaint(InputError):
+    """An ICO complaint past the ICO's three months after the last contact, with no reason given: the
+    complaint can still go, saying it is late and why (issue 16 finding 1). A face asks for the reason."""
+
+    def __init__(self, last_contact: str, ico_by: str):
+        super().__init__(
+            f"your last contact with the organisation was on {last_contact}, so the ICO's three months ended on "
+            f"{ico_by}: the complaint will say it is late; give the reason it is late",
+            hint="--late-reason 'WHY' (for example: I was waiting for a promised reply, or I was ill)")
+        self.last_contact = last_contact
+        self.ico_by = ico_by
+
+
 class NotFoundError(YdmError):
     """An organisation, request reference or file that does not exist."""
 

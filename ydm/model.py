@@ -27,6 +27,9 @@ class RequestKind(StrEnum):
     COMPLAINT = "complaint"  # DPA 2018 s.164A complaint to the controller
     ICO_COMPLAINT = "ico-complaint"  # DPA 2018 s.165 complaint to the Commissioner
     FOLLOW_UP = "follow-up"  # a reply that misses Art 15(1) items
+    # A report to the Electoral Commission of online political material without a digital imprint
+    # (Elections Act 2022 Part 6). Not a request: no deadline, nothing to track (docs/law-letters.md).
+    IMPRINT_REPORT = "imprint-report"
 
     @property
     def is_initial(self) -> bool:
@@ -42,6 +45,9 @@ INITIAL_KINDS = (
     RequestKind.ERASURE,
 )
 
+# Letters that report to a regulator rather than ask a controller: written by `ydm letter`, never tracked.
+REPORT_KINDS = (RequestKind.IMPRINT_REPORT,)
+
 KIND_SUMMARIES = {
     RequestKind.ACCESS: "Ask for a copy of everything they hold about you, where it came from and who they shared it with.",
     RequestKind.OBJECT_MARKETING: "Tell them to stop sending you political or marketing messages by post, phone, text or email.",
@@ -52,6 +58,7 @@ KIND_SUMMARIES = {
     RequestKind.COMPLAINT: "Complain to the organisation itself about how it handled your request.",
     RequestKind.ICO_COMPLAINT: "Complain to the Information Commissioner's Office.",
     RequestKind.FOLLOW_UP: "Ask for the parts of your request that their reply left out.",
+    RequestKind.IMPRINT_REPORT: "Tell the Electoral Commission about a political advert you saw online that does not say who is behind it.",
 }
 
 

@@ -198,6 +198,7 @@ def load_profile(path: Path, **overrides) -> Person:
     if "date_of_birth" in data and isinstance(data["date_of_birth"], date):
         data["date_of_birth"] = data["date_of_birth"].isoformat()
     data.update({k: v for k, v in overrides.items() if v})
+    data.pop("leave_out", None)  # not a detail but which details to give (ydm.letters.details)
     try:
         return make_person(**data)
     except InputError as exc:

@@ -91,9 +91,10 @@ TABLE = [
         R.ACCESS, D(2026, 11, 21), State.INCOMPLETE, "INCOMPLETE ANSWER", None, R.FOLLOW_UP,
     ),
     (
-        "follow-up sent: fresh month",
+        # Issue 16 finding 5: no fresh month; the request's own deadline still binds.
+        "follow-up sent: the original deadline stays",
         [SENT, (K.RESPONSE_INCOMPLETE, D(2026, 11, 20)), (K.SENT, D(2026, 11, 23))],
-        R.ACCESS, D(2026, 11, 24), State.WAITING, "WAITING", D(2026, 12, 23), R.REMINDER,
+        R.ACCESS, D(2026, 11, 24), State.WAITING, "WAITING", D(2026, 12, 2), R.REMINDER,
     ),
     (
         "follow-up answered",

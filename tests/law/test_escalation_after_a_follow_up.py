@@ -32,17 +32,26 @@ def req(*events, kind=R.ACCESS, channel=Channel.FIRST_CLASS) -> Request:
 # QA3 #1: sent first class 2 Nov 2026, reply 20 Nov, judged incomplete and followed up on 25 Nov.
 FOLLOWED_UP = [(K.DRAFTED, D(2026, 11, 2)), (K.SENT, D(2026, 11, 2)), (K.RESPONSE_RECEIVED, D(2026, 11, 20)),
                (K.RESPONSE_INCOMPLETE, D(2026, 11, 25)), (K.SENT, D(2026, 11, 25))]
-# The follow-up posted Wed 25 Nov arrives Fri 27 Nov; a month is Sun 27 Dec, 28 Dec is the substitute
-# Boxing Day: due Tue 29 Dec 2026.
-FOLLOW_UP_DUE = D(2026, 12, 29)
+# Issue 16 finding 5: the follow-up gives no fresh month. The request posted Mon 2 Nov arrived Wed 4 Nov,
+# so it was due Fri 4 Dec 2026; the follow-up posted Wed 25 Nov arrives Fri 27 Nov, before then, so the
+# missing items are due by that same date (a late, incomplete answer is still late).
+FOLLOW_UP_DUE = D(2026, 12, 4)
 
 
-def test_a_follow_up_sent_the_day_of_the_verdict_runs_a_fresh_month():
+def test_a_follow_up_keeps_the_original_deadline():
     got = assess(req(*FOLLOWED_UP), D(2026, 11, 26))
     assert got.state is State.WAITING and got.due == FOLLOW_UP_DUE
-    assert got.due_label == "answer your follow-up"
-    assert got.deadline.kind is R.FOLLOW_UP and got.deadline.received == D(2026, 11, 27)
-    assert got.next_step.kind is R.REMINDER and got.next_step.on_or_after == D(2026, 12, 30)
+    assert got.deadline.kind is R.ACCESS and got.deadline.received == D(2026, 11, 4)
+    assert got.next_step.kind is R.REMINDER and got.next_step.on_or_after == D(2026, 12, 5)
+
+
+def test_a_follow_up_after_the_deadline_gives_days_not_a_month_and_the_request_stays_late():
+    events = [(K.SENT, D(2026, 3, 2)), (K.RESPONSE_INCOMPLETE, D(2026, 4, 20)), (K.SENT, D(2026, 4, 21))]
+    within = assess(req(*events, channel=Channel.EMAIL), D(2026, 5, 1))
+    assert within.state is State.OVERDUE and within.due == D(2026, 4, 2) and within.days_left < 0
+    assert within.next_step.kind is R.REMINDER and within.next_step.on_or_after == D(2026, 5, 6)
+    after = assess(req(*events, channel=Channel.EMAIL), D(2026, 5, 6))
+    assert after.state is State.OVERDUE and after.next_step.kind is R.REMINDER and after.due == D(2026, 4, 2)
 
 
 def test_when_the_follow_up_month_passes_a_reminder_then_a_complaint_then_the_ico():
@@ -60,7 +69,10 @@ def test_a_reminder_about_the_first_request_does_not_count_for_the_follow_up():
     events = [(K.SENT, D(2026, 9, 1)), (K.REMINDER_SENT, D(2026, 10, 10)), (K.RESPONSE_INCOMPLETE, D(2026, 10, 20)),
               (K.SENT, D(2026, 10, 22))]
     got = assess(req(*events, channel=Channel.EMAIL), D(2026, 10, 30))
-    assert got.state is State.WAITING and got.due == D(2026, 11, 23)  # 22 Nov is a Sunday
+    # The request was due 1 Oct; the follow-up of 22 Oct gave 14 days (to 5 Nov), not a month, and the
+    # reminder of 10 Oct (before it) does not count as a reminder about the follow-up.
+    assert got.state is State.OVERDUE and got.due == D(2026, 10, 1)
+    assert got.next_step.kind is R.REMINDER and got.next_step.on_or_after == D(2026, 11, 6)
     assert got.warnings == ()
 
 

@@ -58,15 +58,16 @@ def test_ico_address_block_starts_with_the_commissioner_not_a_salutation(directo
     assert letters.recipient_block(directory.get("reform-uk"))[0][0] == "Data Protection Officer"
 
 
-def test_ico_complaint_offers_only_the_papers_that_exist(st, directory):
+def test_ico_complaint_encloses_only_the_papers_that_exist(st, directory):
     st.add(make(SENT + [(E.REMINDER_SENT, "2026-10-05"), (E.COMPLAINT_SENT, "2026-10-26")]))
     step = tracker.next_letter(st, "YDM-TTTTT", today=date(2026, 12, 1), directory=directory)
     assert step.kind.value == "ico-complaint"
     assert step.letter.recipient_lines[0] == "Information Commissioner's Office"
     text = " ".join(step.letter.text.split())
     assert "Dear Sir or Madam" in text
-    assert "I can provide copies of my request, my reminder and my complaint to them." in text
-    assert "repl" not in text.split("I can provide copies")[1].split(".")[0]
+    # Enclosed and listed, not offered (issue 16 finding 12).
+    assert "I can provide copies" not in text
+    assert text.endswith("Enclosed (copies): - My request - My reminder - My complaint to them")
     assert "Timeline of my request:" in text and "replies" not in text
 
 
@@ -76,7 +77,7 @@ def test_ico_complaint_mentions_replies_when_there_were_some(st, directory):
     step = tracker.next_letter(st, "YDM-TTTTT", today=date(2026, 12, 1), directory=directory,
                                kind="ico-complaint")
     text = " ".join(step.letter.text.split())
-    assert "I can provide copies of my request, my complaint to them and the organisation's replies." in text
+    assert text.endswith("Enclosed (copies): - My request - My complaint to them - The organisation's replies")
     assert "Timeline of my request and the organisation's replies:" in text
 
 

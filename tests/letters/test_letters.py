@@ -135,7 +135,9 @@ def test_the_law_cited_follows_the_letter_date(directory, on, cites, not_cited):
 
 def test_object_processing_states_grounds(directory):
     default = letters.render("object-processing", PERSON, directory.get("experian"), today=TODAY).text
-    assert "My particular situation: the processing concerns my political opinions" in default
+    # A broker's default reasons are a broker's, not a party's (issue 16 finding 9).
+    situation = default.split("My particular situation: ")[1].split("\n")[0]
+    assert situation.startswith("I have no relationship with you") and "political" not in situation
     assert "not a request to stop any credit referencing" in default
     own = letters.render("object-processing", PERSON, directory.get("reform-uk"), today=TODAY,
                          grounds="I am a  civil servant and must be seen as politically neutral.").text

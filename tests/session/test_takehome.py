@@ -101,3 +101,11 @@ def test_what_next_comes_from_the_escalation_engine(session):
     assert complain.on >= remind.on + timedelta(days=escalation.REMINDER_GRACE_DAYS)
     assert ack.on > complain.on and "acknowledge" in ack.what
     assert "Information Commissioner" in ico.what and ico.on == ack.on + timedelta(days=1)
+
+
+def test_the_sheet_points_to_the_electoral_commission_report_for_letters_to_parties(session):
+    plan = session.plan()
+    assert any(item.letter.org.category.is_political for item in plan.items)
+    text = takehome.sheet_text(plan, TODAY)
+    assert "An online political advert that does not say who is behind it" in text
+    assert "ydm letter imprint-report" in text and "Electoral Commission" in text

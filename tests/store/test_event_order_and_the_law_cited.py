@@ -194,9 +194,9 @@ def test_show_follow_up_hint_gives_a_working_command(capsys, monkeypatch):
     monkeypatch.setenv("YDM_TODAY", "2026-10-20")
     code, out, _ = run(capsys, "requests", "show", "YDM-AAAAA")
     hint = next(line for line in out.splitlines() if line.startswith("next: follow-up"))
-    assert "ydm requests next YDM-AAAAA --missing '15(1)(c)'" in hint
-    assert "15(1)(g)" in out and "15(1)-copy" in out
-    code, out, err = run(capsys, "requests", "next", "YDM-AAAAA", "--missing", "15(1)(c)")
+    assert "ydm requests next YDM-AAAAA --missing recipients" in hint  # a plain name (issue 17)
+    assert "sources" in out and "lawful-basis" in out
+    code, out, err = run(capsys, "requests", "next", "YDM-AAAAA", "--missing", "recipients")
     assert code == 0, err
     assert "recipients or categories of recipient" in out
     with pytest.raises(SystemExit):

@@ -64,7 +64,7 @@ def _record(capsys, monkeypatch, kind="access", org="libdems", sent="2026-11-02"
 # --- #1: the follow-up leads somewhere ------------------------------------------------------------
 
 
-def test_follow_up_sent_starts_a_month_then_a_reminder_lists_what_is_missing(capsys, monkeypatch):
+def test_follow_up_keeps_the_deadline_then_a_reminder_lists_what_is_missing(capsys, monkeypatch):
     ref = _record(capsys, monkeypatch)
     monkeypatch.setenv("YDM_TODAY", "2026-11-25")
     assert run(capsys, "requests", "mark", ref, "response-received", "--on", "2026-11-20")[0] == 0
@@ -73,10 +73,10 @@ def test_follow_up_sent_starts_a_month_then_a_reminder_lists_what_is_missing(cap
         code, out, err = run(capsys, "requests", "next", ref, "--missing", "15(1)(c)", "--missing", "15(1)(g)")
         assert code == 0 and "INCOMPLETE RESPONSE" in out and f"ydm requests mark {ref} sent" in err
     code, _, err = run(capsys, "requests", "mark", ref, "sent")
-    assert code == 0 and "status now: waiting, due 2026-12-29" in err
+    # Issue 16 finding 5: the follow-up keeps the request's own deadline (posted 2 Nov, due 4 Dec).
+    assert code == 0 and "status now: waiting, due 2026-12-04" in err
     code, out, _ = run(capsys, "requests", "show", ref)
-    assert "status: WAITING" in out and "due for them to answer your follow-up: 2026-12-29" in out
-    assert "follow-up sent Wed 25 Nov 2026; first-class post is taken to arrive" in out
+    assert "status: WAITING" in out and "2026-12-04" in out
     assert out.count("follow-up (2026-11-25)") == 1
 
     monkeypatch.setenv("YDM_TODAY", "2027-01-10")
@@ -88,7 +88,7 @@ def test_follow_up_sent_starts_a_month_then_a_reminder_lists_what_is_missing(cap
     assert "on 25 November 2026 I wrote again asking for the information it left out" in text
     assert "Your response of 20 November 2026 did not deal fully with it" in text
     assert "(Article 15(1)(c));" in text and "(Article 15(1)(g))." in text  # from the follow-up it sent
-    assert "The time you had to provide it ended on 29 December 2026" in text
+    assert "It was due by 4 December 2026, and I have not received it" in text
 
 
 def test_next_keeps_one_copy_of_the_same_letter_and_a_copy_of_a_different_one(st, directory):
@@ -126,7 +126,7 @@ def test_ico_complaint_after_an_incomplete_reply_to_the_complaint(st, directory)
     assert "My last contact with the organisation was on 20 November 2026." in text
     assert "did not acknowledge" not in text
     assert "It replied to my complaint of 30 October 2026 on 20 November 2026" in text
-    assert "the organisation's reply." in text  # one reply, not "replies"
+    assert text.endswith("- The organisation's reply")  # one reply, not "replies", and enclosed
 
 
 def test_a_reply_after_the_thirty_days_without_acknowledgement_is_still_a_missed_acknowledgement(st, directory):
@@ -256,9 +256,9 @@ def test_complaint_and_ico_complaint_after_an_unanswered_follow_up(st, directory
     text = " ".join(step.letter.text.split())
     assert "25 November 2026: I wrote again asking for the information your response left out." in text
     assert ("I wrote to you on 25 November 2026 asking for the information your response left out, and you have "
-            "not provided it in the month you had, which ended on 29 December 2026.") in text
+            "not provided it by 2 December 2026, when it was due.") in text
     assert "(Article 15(1)(c));" in text and "(Article 15(1)(g))." in text  # the follow-up's items
     tracker.mark(st, "YDM-QQQQQ", E.COMPLAINT_SENT, today=d("2027-01-26"))
     text = " ".join(tracker.next_letter(st, "YDM-QQQQQ", today=d("2027-03-05"), directory=directory).letter.text.split())
-    assert "it has not provided it in the month it had, which ended on 29 December 2026" in text
-    assert "(Article 15(1)(c));" in text and "my follow-up letter" in text
+    assert "it has not provided it by 2 December 2026, when it was due" in text
+    assert "(Article 15(1)(c));" in text and "- My follow-up letter -" in text

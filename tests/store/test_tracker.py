@@ -206,7 +206,7 @@ def test_follow_up_asks_for_exactly_the_ticked_items(st, directory):
     st.save_profile(ME)
     with pytest.raises(InputError, match="left out"):
         tracker.next_letter(st, "YDM-TTTTT", today=d("2026-09-25"), directory=directory)
-    with pytest.raises(InputError, match="unknown Article 15 item"):
+    with pytest.raises(InputError, match="unknown item"):
         tracker.next_letter(st, "YDM-TTTTT", today=d("2026-09-25"), directory=directory, missing=["15(1)(z)"])
     step = tracker.next_letter(st, "YDM-TTTTT", today=d("2026-09-25"), directory=directory,
                                missing=["15(1)(c)", "g"])

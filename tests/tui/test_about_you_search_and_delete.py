@@ -53,8 +53,9 @@ async def test_phone_and_electoral_number_are_saved_and_printed_in_the_letter(ma
         await put_into(pilot, "#f-electoral_number", ELECTORAL)
         await to_review(pilot)
         text = preview_text(app)
-        assert f"Phone: {PHONE}" in text
-        assert f"Electoral number: {ELECTORAL}" in text
+        # Each detail says what it is for (issue 16 finding 10).
+        assert f"Phone (only if you need to contact me about this request): {PHONE}" in text
+        assert f"Electoral number (my entry in the electoral register): {ELECTORAL}" in text
         assert all(PHONE in d.letter.text and ELECTORAL in d.letter.text for d in app.screen.state.drafts)
 
     from ydm.store.db import open_store

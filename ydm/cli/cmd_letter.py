@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import argparse
 
-from ydm.model import INITIAL_KINDS, KIND_SUMMARIES
+from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, REPORT_KINDS
 
 FORMATS = ("text", "md", "pdf", "eml")
 
 
 def register(sub) -> None:
     kinds = "\n".join(f"  {k.value:<18} {KIND_SUMMARIES[k]}" for k in INITIAL_KINDS)
+    kinds += "\n\nReports (to a regulator; not tracked):\n" + "\n".join(
+        f"  {k.value:<18} {KIND_SUMMARIES[k]}" for k in REPORT_KINDS)
     p = sub.add_parser(
         "letter",
-        help="write a subject access request, objection, erasure request or open-register opt-out",
+        help="write a subject access request, objection, erasure request, open-register opt-out or a report "
+        "to the Electoral Commission",
         description="Write complete, ready-to-send letters.\n\nKinds:\n" + kinds,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Examples:\n  ydm letter access --to libdems --me examples/me.toml\n"
         "  ydm letter object-marketing --to all-parties --me me.toml -o letters/\n"
-        "  ydm letter access --to elected-parties --in scotland --me me.toml --format pdf -o letters.pdf",
+        "  ydm letter access --to elected-parties --in scotland --me me.toml --format pdf -o letters.pdf\n"
+        "  ydm letter imprint-report --me me.toml --advert 'video attacking the Green Party' --where Facebook "
+        "--seen-on 2026-04-20 --targeted",
     )
-    p.add_argument("kind", metavar="KIND", help="access, object-marketing, object-processing, open-register, erasure")
+    p.add_argument("kind", metavar="KIND",
+                   help="access, object-marketing, object-processing, open-register, erasure; or imprint-report")
     who = p.add_argument_group("to whom")
     who.add_argument("--to", action="append", default=[], metavar="ORG",
                      help="organisation id or name (repeatable); or all-parties, all-brokers, all-platforms, "
@@ -46,12 +52,29 @@ def register(sub) -> None:
     me.add_argument("--account-ref", action="append", default=[], metavar="REF",
                     help="a membership or customer number they may use for you")
     me.add_argument("--reply", choices=("electronic", "paper"), help="how you want the reply")
+    me.add_argument("--leave-out", action="append", default=None, metavar="DETAIL",
+                    help="a detail the organisation does not need to find you: dob, email, phone, "
+                    "previous-addresses, other-names, electoral-number, account-refs (repeatable), or 'none' to give "
+                    "them all; default: the date of birth is left out of letters to parties, campaigners and "
+                    "registration offices (the electoral register has none). Profile key: leave_out. If they "
+                    "ask for a detail to find you, their month starts again when they get it")
     what = p.add_argument_group("the letter")
     what.add_argument("--text", default="", help="your own words, added to the letter as written")
     what.add_argument("--grounds", default="",
                       help="object-processing: your particular situation, in your own words (Art 21(1) asks for it)")
     what.add_argument("--text-file", metavar="FILE", help="read your own words from a file")
     what.add_argument("--reference", help="use this reference instead of a new one (one organisation only)")
+    rep = p.add_argument_group("imprint-report: the advert (what the Electoral Commission needs to look into it)")
+    rep.add_argument("--advert", default="", metavar="TEXT", help="what it was: its words, picture, subject")
+    rep.add_argument("--where", default="", metavar="TEXT", help="where you saw it (a website, app or platform)")
+    rep.add_argument("--seen-on", default="", metavar="YYYY-MM-DD", help="when you saw it")
+    rep.add_argument("--url", default="", help="a link to it, if it has one")
+    rep.add_argument("--promoter", default="", metavar="NAME", help="who you think is behind it, if you know")
+    rep.add_argument("--paid", action="store_true", help="it was marked as a paid advert (sponsored)")
+    rep.add_argument("--targeted", action="store_true",
+                     help="it seemed aimed at you: the letter says your data's use is for the ICO, and ydm "
+                     "suggests an access request to the promoter")
+    rep.add_argument("--screenshot", action="store_true", help="you will enclose a screenshot")
     out = p.add_argument_group("output")
     out.add_argument("--format", choices=FORMATS,
                      help="text (default), md, pdf or eml; with -o FILE the file's extension also decides")
@@ -89,6 +112,63 @@ def _person(args):
         make_person(**{"name": "flag check", **{k: v for k, v in fields.items() if v}})  # a bad flag is the flag's fault
         return load_profile(args.me, **fields)
     return make_person(**{k: v for k, v in fields.items() if v})
+
+
+def _note_left_out(person, orgs, leave_out) -> None:
+    """Say which details were left out, and what that can cost (ydm.letters.details)."""
+    from ydm.cli import output
+    from ydm.letters.details import DETAILS, ID_RESTARTS_CLOCK, left_out
+
+    gone = sorted({name for org in orgs for name in left_out(org, leave_out) if getattr(person, DETAILS[name][0])})
+    if gone:
+        default = " (the default for parties, campaigners and registration offices: --leave-out none gives it)" \
+            if leave_out is None else ""
+        output.note(f"left out of the letter: {', '.join(gone)}{default}. Note: {ID_RESTARTS_CLOCK}")
+
+
+def _leave_out(args):
+    """--leave-out, else the profile's `leave_out` list, else None (the category's default)."""
+    from ydm.letters.details import check_names
+
+    if args.leave_out is not None:
+        return check_names(args.leave_out)
+    if args.me:
+        import tomllib
+
+        try:
+            with open(args.me, "rb") as handle:
+                value = tomllib.load(handle).get("leave_out")
+        except (OSError, tomllib.TOMLDecodeError):
+            return None  # the profile's own errors are reported when it is loaded
+        if value is not None:
+            return check_names([value] if isinstance(value, str) else [str(v) for v in value])
+    return None
+
+
+def _report(args, kind):
+    """The imprint report's facts from the flags; the flags belong to imprint-report only."""
+    from datetime import date
+
+    from ydm.errors import InputError
+    from ydm.model import RequestKind
+
+    given = {"advert": args.advert, "where": args.where, "seen_on": args.seen_on, "url": args.url,
+             "promoter": args.promoter, "paid": args.paid, "targeted": args.targeted, "screenshot": args.screenshot}
+    if kind is not RequestKind.IMPRINT_REPORT:
+        if any(given.values()):
+            raise InputError("--advert, --where, --seen-on, --url, --promoter, --paid, --targeted and --screenshot "
+                             "go with imprint-report")
+        return None
+    if args.seen_on:
+        try:
+            seen = date.fromisoformat(args.seen_on)
+        except ValueError:
+            raise InputError(f"--seen-on '{args.seen_on}' is not a date (use YYYY-MM-DD)") from None
+        given["seen_on"] = f"{seen.day} {seen:%B %Y}"
+    if not (args.advert or args.text or args.text_file):
+        raise InputError("say what the advert was with --advert 'TEXT' (or --text): the Commission needs it",
+                         hint="also --where, --seen-on and, if you know, --promoter")
+    return given
 
 
 def _format(args) -> str:
@@ -260,8 +340,9 @@ def run(args) -> int:
         kind = RequestKind(args.kind)
     except ValueError:
         kind = None
-    if kind not in INITIAL_KINDS:
-        allowed = ", ".join(k.value for k in INITIAL_KINDS)
+    report = _report(args, kind)
+    if kind not in INITIAL_KINDS and kind not in REPORT_KINDS:
+        allowed = ", ".join(k.value for k in (*INITIAL_KINDS, *REPORT_KINDS))
         raise InputError(f"unknown letter kind '{args.kind}' (one of {allowed}; "
                          "reminders and complaints come from 'ydm requests next REF')")
     if args.grounds and kind != RequestKind.OBJECT_PROCESSING:
@@ -275,6 +356,11 @@ def run(args) -> int:
     sent_on = _sent_on(args, today)
     person = _person(args)
     directory = contacts.load()
+    if kind in REPORT_KINDS and args.record:
+        raise InputError("a report to the Electoral Commission is not a request with a deadline, so it is not "
+                         "recorded: keep a copy of what you send")
+    if kind in REPORT_KINDS and not (args.to or args.category):
+        args.to = ["electoral-commission"]
     if kind is RequestKind.OPEN_REGISTER and not (args.to or args.category):
         orgs = _registration_office(person, today)
     else:
@@ -294,6 +380,7 @@ def run(args) -> int:
         kind, person, orgs, today=sent_on or today, extra_text=_extra_text(args), grounds=args.grounds,
         address_to=address_to,
         email_to=validate_email(args.email_to) if args.email_to else None, reference=args.reference,
+        report=report, leave_out=_leave_out(args),
     )
     channels = [_channel_of(args, letter, sent_on is not None) for letter in letters] if args.record else []
     if sent_on is not None:
@@ -305,12 +392,20 @@ def run(args) -> int:
     _warn_gaps(args, letters, kind)
     if not args.record:
         _deliver(args, letters, rendered, target, to_folder, None)
+        _note_left_out(person, orgs, _leave_out(args))
+        if report and report["targeted"]:
+            from ydm.cli import output
+
+            who = f'--to "{args.promoter}"' if args.promoter else "--to THE-PROMOTER"
+            output.note("the advert seemed aimed at you: ask whoever is behind it what data about you they used, "
+                        f"with: ydm letter access {who} (see 'ydm orgs' for their id)")
         return 0
     from ydm.store.db import open_store
 
     with open_store() as store:  # before any output: a locked, damaged or read-only store stops here
         _warn_duplicates(store, letters, today)
         _deliver(args, letters, rendered, target, to_folder, (store, channels, sent_on))
+    _note_left_out(person, orgs, _leave_out(args))
     return 0
 
 

@@ -38,10 +38,14 @@ def register(sub) -> None:
     mk.add_argument("--note", default="", help="a short note for yourself (kept encrypted)")
     mk.add_argument("--via", choices=("email", "webform", "first-class", "second-class", "hand"),
                     help="with EVENT sent, for a draft: how it went (post is deemed received some working "
-                    "days later, so the due date follows it); with clarification-provided: how your answer "
-                    "went (the pause ends when they receive it; default: the way the request went)")
+                    "days later, so the due date follows it); with id-provided, fee-paid or clarification-provided: "
+                    "how your ID, fee or answer went (the time counts from when they receive it, deemed from "
+                    "this; default: the way the request went)")
+    mk.add_argument("--received", action="store_true",
+                    help="with id-provided, fee-paid or clarification-provided: --on is the day THEY received it "
+                    "(e.g. from a delivery receipt), not the day you sent it")
 
-    from ydm.service.requests import ART15_ITEMS
+    from ydm.service.requests import item_names_help
 
     nx = ps.add_parser("next", help="write the next letter (reminder, complaint, ICO complaint, follow-up)",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -49,17 +53,22 @@ def register(sub) -> None:
                        "A copy is kept each time the text is new: running it again on the same day with the "
                        "same facts keeps one copy; other --missing items, other --text or a later day keep "
                        "another. Nothing is marked as sent: do that once it has gone.",
-                       epilog="Items for --missing (a follow-up asks for exactly these; a later reminder, "
-                       "complaint or ICO complaint lists them too, by default those of the last follow-up):\n"
-                       + "\n".join(f"  {code:<11} {text}" for code, text in ART15_ITEMS.items()))
+                       epilog="Items for --missing, by name or code (a follow-up asks for exactly these; a later "
+                       "reminder, complaint or ICO complaint lists them too, by default those of the last "
+                       "follow-up):\n" + item_names_help())
     nx.add_argument("ref", metavar="REF")
     nx.add_argument("-o", "--output", metavar="PATH", help="write it here (.txt, .md, .pdf or .eml); default stdout")
     nx.add_argument("--missing", action="append", default=[], metavar="ITEM",
-                    help="for a follow-up: an Art 15 item their reply left out, e.g. 15(1)(c) (repeatable)")
+                    help="for a follow-up: an item their reply left out, by name (recipients, sources, purposes, "
+                    "lawful-basis, ... listed below) or code (15(1)(c)); repeatable")
     nx.add_argument("--kind", choices=("reminder", "complaint", "ico-complaint", "follow-up"),
                     help="write this letter instead of the one ydm would choose")
     nx.add_argument("--text", default="", help="your own words, added to the letter as written")
     nx.add_argument("--envelope", choices=("dl", "c5"), help="with -o FILE.pdf: the window envelope (default dl)")
+    nx.add_argument("--late-reason", default="", metavar="WHY",
+                    help="ICO complaint more than three months after your last contact with the organisation: "
+                    "why it is late (the letter says it is late and gives this reason; the ICO may still "
+                    "consider it)")
 
     ex = ps.add_parser("export", help="export to a calendar (.ics) or to JSON (everything, for backup)")
     ex.add_argument("--ics", metavar="FILE", help="one calendar event per due date, with alarms ('-': standard output)")
@@ -189,11 +198,11 @@ def _show(args, store, today) -> int:
         lines.append(f"replies: {len(replies)} taken in, {sum(len(x['parts']) for x in replies)} file(s) "
                      f"(what they cover: ydm requests check {r.ref})")
     if v.next_kind is RequestKind.FOLLOW_UP:
-        from ydm.service.requests import ART15_ITEMS
+        from ydm.service.requests import ITEM_NAMES
 
-        lines.append(f"next: follow-up (ydm requests next {r.ref} --missing '15(1)(c)', one --missing for each "
+        lines.append(f"next: follow-up (ydm requests next {r.ref} --missing recipients, one --missing for each "
                      f"item their reply left out): {v.next_reason}")
-        lines.append("  items: " + ", ".join(ART15_ITEMS) + " (quote them in the shell; see ydm requests next --help)")
+        lines.append("  items: " + ", ".join(ITEM_NAMES) + " (see ydm requests next --help)")
     elif v.next_kind:
         lines.append(f"next: {v.next_kind.value} (ydm requests next {r.ref}): {v.next_reason}")
     else:
@@ -210,6 +219,9 @@ def _show(args, store, today) -> int:
     return 0
 
 
+_RECEIPT_EVENTS = frozenset({"id-provided", "fee-paid", "clarification-provided"})
+
+
 def _mark(args, store, today) -> int:
     from ydm.cli import output
     from ydm.errors import InputError
@@ -221,12 +233,17 @@ def _mark(args, store, today) -> int:
     kind = tracker.parse_event_kind(args.event)
     if kind is EventKind.SENT:
         v = sending.mark_sent(store, args.ref, today=today, on=on, channel=args.via, note=args.note)
-    elif kind is EventKind.CLARIFICATION_PROVIDED and args.via:
-        # Art 12A(5): the pause ends when they receive the answer, deemed from how it went (law.md R10).
-        v = tracker.mark(store, args.ref, kind, today=today, on=on, note=args.note, data={"via": args.via})
-    elif args.via:
-        raise InputError("--via goes with the events 'sent' (how the letter went) and 'clarification-provided' "
-                         "(how your answer went)")
+    elif kind in _RECEIPT_EVENTS and (args.via or args.received):
+        # Art 12A(2)(b),(c) and (5): the clock runs from when THEY receive the ID, fee or answer (law.md
+        # R3, R10): deemed from how it went, or --received: --on is the day they received it.
+        data = {"received": True} if args.received else {"via": args.via}
+        if args.via and args.received:
+            raise InputError("give --via (how it went: the receipt is deemed) or --received (--on is the day "
+                             "they received it), not both")
+        v = tracker.mark(store, args.ref, kind, today=today, on=on, note=args.note, data=data)
+    elif args.via or args.received:
+        raise InputError("--via goes with the events 'sent' (how the letter went), 'id-provided', 'fee-paid' and "
+                         "'clarification-provided' (how it went); --received with the last three")
     else:
         v = tracker.mark(store, args.ref, args.event, today=today, on=on, note=args.note)
     output.note(f"recorded {args.event} for {v.ref}; status now: {v.status}"
@@ -246,7 +263,7 @@ def _next(args, store, today) -> int:
     from ydm.service import requests as tracker
 
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
-                               extra_text=args.text)
+                               extra_text=args.text, late_reason=args.late_reason)
     if step.letter is None:
         # The reason may itself say "nothing to send now (answered)": say it once.
         reason = step.reason

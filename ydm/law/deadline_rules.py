@@ -11,6 +11,7 @@ from datetime import date
 
 from ydm.errors import InputError
 from ydm.law import holidays_uk
+from ydm.law.commencement import TABLE as _COMMENCED
 from ydm.model import Channel, Nation, RequestKind
 
 __all__ = [
@@ -36,8 +37,9 @@ __all__ = [
 
 # Commencement (law.md §4). R32 / SI 2026/82 reg 4: Art 12A applies to requests received on or
 # after 5 Feb 2026. R30 / SI 2026/82 reg 7: s.164A applies to complaints received on or after 19 Jun 2026.
-ARTICLE_12A_FROM = date(2026, 2, 5)
-S164A_FROM = date(2026, 6, 19)
+# Both dates are read from the one commencement table (ydm.law.commencement), which gives the sources.
+ARTICLE_12A_FROM = _COMMENCED["art12a"].in_force
+S164A_FROM = _COMMENCED["s164a"].in_force
 
 REGIME_PRE_DUAA = "pre-duaa"  # old Art 12(3): "within one month of receipt"
 REGIME_ARTICLE_12A = "article-12a"  # Art 12A UK GDPR (DUAA s.76)

@@ -46,7 +46,7 @@ from ydm.law.deadlines import (
     add_months,
     fmt,
 )
-from ydm.law.escalation_clock import _clock_stage, reminder_window_end
+from ydm.law.escalation_clock import _clock_stage, _followed_up_step, follow_up_due, reminder_window_end
 from ydm.law.escalation_events import (
     _CLOSING,
     _COMPLAINT_EVENTS,
@@ -66,7 +66,7 @@ from ydm.law.escalation_events import (
 )
 from ydm.law.escalation_fast import _assess_simple, _simple_history
 from ydm.law.escalation_memo import _MEMO as _MEMO
-from ydm.law.escalation_memo import _deadline, _receipt, memoised
+from ydm.law.escalation_memo import _deadline, _receipt, _step, memoised
 from ydm.law.escalation_state import (
     DUE_SOON_DAYS,
     ICO_WINDOW_MONTHS,
@@ -185,9 +185,21 @@ def assess(request: Request, today: date, *, nation: Nation | str | None = None)
         # The last follow-up letter runs a fresh one-month clock from its deemed receipt; only what is
         # recorded after it (in the log's order: a verdict and a follow-up can share a day) answers it.
         at = follow_ups[-1]
-        clock_dl = _deadline(RequestKind.FOLLOW_UP, _receipt(events[at].on, request.channel, cal), cal)
         answer = _last_at(events, _RESPONSES, at + 1)[1]
         reminder = _last_at(events, reminder_kinds, at + 1)[1]
+        # Issue 16 finding 5: the follow-up gives no fresh month; the request's own deadline still binds
+        # (a late, incomplete answer is still late), and the tracker keeps that date (`follow_up_due`).
+        fu_on = events[at].on
+        original = answer_dl.due if answer_dl is not None else None
+        due = follow_up_due(original, fu_on, _receipt(fu_on, request.channel, cal))
+        if due is None:  # no deadline of the request's own to keep: the follow-up's month as a yardstick
+            clock_dl = _deadline(RequestKind.FOLLOW_UP, _receipt(fu_on, request.channel, cal), cal)
+        else:
+            clock_dl = answer_dl
+            if due != original and answer is None and reminder is None and today <= due:
+                # Already late when the follow-up went: it gave them a few days before a reminder.
+                step = _step("followed-up", fu_on, _followed_up_step)
+                return done(State.OVERDUE, step, ico_by, original, "answer", answer_dl, (original - today).days)
     else:
         clock_dl = answer_dl
         answer = _last(events, _RESPONSES, after=received)
@@ -211,8 +223,11 @@ def _answer_deadline(request, events, received, cal, warnings):
         )
     if fee_req and (fee_ev is None or fee_ev.on < fee_req.on) and not kinds_seen & _RESPONSES:
         return None, (State.FEE_REQUESTED, "They asked for a fee: the time starts when they receive it.")
-    id_on = id_ev.on if id_ev and id_ev.on >= received else None
-    fee_on = fee_ev.on if fee_ev and fee_ev.on >= received else None
+    # Art 12A(2)(b),(c): the relevant time runs from the controller's RECEIPT of the ID or the fee (law.md
+    # R3), deemed from how it went like an answer to a clarification (`clarification_received`: the
+    # event's `via`, else the request's channel; `received`: the event's date is their receipt).
+    id_on = clarification_received(id_ev, request.channel, cal) if id_ev and id_ev.on >= received else None
+    fee_on = clarification_received(fee_ev, request.channel, cal) if fee_ev and fee_ev.on >= received else None
     for ev, on in ((id_ev, id_on), (fee_ev, fee_on)):
         if ev is not None and on is None:
             warnings.append(f"{ev.kind.value} ({fmt(ev.on)}) is before the request was received; ignored")

@@ -58,6 +58,32 @@ _FOLLOW_UP_STEP = NextStep(
 )
 
 
+def follow_up_due(original_due: date | None, follow_up_on: date, follow_up_received: date) -> date | None:
+    """When the items a follow-up asks for are due (issue 16 finding 5). A reply that leaves items out
+    does not stop the request's time running, so the follow-up gives no fresh month: while the original
+    deadline has not passed when the follow-up arrives, the items are due by it; once it has passed, they
+    are already late, and the follow-up asks for them within REMINDER_GRACE_DAYS days of its date (a
+    yardstick, like the reminder's), after which a reminder follows. None: no original deadline known."""
+    if original_due is None:
+        return None
+    if follow_up_received <= original_due:
+        return original_due
+    return follow_up_on + _GRACE
+
+
+def _followed_up_step(followed_up: date) -> NextStep:
+    end = follow_up_on_end(followed_up)
+    why = (
+        f"Your follow-up of {fmt(followed_up)} asked for the missing items within {REMINDER_GRACE_DAYS} days (they"
+        f" were already late). If they have not come by the end of {fmt(end)}, send a reminder."
+    )
+    return NextStep(RequestKind.REMINDER, why, end + timedelta(days=1))
+
+
+def follow_up_on_end(followed_up: date) -> date:
+    return followed_up + _GRACE
+
+
 def reminder_window_end(reminded: date) -> date:
     """The last day of the reminder's "within 14 days of the date of this letter" (the day after the
     letter is day 1, as in Art 3(1) of Reg 1182/71, law.md R8): the complaint comes the day after."""

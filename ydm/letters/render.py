@@ -11,9 +11,10 @@ from datetime import date
 from functools import lru_cache
 
 from ydm.errors import DataError, InputError
-from ydm.law.deadlines import ARTICLE_12A_FROM, S164A_FROM
+from ydm.law.commencement import citations, in_force
 from ydm.letters.letter import Letter
 from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.postcodes import nation_of_address
 from ydm.profile import clean_text
 
 ADDRESS_PLACEHOLDER = "[ADDRESS NEEDED: we have no postal address for this organisation; write it here]"
@@ -28,7 +29,16 @@ SUBJECTS = {
     RequestKind.COMPLAINT: "Complaint under section 164A of the Data Protection Act 2018",
     RequestKind.ICO_COMPLAINT: "Data protection complaint",
     RequestKind.FOLLOW_UP: "Your reply to my subject access request is incomplete",
+    RequestKind.IMPRINT_REPORT: "Report: political material online without a digital imprint (Elections Act 2022 Part 6)",
 }
+
+# The one recipient of a report about a missing digital imprint (Elections Act 2022 s.50: the Commission
+# or the police enforce; the Commission passes on what is the police's, docs/law-letters.md).
+ELECTORAL_COMMISSION = "electoral-commission"
+# What the Commission needs to look into a report (the advert, where and when it was seen, who is behind
+# it: issue 16; docs/law-letters.md), every key always present for the template.
+REPORT_FIELDS = {"advert": "", "where": "", "seen_on": "", "url": "", "promoter": "", "paid": False,
+                 "targeted": False, "screenshot": False}
 
 # What each kind needs from the person before a letter can be valid.
 _NEEDS_ADDRESS = {RequestKind.OPEN_REGISTER}  # the ERO must find the registered address
@@ -48,7 +58,7 @@ def environment():
         bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))  # compiled templates: no personal data
     except OSError:
         bytecode_cache = None
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
         bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
@@ -57,13 +67,47 @@ def environment():
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    env.filters["the"] = with_article
+    env.filters["capfirst"] = capfirst
+    return env
 
 
 def ico_route(on: date) -> str:
     """The law under which a complaint to the ICO is made on `on`: Art 77 UK GDPR until DUAA s.103 and
     Sch 10 para 2 replaced it with DPA 2018 s.165 on 19 Jun 2026, the day s.164A began (law.md R31, §4;
-    SI 2026/82 regs 3 and 7): one commencement, one constant."""
-    return "section 165 of the Data Protection Act 2018" if on >= S164A_FROM else "Article 77 of the UK GDPR"
+    SI 2026/82 regs 3 and 7): the date is the commencement table's (ydm.law.commencement)."""
+    return "section 165 of the Data Protection Act 2018" if in_force("s165", on) else "Article 77 of the UK GDPR"
+
+
+# English puts "the" before a name that is a common noun phrase ("the Labour Party", "the Liberal
+# Democrats", "the Information Commissioner's Office", "the Electoral Registration Officer, Cardiff"),
+# not before a proper name ("Reform UK", "Plaid Cymru", "Experian", "Your Party"). Issue 16 finding 12.
+_THE_NOUNS = frozenset({"party", "democrats", "greens", "office", "commission", "officer", "coalition",
+                        "conservatives", "unionists"})
+_NO_ARTICLE_FIRST = frozenset({"your", "our", "my", "their"})
+
+
+def with_article(name: str) -> str:
+    """`name` as it reads inside a sentence: "the Labour Party", "the Electoral Commission" (a leading
+    "The" is lower-cased), "Reform UK" unchanged."""
+    import re
+
+    name = (name or "").strip()
+    if not name:
+        return name
+    if name[:4].casefold() == "the ":
+        return "the " + name[4:]
+    base = re.split(r" \(| – | - |,", name)[0].strip()
+    words = base.split()
+    if not words or words[0].casefold() in _NO_ARTICLE_FIRST:
+        return name
+    if words[-1].casefold() in _THE_NOUNS or re.search(r"\bParty of\b", base):
+        return "the " + name
+    return name
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
 
 
 def salutation(org: Organisation) -> str:
@@ -103,6 +147,11 @@ def recipient_block(org: Organisation, address_to: tuple[str, ...] | None = None
 
 def check_recipient(kind: RequestKind, org: Organisation) -> None:
     """An open-register opt-out only means something to an electoral registration officer."""
+    if kind == RequestKind.IMPRINT_REPORT and org.id != ELECTORAL_COMMISSION:
+        raise InputError(
+            f"a report about a missing digital imprint goes to the Electoral Commission, not to {org.display_name}: "
+            "leave out --to (or give --to electoral-commission) and name who you think is behind it with --promoter"
+        )
     if kind == RequestKind.OPEN_REGISTER and org.category != Category.ERO:
         raise InputError(
             f"an open-register letter goes to your electoral registration office, not to {org.display_name}: "
@@ -136,6 +185,7 @@ def render(
     address_to: tuple[str, ...] | None = None,
     email_to: str | None = None,
     context: dict | None = None,
+    leave_out=None,
 ) -> Letter:
     """Fill the template for `kind` for one organisation. `context` feeds the escalation letters."""
     import jinja2
@@ -147,6 +197,10 @@ def render(
         raise InputError(f"unknown letter kind '{kind}' (one of {allowed})") from None
     check_person(kind, person)
     check_recipient(kind, org)
+    from ydm.letters.details import for_letter
+
+    # Only what the organisation needs to find the person: their choice, else the category's default.
+    person = for_letter(person, org, leave_out)
     reference = reference or new_reference()
     recipient_lines, missing = recipient_block(org, address_to)
     values = {
@@ -161,13 +215,17 @@ def render(
         # The person's own words: the same invisible-character rule as their details (ydm.profile).
         "extra_text": clean_text(extra_text or "", keep_newlines=True).strip(),
         "grounds": " ".join(clean_text(grounds or "").split()),
-        # Which law the letter cites depends on its date (SI 2026/82 regs 4 and 7): Art 12A for
-        # requests from 5 Feb 2026, s.164A complaints to the controller from 19 Jun 2026.
-        "article_12a": today >= ARTICLE_12A_FROM,
-        "s164a": today >= S164A_FROM,
+        # Which law the letter cites depends on its date, from the one commencement table
+        # (ydm.law.commencement; SI 2026/82 regs 2-4 and 7): `law.art12a`, `law.art6_1_ea`, ...
+        "law": citations(today),
+        "article_12a": in_force("art12a", today),
+        "s164a": in_force("s164a", today),
         "ico_law": ico_route(today),  # the route to the ICO on the letter's date (law.md R31)
+        "person_nation": nation_of_address(person.address_block).value,
         **(context or {}),
     }
+    values["report"] = {key: " ".join(clean_text(value).split()) if isinstance(value, str) else bool(value)
+                        for key, value in {**REPORT_FIELDS, **values.get("report", {})}.items()}
     try:
         template = environment().get_template(f"{kind.value}.txt.j2")
         body = template.render(values)

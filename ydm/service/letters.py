@@ -86,14 +86,18 @@ def draft_letters(
     address_to: tuple[str, ...] | None = None,
     email_to: str | None = None,
     reference: str | None = None,
+    report: dict | None = None,
+    leave_out=None,
 ) -> list[Letter]:
-    """One letter per organisation, each with its own reference."""
+    """One letter per organisation, each with its own reference. `report`: an imprint report's facts
+    (render.REPORT_FIELDS)."""
     orgs = list(orgs)
     if (address_to or email_to or reference) and len(orgs) > 1:
         raise InputError("--address-to, --email-to and --reference apply to one organisation at a time")
     return [
         render(kind, person, org, today=today, extra_text=extra_text, grounds=grounds, address_to=address_to,
-               email_to=email_to, reference=reference)
+               email_to=email_to, reference=reference, context={"report": report} if report else None,
+               leave_out=leave_out)
         for org in orgs
     ]
 

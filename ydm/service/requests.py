@@ -20,9 +20,9 @@ from ydm.tracker import (
     view,
 )
 from ydm.tracker.backup import ImportResult, export_ics, export_json, import_json
-from ydm.tracker.next_step import ART15_ITEMS
+from ydm.tracker.next_step import ART15_ITEMS, ITEM_NAMES, LateComplaint, item_names_help
 
 __all__ = [
-    "ART15_ITEMS", "SENT_EVENT", "ImportResult", "RequestView", "export_ics", "export_json", "import_json",
-    "list_requests", "mark", "next_letter", "parse_event_kind", "show", "view",
+    "ART15_ITEMS", "ITEM_NAMES", "SENT_EVENT", "ImportResult", "LateComplaint", "RequestView", "export_ics", "export_json", "import_json",
+    "item_names_help", "list_requests", "mark", "next_letter", "parse_event_kind", "show", "view",
 ]

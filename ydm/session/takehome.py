@@ -100,7 +100,17 @@ def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
     if plan.notes:
         sections.append(("Where the letters go", list(plan.notes)))
     sections.append(("If there is no answer", [NO_ANSWER, LATER]))
+    if any(i.letter.org.category.is_political for i in plan.items):
+        sections.append(("An online political advert that does not say who is behind it", [IMPRINT]))
     return sections
+
+
+# Elections Act 2022 Part 6: digital political material must carry an imprint; the Electoral Commission
+# (or the police, for material about one candidate) enforces it (docs/law-letters.md).
+IMPRINT = ("Online political adverts must say who is behind them. If you see one that does not, you can "
+           "report it to the Electoral Commission (ydm letter imprint-report, or in the ydm app tick \"Report "
+           "an online political advert\"). If it seemed aimed at you, an access request to whoever is behind it "
+           "asks what data about you they used.")
 
 
 # Why not "each date moves by the same number of days": months differ in length and a due date that

@@ -23,6 +23,7 @@ from ydm.tracker.facts import (
     _third_person,
     complaint_under_s164a,
     copies_on_offer,
+    enclosures,
     long_date,
     response_date,
     timeline,
@@ -30,7 +31,7 @@ from ydm.tracker.facts import (
 
 
 def letter_context(r: Request, view, kind: RequestKind, today: date, missing: list[str],
-                   about: Organisation, also: list[str] = ()) -> dict:
+                   about: Organisation, late_reason: str = "", also: list[str] = ()) -> dict:
     """Everything the escalation templates may quote (all strings/lists/bools: StrictUndefined-safe)."""
     from ydm.law.deadlines import REGIME_PRE_DUAA
     from ydm.law.escalation import REMINDER_GRACE_DAYS
@@ -45,6 +46,8 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     # escalation engine counts it: a reply marked incomplete later is dated the day the reply came.
     last_contact = a.last_contact or today
 
+    ico_by = a.ico_by or _ico_by(last_contact)
+
     def fmt(d: date | None) -> str:
         return long_date(d) if d else ""
 
@@ -58,7 +61,7 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     after_reminder = [e for e in responses if reminder_on is not None and e.on >= reminder_on]
     follow_ups = sorted(_follow_up_positions(r, events))
     follow_up = events[follow_ups[-1]] if follow_ups else None
-    follow_up_due = _follow_up_due(r, follow_up.on) if follow_up else None
+    follow_up_due = _follow_up_due(r, follow_up.on, request_due) if follow_up else None
     complaint = _complaint_facts(r, events, today)
     name = about.legal_name or about.display_name
     address = [line for line in about.postal_address if line.strip().casefold() != name.casefold()]
@@ -93,9 +96,13 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
         "response_incomplete": _last(r, EventKind.RESPONSE_INCOMPLETE) is not None,
         "timeline": timeline(r, words),
         "copies": copies_on_offer(r),
+        "enclosures": [p[:1].upper() + p[1:] for p in enclosures(r)],
         "org_replied": any(e.kind in _FROM_ORG for e in r.events),
         "last_contact": long_date(last_contact),
-        "ico_by": long_date(a.ico_by or _ico_by(last_contact)),
+        "ico_by": long_date(ico_by),
+        # Past the ICO's three months on the letter's date: the letter says so, with the reason given.
+        "ico_late": today > ico_by,
+        "late_reason": late_reason.strip(),
         "missing_items": [{"code": c, "text": ART15_ITEMS[c], "text_ico": _third_person(ART15_ITEMS[c])}
                           for c in missing] + _political_items(also),
         # What an objection asks for (Art 21(3): stop direct marketing; Art 21(1): stop unless compelling
@@ -110,14 +117,18 @@ def letter_context(r: Request, view, kind: RequestKind, today: date, missing: li
     }
 
 
-def _follow_up_due(r: Request, sent: date) -> date:
-    """The follow-up's own one-month date, counted as the escalation engine counts it (from its
-    deemed receipt by the request's channel)."""
+def _follow_up_due(r: Request, sent: date, request_due: date | None) -> date:
+    """When the follow-up's items were due, as the escalation engine counts it (`follow_up_due`, issue 16
+    finding 5): the request's own deadline while it still ran when the follow-up arrived, else the
+    follow-up's few days; with no deadline of the request's own, the follow-up's month."""
     from ydm.law.deadlines import compute_deadline, receipt_date
+    from ydm.law.escalation_clock import follow_up_due
     from ydm.tracker.assess import nation_of
 
     nation = nation_of(r)
-    return compute_deadline(RequestKind.FOLLOW_UP, receipt_date(sent, r.channel, nation), nation=nation).due
+    received = receipt_date(sent, r.channel, nation)
+    due = follow_up_due(request_due, sent, received)
+    return due if due is not None else compute_deadline(RequestKind.FOLLOW_UP, received, nation=nation).due
 
 
 def _ico_by(last_contact: date) -> date:

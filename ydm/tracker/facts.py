@@ -14,10 +14,14 @@ from datetime import date
 from ydm.errors import InputError
 from ydm.model import EventKind, Request, RequestKind
 
-# Art 15 items a reply can leave out, by the code the person ticks (`--missing 15(1)(c)`).
+# The items a reply to an access request can leave out, by the code the person ticks (`--missing
+# 15(1)(c)`) or its plain name (`--missing recipients`, ITEM_NAMES). Each text names the article it is
+# due under, so no item is claimed under an article that does not give it (issue 16 finding 2): the
+# purposes are Art 15(1)(a); the lawful basis is not an Art 15 entitlement but information the
+# controller must give under Arts 13(1)(c) and 14(1)(c) (and, where asked, in its reply to the request).
 ART15_ITEMS = {
     "15(1)-copy": "a copy of the personal data you hold about me (Article 15(1) and (3))",
-    "15(1)(a)": "the purposes of the processing, and the lawful basis you rely on for each (Article 15(1)(a))",
+    "15(1)(a)": "the purposes of the processing (Article 15(1)(a))",
     "15(1)(b)": "the categories of personal data concerned, including any revealing political opinions (Article 15(1)(b))",
     "15(1)(c)": "the recipients or categories of recipient of my data, named where you can (Article 15(1)(c))",
     "15(1)(d)": "how long you will keep each category of my data, or the criteria used to decide (Article 15(1)(d))",
@@ -27,7 +31,37 @@ ART15_ITEMS = {
     "15(1)(h)": "whether you make automated decisions about me, including profiling, with meaningful information "
                 "about the logic involved and its significance and consequences for me (Article 15(1)(h))",
     "15(2)": "the safeguards for any transfer of my data outside the UK (Article 15(2))",
+    # Arts 13(1)(c), 14(1)(c) UK GDPR: "the purposes of the processing ... as well as the legal basis for
+    # the processing". It matters because the rights differ by basis (Art 21(1) objection: (e), (ea), (f)).
+    "lawful-basis": "the lawful basis you rely on for each purpose, which you must tell me under Articles 13(1)(c) "
+                    "and 14(1)(c) of the UK GDPR; I need it to know which of my rights apply, for example the right "
+                    "to object under Article 21(1)",
 }
+
+# Plain names for the items (issue 17): `--missing sources` is `--missing 15(1)(g)`.
+ITEM_NAMES = {
+    "copy": "15(1)-copy",
+    "purposes": "15(1)(a)",
+    "categories": "15(1)(b)",
+    "recipients": "15(1)(c)",
+    "retention": "15(1)(d)",
+    "rights": "15(1)(e)",
+    "complain": "15(1)(f)",
+    "sources": "15(1)(g)",
+    "automated": "15(1)(h)",
+    "transfers": "15(2)",
+    "lawful-basis": "lawful-basis",
+}
+_ITEM_ALIASES = {"source": "15(1)(g)", "profiling": "15(1)(h)", "safeguards": "15(2)", "purpose": "15(1)(a)",
+                 "recipient": "15(1)(c)", "complaint": "15(1)(f)", "ico": "15(1)(f)", "basis": "lawful-basis",
+                 "lawful": "lawful-basis", "lawfulbasis": "lawful-basis", "category": "15(1)(b)"}
+
+
+def item_names_help() -> str:
+    """The names and codes `--missing` takes, one per line, for --help and errors."""
+    by_code = {code: name for name, code in ITEM_NAMES.items()}
+    return "\n".join(f"  {by_code[code]:<13} {code:<13} {text}" for code, text in ART15_ITEMS.items())
+
 
 REQUEST_WORDS = {
     RequestKind.ACCESS: ("subject access request", "Article 15 of the UK GDPR"),
@@ -72,11 +106,13 @@ def long_date(d: date) -> str:
 
 
 def normalize_items(codes) -> list[str]:
-    """`c`, `(c)`, `15(1)(c)`, `copy` -> canonical codes; unknown codes are an InputError listing the valid ones."""
+    """`c`, `(c)`, `15(1)(c)`, `recipients`, `copy` -> canonical codes; unknown ones are an InputError
+    listing the valid names and codes."""
     out: list[str] = []
     for raw in codes:
         for part in str(raw).replace(",", " ").split():
-            code = part.strip().lower().replace(" ", "")
+            code = part.strip().lower().replace(" ", "").replace("_", "-")
+            code = ITEM_NAMES.get(code) or _ITEM_ALIASES.get(code.replace("-", "")) or code
             if code in ("copy", "15(1)copy", "15(3)"):
                 code = "15(1)-copy"
             elif len(code) == 1 and code in "abcdefgh":
@@ -86,7 +122,9 @@ def normalize_items(codes) -> list[str]:
             elif code in ("2", "(2)"):
                 code = "15(2)"
             if code not in ART15_ITEMS:
-                raise InputError(f"unknown Article 15 item '{part}'", hint="one of " + ", ".join(ART15_ITEMS))
+                raise InputError(f"unknown item '{part}'",
+                                 hint="one of the names " + ", ".join(ITEM_NAMES) + " (or the codes "
+                                 + ", ".join(c for c in ART15_ITEMS if c != "lawful-basis") + ")")
             if code not in out:
                 out.append(code)
     return out
@@ -163,6 +201,15 @@ _FROM_ORG = frozenset({
 def copies_on_offer(r: Request) -> str:
     """"my request, my reminder and the organisation's reply": only papers the event log says exist
     (a reply marked incomplete after it was recorded is one paper, not two)."""
+    mine = enclosures(r)
+    if len(mine) < 2:
+        return "".join(mine)
+    return ", ".join(mine[:-1]) + " and " + mine[-1]
+
+
+def enclosures(r: Request) -> list[str]:
+    """The papers an ICO complaint encloses (issue 16 finding 12: enclosed, listed, not offered), as
+    copies_on_offer counts them."""
     from ydm.law.escalation import verdicts
 
     events = _ordered(r)
@@ -184,9 +231,7 @@ def copies_on_offer(r: Request) -> str:
     replies = sum(count[k] for k in _FROM_ORG)
     if replies:
         mine.append("the organisation's repl" + ("ies" if replies > 1 else "y"))
-    if len(mine) < 2:
-        return "".join(mine)
-    return ", ".join(mine[:-1]) + " and " + mine[-1]
+    return mine
 
 
 def response_date(r: Request, since: int = 0) -> date | None:

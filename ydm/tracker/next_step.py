@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
-from ydm.errors import InputError, NotFoundError
+from ydm.errors import InputError, LateComplaint, NotFoundError
 from ydm.law.deadlines import S164A_FROM
 from ydm.letters import render as letters
 from ydm.model import Category, EventKind, Organisation, Request, RequestKind
@@ -23,9 +23,11 @@ from ydm.store.codec import StoredLetter
 from ydm.tracker.context import letter_context
 from ydm.tracker.facts import (
     ART15_ITEMS,
+    ITEM_NAMES,
     REQUEST_WORDS,
     complaint_under_s164a,
     copies_on_offer,
+    item_names_help,
     long_date,
     normalize_items,
     response_date,
@@ -34,7 +36,7 @@ from ydm.tracker.facts import (
 from ydm.tracker.views import RequestView, view
 
 __all__ = [
-    "ART15_ITEMS", "REQUEST_WORDS", "asked_in_follow_up", "complaint_under_s164a", "copies_on_offer",
+    "ART15_ITEMS", "ITEM_NAMES", "REQUEST_WORDS", "item_names_help", "asked_in_follow_up", "complaint_under_s164a", "copies_on_offer",
     "letter_context", "long_date", "next_letter", "normalize_items", "response_date", "timeline",
 ]
 
@@ -73,7 +75,8 @@ def _org(directory, org_id: str, name: str) -> Organisation:
 
 
 def next_letter(store, ref: str, *, today: date, person=None, directory=None, missing=(),
-                kind: RequestKind | str | None = None, extra_text: str = "", keep: bool = True):
+                kind: RequestKind | str | None = None, extra_text: str = "", keep: bool = True,
+                late_reason: str = ""):
     """Decide the next letter (or none) and write it. `kind` overrides the engine's choice.
 
     `keep=True` stores the letter text with the request (encrypted), so the person can see later what
@@ -108,8 +111,8 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     if not items and chosen in _AFTER_FOLLOW_UP:
         items = asked_in_follow_up(store.letters(r.ref), r)
     if chosen is RequestKind.FOLLOW_UP and not items and not political:
-        raise InputError("say which parts their reply left out, e.g. --missing '15(1)(c)' --missing '15(1)(g)'",
-                         hint="items: " + ", ".join(ART15_ITEMS))
+        raise InputError("say which parts their reply left out, e.g. --missing recipients --missing sources",
+                         hint="items: " + ", ".join(ITEM_NAMES))
     person = person or r.sender or store.load_profile()
     if person is None:
         raise InputError("no profile is stored, so the letter has no sender",
@@ -117,7 +120,14 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
     directory = directory or contacts.load()
     about = _org(directory, r.org_id, r.org_name)
     recipient = _org(directory, "ico", "Information Commissioner's Office") if chosen is RequestKind.ICO_COMPLAINT else about
-    context = letter_context(r, v, chosen, today, items, about, also=political)
+    from ydm.profile import clean_text
+
+    late_reason = " ".join(clean_text(late_reason or "").split())
+    context = letter_context(r, v, chosen, today, items, about, late_reason, also=political)
+    if chosen is RequestKind.ICO_COMPLAINT and context["ico_late"] and not late_reason:
+        # The ICO's window is its policy (law.md §8), not a bar: a late complaint can still go, but it
+        # must say it is late and why, never claim to be in time (issue 16 finding 1).
+        raise LateComplaint(context["last_contact"], context["ico_by"])
     letter = letters.render(chosen, person, recipient, today=today, reference=r.ref, context=context,
                             extra_text=extra_text)
     if chosen is RequestKind.COMPLAINT and today < S164A_FROM:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from ydm.errors import InputError
-from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
+from ydm.model import REPORT_KINDS, Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store.codec import StoredLetter, normalize_ref
 from ydm.tracker.views import RequestView, view
 
@@ -63,8 +63,9 @@ def mark(store, ref: str, kind: EventKind | str, *, today: date, on: date | None
     before = store.get(ref)
     data = dict(data or {})
     if data.get("via") is not None:
-        # How an answer to their question went (clarification-provided): the pause ends when it
-        # arrives, deemed from this channel (escalation.clarification_received).
+        # How an answer to their question, proof of identity or a fee went (clarification-provided,
+        # id-provided, fee-paid): it counts from when it arrives, deemed from this channel
+        # (escalation.clarification_received; Art 12A(2)(b),(c) and (5), law.md R3, R10).
         data["via"] = _channel(str(data["via"])).value
     event = Event(kind=kind, on=on, note=(note or "").strip(), data=data)
     problem = impossible(before, event)
@@ -170,6 +171,8 @@ def record_letters(letters: Iterable, *, channel: Channel | str | None = None, s
     with _using(store) as s:
         new: list[Request] = []
         for letter, channel, sent in zip(letters, wanted, dates, strict=True):
+            if letter.kind in REPORT_KINDS:
+                continue  # a report to a regulator (imprint-report) asks nothing of a controller: no deadline
             ref = normalize_ref(letter.reference)
             existing = None if letter.kind.is_initial else s.find(ref)
             if existing is not None:

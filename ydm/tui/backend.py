@@ -18,13 +18,13 @@ from datetime import date
 from typing import Any
 
 from ydm import clock
-from ydm.errors import OfficeNeeded
+from ydm.errors import LateComplaint, OfficeNeeded
 from ydm.model import Category, Channel, EventKind, Organisation, Person, RequestKind
 from ydm.service import channels
 from ydm.tui.backend_orgs import OrganisationsDoor
 from ydm.tui.rows import Draft, NextPlan, RequestRow, row_from_view
 
-__all__ = ["Backend", "Draft", "NextPlan", "OfficeNeeded", "RequestRow"]
+__all__ = ["Backend", "Draft", "LateComplaint", "NextPlan", "OfficeNeeded", "RequestRow"]
 
 
 
@@ -210,6 +210,7 @@ class Backend(OrganisationsDoor):
         previous: Iterable[Draft] = (),
         missing: Iterable[str] = (),
         office: Organisation | None = None,
+        late_reason: str = "",
     ) -> list[Draft]:
         """One Draft per organisation and kind (open-register letters go to the registration office:
         `office` when the person typed it in, else one chosen, remembered or looked up; with none of
@@ -220,16 +221,22 @@ class Backend(OrganisationsDoor):
         from ydm.service import letters as service
 
         if related_ref:
-            return [self._next_draft(related_ref, kinds[0], person, today, extra_text, list(missing))]
+            return [self._next_draft(related_ref, kinds[0], person, today, extra_text, list(missing), late_reason)]
         refs = {(d.org.id, d.kind): d.letter.reference for d in previous}
         drafts: list[Draft] = []
         for kind in kinds:
+            report = None
             if kind is RequestKind.OPEN_REGISTER:
                 targets = [office] if office is not None else self._ero_for(person, orgs, today)
+            elif kind is RequestKind.IMPRINT_REPORT:  # to the Commission, naming the chosen as the promoters
+                targets = [self.directory.get("electoral-commission")]
+                report = {"promoter": ", ".join(o.display_name for o in orgs if o.category is not Category.REGULATOR)}
             elif RequestKind.OPEN_REGISTER in kinds:
                 targets = [o for o in orgs if o.category is not Category.ERO]  # ticked for the open register
             else:
                 targets = orgs
+            if kind is not RequestKind.IMPRINT_REPORT and RequestKind.IMPRINT_REPORT in kinds:
+                targets = [o for o in targets if o.id != "electoral-commission"]
             for org in targets:
                 letter = service.draft_letters(
                     kind,
@@ -238,6 +245,7 @@ class Backend(OrganisationsDoor):
                     today=today,
                     extra_text=extra_text,
                     reference=refs.get((org.id, kind)),
+                    report=report,
                 )[0]
                 drafts.append(Draft(org=org, kind=kind, letter=letter))
         return drafts
@@ -275,8 +283,8 @@ class Backend(OrganisationsDoor):
         )
 
     def _next_draft(
-        self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str]
-    ) -> Draft:
+        self, ref: str, kind: RequestKind, person: Person, today: date, extra_text: str, missing: list[str],
+        late_reason: str = "") -> Draft:
         """The next letter of a request, written by tracker.next_letter (not stored until recorded)."""
         from ydm.service import requests as tracker
 
@@ -290,6 +298,7 @@ class Backend(OrganisationsDoor):
             kind=kind,
             extra_text=extra_text,
             keep=False,
+            late_reason=late_reason,
         )
         letter = step.letter
         request = self.store.get(ref)

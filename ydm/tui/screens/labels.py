@@ -19,6 +19,7 @@ KIND_LABELS = {
     RequestKind.COMPLAINT: "Complaint",
     RequestKind.ICO_COMPLAINT: "ICO complaint",
     RequestKind.FOLLOW_UP: "Follow-up",
+    RequestKind.IMPRINT_REPORT: "Imprint report",
 }
 
 

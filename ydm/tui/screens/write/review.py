@@ -19,9 +19,10 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ydm.model import Organisation
-from ydm.tui.backend import OfficeNeeded
+from ydm.tui.backend import LateComplaint, OfficeNeeded
 from ydm.tui.rows import Draft
 from ydm.tui.screens.labels import KIND_LABELS
+from ydm.tui.screens.write.late_reason import LateReasonScreen
 from ydm.tui.screens.write.office import OfficeScreen
 from ydm.tui.screens.write.step import WizardStep
 
@@ -85,6 +86,7 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
                 previous=list(state.drafts),
                 missing=list(state.missing),
                 office=state.office,
+                late_reason=state.late_reason,
             ),
             on_done=self._written,
             on_error=self._failed,
@@ -94,18 +96,33 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
         )
 
     @staticmethod
-    def _write(backend, fields: dict) -> list[Draft] | OfficeNeeded:
-        """In a worker: the drafts, or OfficeNeeded (a question for the person, not an error)."""
+    def _write(backend, fields: dict) -> list[Draft] | OfficeNeeded | LateComplaint:
+        """In a worker: the drafts, or OfficeNeeded / LateComplaint (questions for the person, not errors)."""
         try:
             return backend.draft_letters(**fields)
-        except OfficeNeeded as needed:
+        except (OfficeNeeded, LateComplaint) as needed:
             return needed
 
-    def _written(self, result: list[Draft] | OfficeNeeded) -> None:
-        if isinstance(result, OfficeNeeded):
+    def _written(self, result: list[Draft] | OfficeNeeded | LateComplaint) -> None:
+        if isinstance(result, LateComplaint):
+            self.ask_late_reason(result)
+        elif isinstance(result, OfficeNeeded):
             self.ask_office(result.message)
         else:
             self._drafted(result)
+
+    def ask_late_reason(self, late: LateComplaint) -> None:
+        """The ICO's three months have passed: the letter says so, with the reason asked here."""
+        self.query_one("#preview", Static).update("Waiting for the reason the complaint is late…")
+
+        def answered(reason: str | None) -> None:
+            if reason is None:
+                self._leave()
+                return
+            self.state.late_reason = reason
+            self.redraft()
+
+        self.app.push_screen(LateReasonScreen(late.last_contact, late.ico_by), answered)
 
     def ask_office(self, reason: str) -> None:
         """The dialog for the registration office; with it the letters are written again, without it

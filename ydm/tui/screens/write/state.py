@@ -24,6 +24,8 @@ class WizardState:
     # The registration office the person typed in at step 4 (no lookup key, or the lookup failed);
     # the open-register letter goes there. Kept when they step back and forth.
     office: Organisation | None = None
+    # Why an ICO complaint is past the ICO's three months (asked at step 4, LateReasonScreen).
+    late_reason: str = ""
 
     @property
     def continuing(self) -> bool:

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Static
 
-from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, RequestKind
+from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, REPORT_KINDS, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.widgets.toggles import YdmCheckbox
@@ -20,7 +20,10 @@ KIND_TITLES = {
     RequestKind.OBJECT_PROCESSING: "Stop profiling me",
     RequestKind.OPEN_REGISTER: "Take me off the open register",
     RequestKind.ERASURE: "Delete my data",
+    RequestKind.IMPRINT_REPORT: "Report an online political advert that does not say who is behind it",
 }
+# The kinds offered: the requests, then the report to the Electoral Commission (not tracked).
+OFFERED = (*INITIAL_KINDS, *REPORT_KINDS)
 
 
 class WhatScreen(WizardStep):
@@ -38,6 +41,10 @@ they hold and where it came from) and **stop marketing me**.
 
 The open register letter always goes to your council's electoral registration office, not to
 the organisations you chose.
+
+The report about an advert with no imprint goes to the Electoral Commission; the organisations you
+chose are named as the ones you think are behind it. Describe the advert, where and when you saw
+it, in "your own words" on the next screen. It is not tracked: there is no deadline.
 """
 
     def body(self) -> ComposeResult:
@@ -46,7 +53,7 @@ the organisations you chose.
                 "What do you want to ask? Tick one or more: ↑/↓ to move, Space to tick.", classes="intro"
             )
             yield Static("", id="kinds-error", classes="field-error")
-            for kind in INITIAL_KINDS:
+            for kind in OFFERED:
                 yield YdmCheckbox(
                     KIND_TITLES.get(kind, kind.value),
                     kind in self.state.kinds,
@@ -66,7 +73,7 @@ the organisations you chose.
         self.focus_previous(Checkbox)
 
     def chosen(self) -> list[RequestKind]:
-        return [k for k in INITIAL_KINDS if self.query_one(f"#k-{k.value}", Checkbox).value]
+        return [k for k in OFFERED if self.query_one(f"#k-{k.value}", Checkbox).value]
 
     def on_checkbox_changed(self) -> None:
         if self.chosen():
