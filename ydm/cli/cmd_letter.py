@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ydm.cli.letter_inputs import _extra_text, _format, _leave_out, _note_left_out, _person, _report, _sent_on
 from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, REPORT_KINDS
 
 FORMATS = ("text", "md", "pdf", "eml")
@@ -90,129 +91,6 @@ def register(sub) -> None:
                      "otherwise email where known, else first-class)")
     out.add_argument("--sent", metavar="YYYY-MM-DD", help="with --record: the day you sent them (default: not yet sent)")
     p.set_defaults(run=run)
-
-
-def _person(args):
-    from ydm.profile import load_profile, make_person
-
-    fields = {
-        "name": args.name,
-        "address": args.address,
-        "postcode": args.postcode,
-        "email": args.email,
-        "phone": args.phone,
-        "date_of_birth": args.dob,
-        "previous_addresses": args.previous_address,
-        "other_names": args.other_name,
-        "electoral_number": args.electoral_number,
-        "account_refs": args.account_ref,
-        "reply_format": args.reply,
-    }
-    if args.me:
-        make_person(**{"name": "flag check", **{k: v for k, v in fields.items() if v}})  # a bad flag is the flag's fault
-        return load_profile(args.me, **fields)
-    return make_person(**{k: v for k, v in fields.items() if v})
-
-
-def _note_left_out(person, orgs, leave_out) -> None:
-    """Say which details were left out, and what that can cost (ydm.letters.details)."""
-    from ydm.cli import output
-    from ydm.letters.details import DETAILS, ID_RESTARTS_CLOCK, left_out
-
-    gone = sorted({name for org in orgs for name in left_out(org, leave_out) if getattr(person, DETAILS[name][0])})
-    if gone:
-        default = " (the default for parties, campaigners and registration offices: --leave-out none gives it)" \
-            if leave_out is None else ""
-        output.note(f"left out of the letter: {', '.join(gone)}{default}. Note: {ID_RESTARTS_CLOCK}")
-
-
-def _leave_out(args):
-    """--leave-out, else the profile's `leave_out` list, else None (the category's default)."""
-    from ydm.letters.details import check_names
-
-    if args.leave_out is not None:
-        return check_names(args.leave_out)
-    if args.me:
-        import tomllib
-
-        try:
-            with open(args.me, "rb") as handle:
-                value = tomllib.load(handle).get("leave_out")
-        except (OSError, tomllib.TOMLDecodeError):
-            return None  # the profile's own errors are reported when it is loaded
-        if value is not None:
-            return check_names([value] if isinstance(value, str) else [str(v) for v in value])
-    return None
-
-
-def _report(args, kind):
-    """The imprint report's facts from the flags; the flags belong to imprint-report only."""
-    from datetime import date
-
-    from ydm.errors import InputError
-    from ydm.model import RequestKind
-
-    given = {"advert": args.advert, "where": args.where, "seen_on": args.seen_on, "url": args.url,
-             "promoter": args.promoter, "paid": args.paid, "targeted": args.targeted, "screenshot": args.screenshot}
-    if kind is not RequestKind.IMPRINT_REPORT:
-        if any(given.values()):
-            raise InputError("--advert, --where, --seen-on, --url, --promoter, --paid, --targeted and --screenshot "
-                             "go with imprint-report")
-        return None
-    if args.seen_on:
-        try:
-            seen = date.fromisoformat(args.seen_on)
-        except ValueError:
-            raise InputError(f"--seen-on '{args.seen_on}' is not a date (use YYYY-MM-DD)") from None
-        given["seen_on"] = f"{seen.day} {seen:%B %Y}"
-    if not (args.advert or args.text or args.text_file):
-        raise InputError("say what the advert was with --advert 'TEXT' (or --text): the Commission needs it",
-                         hint="also --where, --seen-on and, if you know, --promoter")
-    return given
-
-
-def _format(args) -> str:
-    """--format if given, else from -o FILE's extension (x.pdf → pdf), else text."""
-    from pathlib import Path
-
-    from ydm.errors import InputError
-
-    by_extension = {".txt": "text", ".text": "text", ".md": "md", ".pdf": "pdf", ".eml": "eml"}
-    suffix = Path(args.output).suffix.lower() if args.output and not args.output.endswith(("/", "\\")) else ""
-    guessed = by_extension.get(suffix)
-    if args.format and guessed and args.format != guessed:
-        raise InputError(f"-o {args.output} looks like {guessed}, but --format is {args.format}: make them agree")
-    return args.format or guessed or "text"
-
-
-def _extra_text(args) -> str:
-    from ydm.errors import DataError
-
-    if not args.text_file:
-        return args.text
-    try:
-        with open(args.text_file, encoding="utf-8") as handle:
-            return (args.text + "\n\n" + handle.read()).strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read --text-file {args.text_file}: {getattr(exc, 'strerror', None) or exc}") from None
-
-
-def _sent_on(args, today):
-    """--sent as a date, checked (a real day, not in the future) before anything is drafted."""
-    from datetime import date
-
-    from ydm.errors import InputError
-
-    if not args.sent:
-        return None
-    try:
-        sent_on = date.fromisoformat(args.sent)
-    except ValueError:
-        raise InputError(f"--sent '{args.sent}' is not a date (use YYYY-MM-DD)") from None
-    if sent_on > today:
-        raise InputError(f"the sending date {sent_on.isoformat()} is in the future (today is {today.isoformat()}); "
-                         "record letters once they have gone")
-    return sent_on
 
 
 def _channel_of(args, letter, sent: bool):
