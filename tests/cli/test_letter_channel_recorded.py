@@ -49,14 +49,14 @@ def test_a_pdf_recorded_as_sent_is_post_and_its_due_date_is_posts(capsys, tmp_pa
 
 
 def test_via_still_decides_for_a_pdf(capsys, tmp_path):
-    code, _, err = run(capsys, "letter", "access", "--to", "experian", "--me", ME, "-o", str(tmp_path / "x.pdf"),
+    code, _, err = run(capsys, "letter", "access", "--to", "equifax", "--me", ME, "-o", str(tmp_path / "x.pdf"),
                        "--record", "--sent", "2026-11-02", "--via", "email")
     assert code == 0 and "sent by email" in err and "give --via" not in err
-    assert recorded(capsys)["experian"]["channel"] == "email"
+    assert recorded(capsys)["equifax"]["channel"] == "email"
 
 
 def test_an_eml_is_email_and_text_names_the_channel_it_assumed(capsys, tmp_path):
-    code, _, err = run(capsys, "letter", "access", "--to", "experian", "--me", ME, "-o", str(tmp_path / "x.eml"),
+    code, _, err = run(capsys, "letter", "access", "--to", "equifax", "--me", ME, "-o", str(tmp_path / "x.eml"),
                        "--record", "--sent", "2026-11-02")
     assert code == 0 and "sent by email" in err
     code, _, err = run(capsys, "letter", "access", "--to", "libdems", "--me", ME, "--record", "--sent", "2026-11-02")

@@ -72,10 +72,13 @@ def test_next_writes_the_follow_up_for_exactly_what_is_missing(seeded, tmp_path,
     assert "the recipients or categories of recipient" not in out  # found in the letter
     with open_store() as s:
         assert "response-incomplete" in [e.kind.value for e in s.get("YDM-AAAAA").events]
-    code, _, err = run(capsys, "requests", "mark", "YDM-AAAAA", "sent")  # the follow-up went: a new month
+    # The follow-up went. It gives no new month (docs/law-letters.md §5): the request stays due on its own
+    # date (emailed 1 Sep, due 1 Oct), and as that has passed the items are asked for within 14 days.
+    code, _, err = run(capsys, "requests", "mark", "YDM-AAAAA", "sent")
     assert code == 0, err
     code, out, _ = run(capsys, "requests", "show", "YDM-AAAAA", "--json")
-    assert json.loads(out)["due"] == "2026-11-20"
+    assert json.loads(out)["due"] == "2026-10-01"
+    assert "within 14 days" in out and "2026-11-20" not in out
 
 
 def test_an_answer_that_covers_everything_needs_no_follow_up(seeded, tmp_path, capsys):
