@@ -265,6 +265,11 @@ class Request:
     # under the same name even if the stored profile changes or belongs to someone else (an import).
     # None for requests recorded before ydm kept it: then the stored profile is used.
     sender: Person | None = None
+    # Where the letter went when the person gave the address themselves (`--address-to`/`--email-to`,
+    # or the address typed in the app for an organisation with none known): later letters go there too,
+    # never to a placeholder. Empty: the organisation's researched contact.
+    address_to: tuple[str, ...] = ()
+    email_to: str = ""
 
 
 _REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone

@@ -31,6 +31,9 @@ class Letter:
     recipient_email: str = ""
     recipient_webform: str = ""
     address_missing: bool = False
+    # The postal address the person gave (`--address-to`, or typed in the app), kept with the request so
+    # that its later letters go to the same place. Empty: the organisation's researched address.
+    address_to: tuple[str, ...] = ()
 
     @property
     def sender_lines(self) -> tuple[str, ...]:

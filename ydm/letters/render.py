@@ -247,6 +247,7 @@ def render(
         recipient_email=email_to if email_to is not None else org.email,
         recipient_webform="" if email_to else org.webform,
         address_missing=missing,
+        address_to=tuple(address_to or ()),
     )
 
 

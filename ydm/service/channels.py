@@ -120,4 +120,4 @@ def with_postal_address(letter: Letter, address: str) -> Letter:
                          "(e.g. Data Protection Officer, 1 High Street, Cardiff, CF10 1AA)")
     org = dataclasses.replace(letter.org, postal_address=lines)
     recipient_lines, missing = recipient_block(org)
-    return dataclasses.replace(letter, recipient_lines=recipient_lines, address_missing=missing)
+    return dataclasses.replace(letter, recipient_lines=recipient_lines, address_missing=missing, address_to=lines)

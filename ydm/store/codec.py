@@ -107,7 +107,8 @@ def event_from_dict(d: dict, dates: dict | None = None) -> Event:
 
 _new = object.__new__
 _FAST_REQUESTS = [f.name for f in dataclasses.fields(Request)] == [
-    "ref", "kind", "org_id", "channel", "nation", "events", "letter_text", "org_name", "id", "sender"]
+    "ref", "kind", "org_id", "channel", "nation", "events", "letter_text", "org_name", "id", "sender",
+    "address_to", "email_to"]
 _FAST_EVENTS = hasattr(Event, "__dict__") and not hasattr(Event, "__slots__") and {
     f.name for f in dataclasses.fields(Event)} == {"kind", "on", "note", "data"}
 
@@ -165,6 +166,10 @@ def body_to_dict(r: Request) -> dict:
     body: dict = {"letter_text": r.letter_text}
     if r.sender is not None:
         body["sender"] = person_to_dict(r.sender)
+    if r.address_to:
+        body["address_to"] = list(r.address_to)
+    if r.email_to:
+        body["email_to"] = r.email_to
     return body
 
 
@@ -182,6 +187,8 @@ def request_from_dict(d: dict, *, row_id: int | None = None, dates: dict | None 
         org_name=d.get("org_name", ""),
         id=row_id,
         sender=person_from_dict(sender) if sender else None,
+        address_to=tuple(d.get("address_to") or ()),
+        email_to=d.get("email_to") or "",
     )
 
 
@@ -294,4 +301,17 @@ def check_request_dict(d, number: int) -> str:
         _check_date(x["on"], f"{where}, letter {i},", "on")
     if d.get("sender"):
         check_person_dict(d["sender"], f"the sender of {where}")
+    _check_recipient(d, where)
     return where
+
+
+def _check_recipient(d: dict, where: str) -> None:
+    """The address the person gave for a request (`address_to`, `email_to`): text, as typed input is."""
+    from ydm.errors import DataError
+
+    lines = d.get("address_to") or []
+    if not isinstance(lines, list) or not all(isinstance(x, str) and len(x) <= 200 for x in lines) or len(lines) > 12:
+        raise DataError(f"{where} is damaged: \"address_to\" is not a list of address lines")
+    email = d.get("email_to") or ""
+    if not isinstance(email, str) or len(email) > 320 or any(c in email for c in "\r\n"):
+        raise DataError(f"{where} is damaged: \"email_to\" is not an email address")

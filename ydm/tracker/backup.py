@@ -29,6 +29,7 @@ def export_json(store, *, today: date) -> dict:
         r = store.get(head.ref)
         requests.append({**head_to_dict(r), "letter_text": r.letter_text,
                          "sender": person_to_dict(r.sender) if r.sender else None,
+                         "address_to": list(r.address_to), "email_to": r.email_to,
                          "letters": [letter_to_dict(x) for x in store.letters(r.ref)],
                          **export_replies(store, r.ref)})
     return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": today.isoformat(),
@@ -107,6 +108,7 @@ def import_json(store, data: dict) -> ImportResult:
             have.events = sorted([*have.events, *extra], key=lambda e: e.on)
             have.letter_text = have.letter_text or r.letter_text
             have.sender = have.sender or r.sender
+            have.address_to, have.email_to = have.address_to or r.address_to, have.email_to or r.email_to
             store.update(have)
         for x in new_letters:
             store.add_letter(r.ref, x)

@@ -128,8 +128,10 @@ def next_letter(store, ref: str, *, today: date, person=None, directory=None, mi
         # The ICO's window is its policy (law.md §8), not a bar: a late complaint can still go, but it
         # must say it is late and why, never claim to be in time (issue 16 finding 1).
         raise LateComplaint(context["last_contact"], context["ico_by"])
+    same_place = {} if recipient is not about else {  # where the person sent the first letter
+        "address_to": r.address_to or None, "email_to": r.email_to or None}
     letter = letters.render(chosen, person, recipient, today=today, reference=r.ref, context=context,
-                            extra_text=extra_text)
+                            extra_text=extra_text, **same_place)
     if chosen is RequestKind.COMPLAINT and today < S164A_FROM:
         # letters.SUBJECTS names s.164A, which applies only to complaints received from 19 Jun 2026
         # (SI 2026/82 reg 7): an earlier complaint is a plain one.

@@ -193,11 +193,18 @@ def record_letters(letters: Iterable, *, channel: Channel | str | None = None, s
                 events.append(Event(EventKind.SENT, sent))
             new.append(Request(ref=ref, kind=letter.kind, org_id=letter.org.id, channel=channel, nation=nation,
                                events=events, letter_text=letter.text, org_name=letter.org.display_name,
-                               sender=letter.person))
+                               sender=letter.person, **given_recipient(letter)))
         out.extend(s.add_many(new))
         if letters and s.load_profile() is None:
             s.save_profile(letters[0].person)
     return out
+
+
+def given_recipient(letter) -> dict:
+    """The address and email the person gave for this letter, where they are not the organisation's
+    researched ones: kept with the request so its reminder and complaint go to the same place."""
+    email = letter.recipient_email if letter.recipient_email and letter.recipient_email != letter.org.email else ""
+    return {"address_to": tuple(letter.address_to), "email_to": email}
 
 
 class _using:
