@@ -123,10 +123,10 @@ def local_parties(directory: Directory, party: str, *, postcode: str = "", area:
     """A party's local associations / constituency parties / branches from the EC register, the ones in
     the person's area first (constituency from the postcode lookup where it gives one, else the council)."""
     chosen = directory.get(party)
-    ref = _party_ref(chosen)
-    if index.meta("ec") is None:
+    if index.meta("ec") is None:  # said first: without the register no party's units can be found
         raise NotFoundError("the Electoral Commission registers have not been imported",
                             hint="run 'ydm orgs update --ec-register PATH_OR_URL' first")
+    ref = _party_ref(chosen)
     meta = index.meta("ec")
     units = [registers.as_organisation(e, meta) for e in index.units_of(ref)]
     if area:

@@ -48,6 +48,17 @@ class OrganisationsDoor:
 
         return registers.cautions(orgs, today) if any(o.origin in ("ico", "ec") for o in orgs) else []
 
+    def local_parties_near(self, party_id: str, person: Any) -> Any:
+        """A party's local units from the imported Electoral Commission register, those whose names match
+        the person's town first (`service.registers.LocalParties`). Matched here on the person's own
+        address lines: no postcode is sent anywhere to find the constituency (`ydm orgs --local-to
+        PARTY --postcode` can, when asked)."""
+        from ydm.service import registers
+
+        lines = tuple(person.address) if person is not None else ()
+        town = " ".join(lines[1:] if len(lines) > 1 else lines)
+        return registers.local_parties(self.directory, party_id, area=town)
+
     def parties_elected_in(self, nation: str) -> list[Organisation]:
         return self.directory.parties_elected_in(nation)
 

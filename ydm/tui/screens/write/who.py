@@ -52,7 +52,8 @@ def chosen_notes(orgs: list[Organisation]) -> str:
     local = [o.display_name for o in orgs if o.local_controllers]
     if local:
         notes.append(f"⚑ Write to the local party too: for {', '.join(local)} the local parties are separate "
-                     "controllers (the sources: Organisations screen).")
+                     "controllers (the sources: Organisations screen). Press Ctrl+L to find yours in the "
+                     "Electoral Commission's register.")
     for org in orgs:
         if len(org.address_options) > 1:
             dates = " and ".join(a.date or "undated" for a in org.address_options)
@@ -72,6 +73,8 @@ class WhoScreen(WizardStep):
         # PageDown/PageUp in the search box page through the results (and go to them).
         Binding("pagedown", "page_list(1)", "Page down", id="who-page-down", show=False),
         Binding("pageup", "page_list(-1)", "Page up", id="who-page-up", show=False),
+        Binding("ctrl+l", "local_parties", "Local parties", id="who-local",
+                tooltip="The local parties of the ticked parties, from the Electoral Commission's register"),
     ]
     # Tab goes from the search box to the tick list first (not to the kind drop-down, where Space
     # opened the drop-down instead of ticking), then on through the rest of the step.
@@ -83,6 +86,10 @@ capitals do not matter; `Enter` or `↓` takes you to the list, `/` back to the 
 of organisation, and press `Space` to tick or untick.
 **All elected parties** ticks every party with elected representatives in the nation you choose.
 **Add your own** lets you write to an organisation that is not in the list.
+`Ctrl+L` lists the **local parties** (associations, constituency parties, branches) of the parties you
+ticked, from the Electoral Commission's register, those named after your town first: they are
+controllers of their own and hold the canvassing data. Tick yours. (The register is imported once
+with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them.)
 """
 
     def body(self) -> ComposeResult:
@@ -186,6 +193,10 @@ of organisation, and press `Space` to tick or untick.
         cat = None if category is Select.NULL else category
         found = self.app.backend.find_orgs(query, cat)  # the one search: typos forgiven, registers too
         orgs = found.orgs if query.strip() else self.app.backend.search_orgs("", cat)
+        local = getattr(self, "local", [])
+        if local and not query.strip() and cat is None:  # the local parties asked for with Ctrl+L come first
+            ids = {o.id for o in local}
+            orgs = [*local, *(o for o in orgs if o.id not in ids)]
         self._search_note = found.message
         listing = self.query_one("#org-list", SelectionList)
         self._filling = True
@@ -245,6 +256,35 @@ of organisation, and press `Space` to tick or untick.
             f"{NATION_LABELS[self.state.nation]}.",
             title="Parties added",
         )
+
+    def action_local_parties(self) -> None:
+        """Ctrl+L: the ticked parties' local units from the Electoral Commission register, listed first."""
+        from ydm.errors import YdmError
+        from ydm.model import Category
+
+        parties = [o for o in self.selected.values() if o.category is Category.PARTY and o.origin not in ("ico", "ec")]
+        if not parties:
+            self.notify("Tick a party first (Space), then press Ctrl+L for its local parties.", title="No party ticked")
+            return
+        found: list[Organisation] = []
+        problems: list[str] = []
+        for party in parties:
+            try:
+                result = self.app.backend.local_parties_near(party.id, self.state.person)
+            except YdmError as exc:
+                problems.append(str(exc))
+                continue
+            found.extend(result.units)
+        self.local = found
+        if found:
+            self.query_one("#org-search", Input).value = ""  # the local parties show at the top of the list
+            self.refilter()
+            self.query_one("#org-list").focus()
+            self.notify(f"{len(found)} local part{'y' if len(found) == 1 else 'ies'} listed first: tick yours. Each "
+                        "is a separate controller.", title="Local parties")
+        if problems:
+            self.notify("\n".join(dict.fromkeys(problems)), title="Local parties not found", severity="warning",
+                        timeout=15)
 
     @on(Button.Pressed, "#add-own")
     def _add_own(self) -> None:
