@@ -8,8 +8,11 @@ Why this shape:
   encryption key* (KEK). The KEK lives in the OS keyring (service `ydm`) or, where no keyring
   backend exists, is derived from a passphrase with scrypt. A wrong KEK fails the unwrap, which
   gives a clear "wrong key" error before anything is read or written.
-- Plaintexts are padded to a bucket size before sealing so that ciphertext lengths do not reveal
-  which letter kind (e.g. a political objection) a row holds.
+- Plaintexts are padded before sealing, by one scheme for every kind of record (`padded_size`): up
+  to a floor chosen above what a record of that table usually holds, then to the next power of two.
+  So a ciphertext's length tells neither which letter kind (e.g. a political objection) a row holds
+  nor how many events a request has; what lengths still show is how many records there are, their
+  order, and that a record is unusually long (a letter with pages of added text).
 - Lookup tokens (HMAC-SHA256 under a sub-key of the DEK) let the store find a request by reference
   without storing the reference itself.
 
@@ -61,12 +64,21 @@ def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+def padded_size(length: int, floor: int) -> int:
+    """The size a plaintext of `length` bytes is padded to: `floor`, or the next power of two above
+    it when the record is longer (at least one NUL always follows the text). Powers of two, not
+    multiples of a step: with steps, each added event or paragraph shows as one more step."""
+    size = max(floor, 1)
+    while size < length + 1:
+        size *= 2
+    return size
+
+
 def _pad(data: bytes, bucket: int) -> bytes:
-    """Pad with NUL bytes to a multiple of `bucket` (JSON text never ends with NUL)."""
+    """Pad with NUL bytes to `padded_size(len(data), bucket)` (JSON text never ends with NUL)."""
     if bucket <= 1:
         return data
-    size = -(-(len(data) + 1) // bucket) * bucket
-    return data + b"\x00" * (size - len(data))
+    return data + b"\x00" * (padded_size(len(data), bucket) - len(data))
 
 
 def _unpad(data: bytes) -> bytes:
