@@ -115,6 +115,22 @@ class Cipher:
             raise StoreError("a record in the store is damaged or was encrypted with another key") from None
         return _unpad(plain) if padded else plain
 
+    def open_texts(self, sealed: list[tuple[bytes, bytes]]) -> list[str]:
+        """`open` of many padded text records (blob, aad), as str, in one loop: the same checks and
+        errors without a Python call per record (that was a third of the time of listing 10,000)."""
+        from cryptography.exceptions import InvalidTag
+
+        decrypt, version, out = self._aead.decrypt, _VERSION, []
+        try:
+            for blob, aad in sealed:
+                if not blob or blob[:1] != version or len(blob) < 1 + NONCE_LEN + 16:
+                    raise StoreError("a record in the store is damaged or from an unknown version")
+                out.append(decrypt(blob[1:1 + NONCE_LEN], blob[1 + NONCE_LEN:], version + aad)
+                           .rstrip(b"\x00").decode("utf-8"))
+        except InvalidTag:
+            raise StoreError("a record in the store is damaged or was encrypted with another key") from None
+        return out
+
     def token(self, text: str) -> bytes:
         """A stable, keyed, non-reversible lookup token (16 bytes) for an identifier."""
         return hmac.new(self._mac_key, text.encode("utf-8"), hashlib.sha256).digest()[:16]

@@ -26,10 +26,10 @@ def rekey(store: SqliteStore, *, mode: str | None = None, passphrase: crypto.Pas
     new_mode = mode or old_meta["key_mode"]
     dek = crypto.new_key()
     new = crypto.Cipher(dek)
-    old = store._cipher
     meta = crypto.new_envelope(store_id, dek, mode=new_mode, provider=provider, new=True)
     try:
-        with store._tx() as c:
+        with store._tx() as c:  # BEGIN IMMEDIATE: every other writer waits, then follows the new key
+            old = store._cipher  # taken inside: another rekey may have committed first (keyguard)
             for rid, token, head, body in c.execute("SELECT id, token, head, body FROM requests").fetchall():
                 h = old.open(head, b"requests/head|" + token)
                 b = old.open(body, b"requests/body|" + token)
