@@ -70,6 +70,13 @@ def _parse_export(data) -> tuple[list, object]:
     return items, profile
 
 
+def _one_transaction(store):
+    """The store's `batch()` (SqliteStore: one SQLite transaction), or nothing for a store without one."""
+    from contextlib import nullcontext
+
+    return store.batch() if hasattr(store, "batch") else nullcontext(store)
+
+
 def import_json(store, data: dict) -> ImportResult:
     """Add the requests of an export. A reference already stored gets the events and letters it lacks
     (nothing is ever dropped); the profile is imported only when none is stored.
@@ -85,41 +92,41 @@ def import_json(store, data: dict) -> ImportResult:
     added = merged = unchanged = 0
     from ydm.tracker.replies.backup import import_replies
 
-    for r, letters, replies in items:
-        r.ref = normalize_ref(r.ref)
-        if r.sender is None and differs:
-            r.sender = profile
-        elif r.sender is not None:
-            r.sender = clean_person(r.sender)  # as the profile is (store.codec.check_person_dict)
-        have = store.find(r.ref)
-        if have is None:
-            store.add(r)
-            for x in letters:
+    with _one_transaction(store):  # a kill or a failure part way leaves all of it or none
+        for r, letters, replies in items:
+            r.ref = normalize_ref(r.ref)
+            if r.sender is None and differs:
+                r.sender = profile
+            elif r.sender is not None:
+                r.sender = clean_person(r.sender)  # as the profile is (store.codec.check_person_dict)
+            have = store.find(r.ref)
+            if have is None:
+                store.add(r)
+                for x in letters:
+                    store.add_letter(r.ref, x)
+                import_replies(store, r.ref, replies)
+                added += 1
+                continue
+            known = {(e.kind, e.on, e.note) for e in have.events}
+            extra = [e for e in r.events if (e.kind, e.on, e.note) not in known]
+            old_letters = {(x.kind, x.on, x.text) for x in store.letters(r.ref)}
+            new_letters = [x for x in letters if (x.kind, x.on, x.text) not in old_letters]
+            gains_sender = have.sender is None and r.sender is not None
+            if extra or (r.letter_text and not have.letter_text) or gains_sender:
+                have.events = sorted([*have.events, *extra], key=lambda e: e.on)
+                have.letter_text = have.letter_text or r.letter_text
+                have.sender = have.sender or r.sender
+                have.address_to, have.email_to = have.address_to or r.address_to, have.email_to or r.email_to
+                store.update(have)
+            for x in new_letters:
                 store.add_letter(r.ref, x)
-            import_replies(store, r.ref, replies)
-            added += 1
-            continue
-        known = {(e.kind, e.on, e.note) for e in have.events}
-        extra = [e for e in r.events if (e.kind, e.on, e.note) not in known]
-        old_letters = {(x.kind, x.on, x.text) for x in store.letters(r.ref)}
-        new_letters = [x for x in letters if (x.kind, x.on, x.text) not in old_letters]
-        gains_sender = have.sender is None and r.sender is not None
-        if extra or (r.letter_text and not have.letter_text) or gains_sender:
-            have.events = sorted([*have.events, *extra], key=lambda e: e.on)
-            have.letter_text = have.letter_text or r.letter_text
-            have.sender = have.sender or r.sender
-            have.address_to, have.email_to = have.address_to or r.address_to, have.email_to or r.email_to
-            store.update(have)
-        for x in new_letters:
-            store.add_letter(r.ref, x)
-        if import_replies(store, r.ref, replies) or extra or new_letters or gains_sender:
-            merged += 1
-        else:
-            unchanged += 1
-    took_profile = False
-    if profile is not None and stored is None:
-        store.save_profile(profile)
-        took_profile = True
+            if import_replies(store, r.ref, replies) or extra or new_letters or gains_sender:
+                merged += 1
+            else:
+                unchanged += 1
+        took_profile = profile is not None and stored is None
+        if took_profile:
+            store.save_profile(profile)
     return ImportResult(added, merged, unchanged, took_profile, differs)
 
 
