@@ -1,4 +1,4 @@
-"""The listing's batch decoding (`store_codec.requests_from_heads`, `SqliteStore._open_heads`) gives
+"""The listing's batch decoding (`store_codec.requests_from_heads`, `Cipher.open_texts`) gives
 exactly what decoding one record at a time gives, and fails the same way."""
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ import hashlib
 import hmac
 import json
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -159,19 +160,24 @@ class KdfParams:
     n: int = SCRYPT_N
     r: int = SCRYPT_R
     p: int = SCRYPT_P
+    # "NFC": the passphrase is put in Unicode normal form C before scrypt, so "é" typed as one code
+    # point or as e + combining accent (macOS, some keyboards) is the same passphrase. "" = a store
+    # made before this rule: opened with the passphrase as typed, then moved to NFC (open_envelope).
+    norm: str = ""
 
     @classmethod
     def fresh(cls) -> KdfParams:
-        return cls(salt=os.urandom(16))
+        return cls(salt=os.urandom(16), norm="NFC")
 
     def to_dict(self) -> dict:
-        return {"alg": "scrypt", "salt": b64(self.salt), "n": self.n, "r": self.r, "p": self.p}
+        d = {"alg": "scrypt", "salt": b64(self.salt), "n": self.n, "r": self.r, "p": self.p}
+        return {**d, "norm": self.norm} if self.norm else d
 
     @classmethod
     def from_dict(cls, d: dict) -> KdfParams:
-        if d.get("alg") != "scrypt":
+        if d.get("alg") != "scrypt" or d.get("norm", "") not in ("", "NFC"):
             raise StoreError("the store uses an unknown key-derivation method")
-        return cls(salt=unb64(d["salt"]), n=int(d["n"]), r=int(d["r"]), p=int(d["p"]))
+        return cls(salt=unb64(d["salt"]), n=int(d["n"]), r=int(d["r"]), p=int(d["p"]), norm=d.get("norm", ""))
 
 
 def derive_kek(passphrase: str, params: KdfParams) -> bytes:
@@ -180,8 +186,26 @@ def derive_kek(passphrase: str, params: KdfParams) -> bytes:
 
     if not passphrase:
         raise StoreError("the passphrase is empty")
+    if params.norm == "NFC":
+        passphrase = unicodedata.normalize("NFC", passphrase)
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 (a terminal or variable in another encoding)
+        raise StoreError("the passphrase is not valid text (it has bytes that are not UTF-8); "
+                         "nothing was changed") from None
     kdf = Scrypt(salt=params.salt, length=KEY_LEN, n=params.n, r=params.r, p=params.p)
-    return kdf.derive(passphrase.encode("utf-8"))
+    return kdf.derive(secret)
+
+
+def _legacy_forms(passphrase: str) -> list[str]:
+    """A pre-NFC store: the passphrase as typed first (what it was made with, most likely), then its
+    other normal forms, so whoever typed it in another form is not locked out."""
+    forms = [passphrase]
+    for form in ("NFC", "NFD"):
+        other = unicodedata.normalize(form, passphrase)
+        if other not in forms:
+            forms.append(other)
+    return forms
 
 
 # --- Key handling: where the key-encryption key comes from -----------------------------------
@@ -231,12 +255,11 @@ def _keyring_kek(name: str) -> bytes:
             "the store's key is kept in the OS keyring, but no keyring is available now "
             "(unlock or install one; nothing was changed)"
         )
-    from keyring.errors import KeyringError
-
     try:
         value = secrets.get_secret(name)
-    except KeyringError as exc:  # locked, denied, backend failure
-        raise StoreError(f"the OS keyring refused to give the store key ({type(exc).__name__})") from None
+    except Exception as exc:  # noqa: BLE001 - locked, denied, or a backend's own error (D-Bus, OS calls)
+        raise StoreError(f"the OS keyring refused to give the store key ({type(exc).__name__}); "
+                         "nothing was changed") from None
     if not value:
         raise WrongKey("the store's key is missing from the OS keyring; nothing was changed")
     try:
@@ -268,12 +291,10 @@ def new_envelope(
             raise StoreError("no OS keyring is available; use a passphrase instead")
         kek = new_key()
         name = f"store-key-{store_id}-{b64(os.urandom(6)).replace('/', '_').replace('+', '-')}"
-        from keyring.errors import KeyringError
-
         try:
             secrets.set_secret(name, b64(kek))
             stored = secrets.get_secret(name)
-        except KeyringError as exc:
+        except Exception as exc:  # noqa: BLE001 - KeyringError or a backend's own error: report, never crash
             raise StoreError(f"the OS keyring refused to keep the store key ({type(exc).__name__})") from None
         if stored != b64(kek):
             raise StoreError("the OS keyring did not keep the store key; nothing was changed")
@@ -290,8 +311,10 @@ def new_envelope(
     raise StoreError(f"unknown key mode {mode!r}")
 
 
-def open_envelope(store_id: str, meta: dict[str, str], provider: PassphraseProvider | None) -> bytes:
-    """Recover the data key from the meta rows, or raise `WrongKey` / `StoreError`."""
+def open_envelope(store_id: str, meta: dict[str, str], provider: PassphraseProvider | None,
+                  upgrade: dict[str, str] | None = None) -> bytes:
+    """Recover the data key from the meta rows, or raise `WrongKey` / `StoreError`. A passphrase store
+    made before the NFC rule fills `upgrade` (when given) with the meta rows that move it to the rule."""
     try:
         wrapped = unb64(meta["wrapped_key"])
         mode = meta["key_mode"]
@@ -304,7 +327,20 @@ def open_envelope(store_id: str, meta: dict[str, str], provider: PassphraseProvi
             params = KdfParams.from_dict(json.loads(meta["kdf"]))
         except (KeyError, ValueError, TypeError):
             raise StoreError("the store's key record is missing or damaged; nothing was changed") from None
-        kek = derive_kek(_passphrase(provider, new=False), params)
+        typed = _passphrase(provider, new=False)
+        if params.norm:
+            return unwrap_key(derive_kek(typed, params), wrapped, store_id.encode())
+        for form in _legacy_forms(typed):  # a store made before the NFC rule
+            try:
+                dek = unwrap_key(derive_kek(form, params), wrapped, store_id.encode())
+            except WrongKey:
+                continue
+            if upgrade is not None:  # from now on under the NFC rule: every form of it opens the store
+                fresh = KdfParams.fresh()
+                upgrade.update(kdf=json.dumps(fresh.to_dict()),
+                               wrapped_key=b64(wrap_key(derive_kek(typed, fresh), dek, store_id.encode())))
+            return dek
+        raise WrongKey("the key or passphrase does not open this store; nothing was changed")
     else:
         raise StoreError(f"the store uses an unknown key mode {mode!r}")
     return unwrap_key(kek, wrapped, store_id.encode())
@@ -313,11 +349,9 @@ def open_envelope(store_id: str, meta: dict[str, str], provider: PassphraseProvi
 def forget_keyring_key(meta: dict[str, str]) -> None:
     """Delete an old keyring entry after a rekey has committed (best effort)."""
     if meta.get("key_mode") == KEYRING and meta.get("key_name"):
-        from keyring.errors import KeyringError
-
         from ydm.adapters import secrets
 
-        with contextlib.suppress(KeyringError):
+        with contextlib.suppress(Exception):  # best effort: the committed store no longer needs it
             secrets.delete_secret(meta["key_name"])
 
 
@@ -325,11 +359,14 @@ def terminal_passphrase(purpose: str, confirm: bool) -> str:
     """Ask on the terminal (getpass: no echo, writes to the tty, never to stdout); twice for a new one."""
     import getpass
 
-    first = getpass.getpass(f"{purpose[:1].upper()}{purpose[1:]}: ")
-    if confirm:
-        check_new_passphrase(first)
-        if getpass.getpass("Type it again: ") != first:
-            raise StoreError("the two passphrases differ; nothing was changed")
+    try:
+        first = getpass.getpass(f"{purpose[:1].upper()}{purpose[1:]}: ")
+        if confirm:
+            check_new_passphrase(first)
+            if getpass.getpass("Type it again: ") != first:
+                raise StoreError("the two passphrases differ; nothing was changed")
+    except EOFError:  # Ctrl-D, or input that ended
+        raise StoreError("no passphrase given (the input ended); nothing was changed") from None
     return first
 
 

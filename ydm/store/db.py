@@ -108,8 +108,7 @@ class SqliteStore(RepliesRecords):
             if version == 0:
                 self._create(key_mode)
             else:
-                self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider))
-                self._wrapped = self._meta()["wrapped_key"]
+                self._open_key()
                 if version < schema.SCHEMA_VERSION:
                     self._migrate(version)
         except sqlite3.OperationalError as exc:
@@ -129,9 +128,7 @@ class SqliteStore(RepliesRecords):
     def _create(self, key_mode: str | None) -> None:
         with self._tx() as c:
             if c.execute("PRAGMA user_version").fetchone()[0] != 0:  # another process created it meanwhile
-                self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider))
-                self._wrapped = self._meta()["wrapped_key"]
-                return
+                return self._open_key()
             if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(f"{self.path} has tables but no ydm schema; left untouched")
             migrate(c, 0)
@@ -146,6 +143,16 @@ class SqliteStore(RepliesRecords):
                 raise
             self._cipher = crypto.Cipher(dek)
             self._wrapped = meta["wrapped_key"]
+
+    def _open_key(self) -> None:
+        """The data key from the key record; a passphrase store made before the NFC rule moves to it."""
+        upgrade: dict[str, str] = {}
+        self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider, upgrade))
+        self._wrapped = self._meta()["wrapped_key"]
+        if upgrade:
+            with self._tx() as c:
+                c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(upgrade.items()))
+            self._wrapped = upgrade["wrapped_key"]
 
     def _migrate(self, version: int) -> None:
         self.last_backup = backup_copy(self._conn, self.path, version)
@@ -286,7 +293,7 @@ class SqliteStore(RepliesRecords):
         with self._read() as c:
             rows = c.execute("SELECT id, token, head FROM requests ORDER BY id").fetchall()
         try:
-            plains = self._open_heads(rows)
+            plains = self._cipher.open_texts([(head, b"requests/head|" + token) for _, token, head in rows])
         except StoreError:
             self._check_not_rekeyed()
             raise
@@ -300,9 +307,6 @@ class SqliteStore(RepliesRecords):
                 heads = json.loads("[" + ",".join(plains[k:k + LIST_CHUNK]) + "]")
                 out += requests_from_heads(heads, ids[k:k + LIST_CHUNK])
         return out
-
-    def _open_heads(self, rows) -> list[str]:
-        return self._cipher.open_texts([(head, b"requests/head|" + token) for _, token, head in rows])
 
     def refs(self) -> list[str]:
         return [r.ref for r in self.list()]
