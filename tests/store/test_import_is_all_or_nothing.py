@@ -63,7 +63,7 @@ def test_a_killed_import_leaves_all_of_the_file_or_none(tmp_path, keyring_file):
     export = tmp_path / "export.json"
     export.write_text(json.dumps(_export(tmp_path, 300)))
     outcomes = set()
-    for delay in (0.3, 0.6, 0.8, 1.0, 1.2, 1.5, 1.9, 2.5):  # start-up is ~0.7 s here
+    for delay in (0.05, 0.2, 0.35, 0.5, 0.6, 0.8, 1.0, 1.3, 1.7):  # before, during and after start-up
         home = tmp_path / f"home-{delay}"
         env = subprocess_env(YDM_HOME=str(home), YDM_TODAY=TODAY.isoformat())
         child = subprocess.Popen([sys.executable, "-m", "ydm", "requests", "import", "--json", str(export)], env=env,
