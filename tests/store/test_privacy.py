@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from datetime import date
@@ -66,7 +67,8 @@ def test_plain_columns_are_only_ids_tokens_and_ciphertext(tmp_path):
         _fill(s)
     conn = sqlite3.connect(path)
     meta = dict(conn.execute("SELECT name, value FROM meta"))
-    assert set(meta) == {"store_id", "key_mode", "key_name", "kdf", "wrapped_key"}
+    assert set(meta) <= {"store_id", "key_mode", "key_name", "kdf", "wrapped_key", "file_id", "pending_keys"}
+    assert meta["file_id"].isdigit() and json.loads(meta.get("pending_keys", "[]")) == []  # an inode number; no names
     for token, head, body in conn.execute("SELECT token, head, body FROM requests"):
         assert len(token) == 16 and head[:1] == b"\x01" and body[:1] == b"\x01"
     conn.close()

@@ -275,13 +275,19 @@ def choose_mode() -> str:
     return KEYRING if secrets.keyring_available() else PASSPHRASE
 
 
+def new_key_name(store_id: str) -> str:
+    """A new keyring entry name: the store's id (whose key it is) and a random part (which one)."""
+    return f"store-key-{store_id}-{b64(os.urandom(6)).replace('/', '_').replace('+', '-')}"
+
+
 def new_envelope(
-    store_id: str, dek: bytes, *, mode: str, provider: PassphraseProvider | None, new: bool
+    store_id: str, dek: bytes, *, mode: str, provider: PassphraseProvider | None, new: bool, name: str = ""
 ) -> dict[str, str]:
     """Wrap `dek` under a fresh KEK; returns the meta rows to store next to the data.
 
-    In keyring mode the KEK is written to the keyring under a *new* name first, so a crash before
-    the database commit leaves the old key in place (the new entry is just an orphan).
+    In keyring mode the KEK is written to the keyring under a *new* name first (`name`, or a fresh
+    one), so a crash before the database commit leaves the old key in place; the new entry is then
+    an orphan, which the next open deletes when its name was noted as pending (store.keyring_keys).
     """
     aad = store_id.encode()
     if mode == KEYRING:
@@ -290,7 +296,7 @@ def new_envelope(
         if not secrets.keyring_available():
             raise StoreError("no OS keyring is available; use a passphrase instead")
         kek = new_key()
-        name = f"store-key-{store_id}-{b64(os.urandom(6)).replace('/', '_').replace('+', '-')}"
+        name = name or new_key_name(store_id)
         try:
             secrets.set_secret(name, b64(kek))
             stored = secrets.get_secret(name)

@@ -17,7 +17,7 @@ from typing import Self
 from ydm import paths
 from ydm.errors import InputError, StoreError
 from ydm.model import Event, Person, Request
-from ydm.store import crypto, keyguard, schema
+from ydm.store import crypto, keyguard, keyring_keys, schema
 from ydm.store.codec import (
     StoredLetter,
     body_to_dict,
@@ -132,27 +132,29 @@ class SqliteStore(RepliesRecords):
             if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(f"{self.path} has tables but no ydm schema; left untouched")
             migrate(c, 0)
-            store_id = uuid.uuid4().hex
-            dek = crypto.new_key()
+            store_id, dek = uuid.uuid4().hex, crypto.new_key()
             meta = crypto.new_envelope(store_id, dek, mode=key_mode or crypto.choose_mode(),
                                        provider=self._provider, new=True)
             try:
-                c.executemany("INSERT INTO meta VALUES (?, ?)", [("store_id", store_id), *meta.items()])
+                c.executemany("INSERT INTO meta VALUES (?, ?)", [("store_id", store_id), *meta.items(),
+                                                                 ("file_id", keyring_keys.identity(self.path))])
             except BaseException:
                 crypto.forget_keyring_key(meta)  # no orphan key in the keyring
                 raise
-            self._cipher = crypto.Cipher(dek)
-            self._wrapped = meta["wrapped_key"]
+            self._cipher, self._wrapped = crypto.Cipher(dek), meta["wrapped_key"]
 
     def _open_key(self) -> None:
         """The data key from the key record; a passphrase store made before the NFC rule moves to it."""
         upgrade: dict[str, str] = {}
-        self._cipher = crypto.Cipher(crypto.open_envelope(self._store_id(), self._meta(), self._provider, upgrade))
-        self._wrapped = self._meta()["wrapped_key"]
+        dek = crypto.open_envelope(self._store_id(), self._meta(), self._provider, upgrade)
+        self._cipher, self._wrapped = crypto.Cipher(dek), self._meta()["wrapped_key"]
         if upgrade:
             with self._tx() as c:
                 c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(upgrade.items()))
             self._wrapped = upgrade["wrapped_key"]
+        with contextlib.suppress(StoreError):  # a read-only copy, a keyring saying no: it still opens
+            keyring_keys.claim(self, dek)
+            keyring_keys.tidy(self)
 
     def _migrate(self, version: int) -> None:
         self.last_backup = backup_copy(self._conn, self.path, version)

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from ydm import paths
 from ydm.errors import NotFoundError, StoreError
+from ydm.store import keyring_keys
 from ydm.store.schema import check_file
 
-COMPANIONS = ("-wal", "-shm", "-journal")
+COMPANIONS = ("-wal", "-shm", "-journal", keyring_keys.LOCK_SUFFIX)
 
 
 @dataclass
@@ -77,6 +78,7 @@ def destroy(path: Path | str | None = None) -> Destroyed:
         raise NotFoundError(f"there is no store at {path}; nothing to remove")
     check_file(path)  # not ours -> StoreError, untouched
     meta = _key_record(path) if path.stat().st_size else {}
+    copy = keyring_keys.is_copy(path, meta)  # read before the file goes
     done = Destroyed()
     for file in store_files(path):
         try:
@@ -91,15 +93,27 @@ def destroy(path: Path | str | None = None) -> Destroyed:
         shutil.rmtree(cache, ignore_errors=True)
         done.removed.append(cache)
     if meta.get("key_mode") == "keyring" and meta.get("key_name"):
-        try:
-            from ydm.adapters import secrets
-
-            secrets.delete_secret(meta["key_name"])
-            done.key_removed = True
-        except Exception as exc:  # noqa: BLE001 - the keyring backend's own errors vary; report, don't crash
-            done.key_problem = f"the key could not be removed from the OS keyring ({type(exc).__name__})"
+        _remove_keys(meta, copy, done)
     with contextlib.suppress(OSError):
         own = paths.user_contacts_file()
         if own.exists():
             done.kept.append(own)
     return done
+
+
+def _remove_keys(meta: dict[str, str], copy: bool, done: Destroyed) -> None:
+    """The store's keyring entry, and any a killed rekey left; not the entry of the store this is a copy of."""
+    from ydm.adapters import secrets
+
+    names = [n for n in keyring_keys.pending(meta) if n != meta["key_name"]]
+    if copy:
+        done.key_problem = ("this file was a copy of another store that was never opened since it was copied, "
+                            "so it shared that store's key: the key was left in the OS keyring for the other store")
+    else:
+        names.append(meta["key_name"])
+    try:
+        for name in names:
+            secrets.delete_secret(name)
+        done.key_removed = not copy
+    except Exception as exc:  # noqa: BLE001 - the keyring backend's own errors vary; report, don't crash
+        done.key_problem = f"the key could not be removed from the OS keyring ({type(exc).__name__})"

@@ -8,7 +8,7 @@ old keyring entry deleted. A crash before (2) commits leaves the old key working
 
 from __future__ import annotations
 
-from ydm.store import crypto, drafts
+from ydm.store import crypto, drafts, keyring_keys
 from ydm.store.db import BODY_BUCKET, HEAD_BUCKET, PROFILE_BUCKET, SqliteStore
 from ydm.store.replies_db import reseal
 
@@ -20,16 +20,24 @@ def rekey(store: SqliteStore, *, mode: str | None = None, passphrase: crypto.Pas
     for the new one (default: the store's own provider). If anything fails, the old key still opens the
     store. Returns the mode now in use.
     """
-    provider = passphrase or store._provider
+    with keyring_keys.key_change_lock(store.path):  # no other ydm tidies an entry this one is making
+        return _rekey(store, mode, passphrase or store._provider)
+
+
+def _rekey(store: SqliteStore, mode: str | None, provider) -> str:
     old_meta = store._meta()
     store_id = store._store_id()
     new_mode = mode or old_meta["key_mode"]
     dek = crypto.new_key()
     new = crypto.Cipher(dek)
-    meta = crypto.new_envelope(store_id, dek, mode=new_mode, provider=provider, new=True)
+    name = crypto.new_key_name(store_id) if new_mode == crypto.KEYRING else ""
+    if name:
+        keyring_keys.note_pending(store, name)  # committed first: if this process dies, the next open deletes it
+    meta = crypto.new_envelope(store_id, dek, mode=new_mode, provider=provider, new=True, name=name)
     try:
         with store._tx() as c:  # BEGIN IMMEDIATE: every other writer waits, then follows the new key
             old = store._cipher  # taken inside: another rekey may have committed first (keyguard)
+            meta = {**meta, **dict(keyring_keys.settled(dict(c.execute("SELECT name, value FROM meta")), name))}
             for rid, token, head, body in c.execute("SELECT id, token, head, body FROM requests").fetchall():
                 h = old.open(head, b"requests/head|" + token)
                 b = old.open(body, b"requests/body|" + token)
