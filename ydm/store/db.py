@@ -3,7 +3,6 @@ personal field encrypted. What is on disk and why it is safe there: the package'
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
@@ -17,7 +16,7 @@ from typing import Self
 from ydm import paths
 from ydm.errors import InputError, StoreError
 from ydm.model import Event, Person, Request
-from ydm.store import crypto, keyguard, keyring_keys, schema
+from ydm.store import crypto, keyguard, keyring_keys, schema, wipe
 from ydm.store.codec import (
     StoredLetter,
     body_to_dict,
@@ -108,7 +107,7 @@ class SqliteStore(RepliesRecords):
             if version == 0:
                 self._create(key_mode)
             else:
-                self._open_key()
+                keyguard.open_key(self)
                 if version < schema.SCHEMA_VERSION:
                     self._migrate(version)
         except sqlite3.OperationalError as exc:
@@ -128,7 +127,7 @@ class SqliteStore(RepliesRecords):
     def _create(self, key_mode: str | None) -> None:
         with self._tx() as c:
             if c.execute("PRAGMA user_version").fetchone()[0] != 0:  # another process created it meanwhile
-                return self._open_key()
+                return keyguard.open_key(self)
             if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(f"{self.path} has tables but no ydm schema; left untouched")
             migrate(c, 0)
@@ -142,19 +141,6 @@ class SqliteStore(RepliesRecords):
                 crypto.forget_keyring_key(meta)  # no orphan key in the keyring
                 raise
             self._cipher, self._wrapped = crypto.Cipher(dek), meta["wrapped_key"]
-
-    def _open_key(self) -> None:
-        """The data key from the key record; a passphrase store made before the NFC rule moves to it."""
-        upgrade: dict[str, str] = {}
-        dek = crypto.open_envelope(self._store_id(), self._meta(), self._provider, upgrade)
-        self._cipher, self._wrapped = crypto.Cipher(dek), self._meta()["wrapped_key"]
-        if upgrade:
-            with self._tx() as c:
-                c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(upgrade.items()))
-            self._wrapped = upgrade["wrapped_key"]
-        with contextlib.suppress(StoreError):  # a read-only copy, a keyring saying no: it still opens
-            keyring_keys.claim(self, dek)
-            keyring_keys.tidy(self)
 
     def _migrate(self, version: int) -> None:
         self.last_backup = backup_copy(self._conn, self.path, version)
@@ -336,16 +322,16 @@ class SqliteStore(RepliesRecords):
                       (self._head_blob(token, request), self._body_blob(token, request), rid))
 
     def delete(self, ref: str) -> None:
-        """Remove a request and its letters. secure_delete zeroes the freed pages; the checkpoint then
-        moves them into the main file and empties the -wal, so the old records are not left behind
-        there either (best effort: a reader holding an old snapshot can delay it to a later write)."""
+        """Remove a request and its letters. secure_delete zeroes the freed pages and the checkpoint
+        (now, or at a later open while another ydm holds an old snapshot: store.wipe) moves them into
+        the main file and empties the -wal, so the old records are not left behind there either."""
         ref = normalize_ref(ref)
         with self._tx() as c:
             rid = self._row(c, ref)[0]
             c.execute("DELETE FROM letters WHERE request_id = ?", (rid,))
             c.execute("DELETE FROM requests WHERE id = ?", (rid,))
-        with self._lock, contextlib.suppress(sqlite3.Error):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            wipe.owe(c)
+        wipe.finish(self)
 
     def add_letter(self, ref: str, letter: StoredLetter, event: Event | None = None) -> None:
         """Keep a later letter (and optionally its event) with a request, in one transaction."""
@@ -379,6 +365,8 @@ class SqliteStore(RepliesRecords):
     def delete_profile(self) -> None:
         with self._tx() as c:
             c.execute("DELETE FROM profile")
+            wipe.owe(c)
+        wipe.finish(self)
 
     # --- keys ---------------------------------------------------------------------------------
 

@@ -11,10 +11,28 @@ before anything is sealed, because the new passphrase is not known here.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from ydm.errors import StoreError
-from ydm.store import crypto
+from ydm.store import crypto, keyring_keys, wipe
+
+
+def open_key(store) -> None:
+    """Opening: the data key from the key record. Then what an open owes the key and the file: a
+    passphrase store made before the NFC rule moves to it; a keyring store's entry becomes this file's
+    own (keyring_keys); a wipe held up by another ydm's snapshot is finished (wipe)."""
+    upgrade: dict[str, str] = {}
+    dek = crypto.open_envelope(store._store_id(), store._meta(), store._provider, upgrade)
+    store._cipher, store._wrapped = crypto.Cipher(dek), store._meta()["wrapped_key"]
+    if upgrade:
+        with store._tx() as c:
+            c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(upgrade.items()))
+        store._wrapped = upgrade["wrapped_key"]
+    with contextlib.suppress(StoreError):  # a read-only copy, a keyring saying no: it still opens
+        keyring_keys.claim(store, dek)
+        keyring_keys.tidy(store)
+    wipe.finish(store)
 
 
 def follow_rekey(store, c: sqlite3.Connection) -> None:

@@ -8,7 +8,7 @@ old keyring entry deleted. A crash before (2) commits leaves the old key working
 
 from __future__ import annotations
 
-from ydm.store import crypto, drafts, keyring_keys
+from ydm.store import crypto, drafts, keyring_keys, wipe
 from ydm.store.db import BODY_BUCKET, HEAD_BUCKET, PROFILE_BUCKET, SqliteStore
 from ydm.store.replies_db import reseal
 
@@ -63,12 +63,13 @@ def _rekey(store: SqliteStore, mode: str | None, provider) -> str:
                 c.execute("UPDATE profile SET blob = ? WHERE id = 1", (new.seal(plain, b"profile", bucket=PROFILE_BUCKET),))
             drafts.reseal(c, old, new)  # the app's unfinished request, if one is kept
             c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+            wipe.owe(c)
     except BaseException:
         crypto.forget_keyring_key(meta)  # the new entry is an orphan now
         raise
     store._cipher = new
     store._wrapped = meta["wrapped_key"]
-    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old ciphertexts out of the WAL
+    wipe.finish(store)  # old ciphertexts out of the main file and the WAL (now, or at a later open)
     if old_meta.get("key_name") != meta.get("key_name"):
         crypto.forget_keyring_key(old_meta)
     return new_mode
