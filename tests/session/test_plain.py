@@ -113,3 +113,20 @@ def test_real_stdin_through_the_cli(fresh_dirs):
     assert "Everything was wiped." in done.stdout
     assert done.stderr == ""
     assert scan(fresh_dirs.values()) == []
+
+
+def test_every_wipe_clears_the_terminal_and_nothing_else_does(fresh_dirs):
+    """Finish, the inactivity wipe and the end of input each clear the screen and scrollback (issue 19
+    item 1); the clear comes after the patron's last words and before the goodbye."""
+    cleared: list[int] = []
+    said: list[str] = []
+    session = Session(SessionConfig(timeout=100), today=TODAY, lookup=lambda pc: None)
+    lines = ["", "1", PATRON, TIMEOUT, TIMEOUT, *WHOLE, "4", ""]  # timeout; then a whole session, Finish; EOF
+    PlainSession(session, input=Script(lines), write=said.append, clear=lambda: cleared.append(len(said))).run()
+    text = "".join(said)
+    assert len(cleared) == 3
+    before_timeout, before_finish = ("".join(said[:n]) for n in cleared[:2])
+    assert "Question 3 of" in before_timeout and "Nobody answered" not in before_timeout
+    assert "Press Enter to wipe everything" in before_finish and "Everything was wiped. Thank you." not in before_finish
+    assert "".join(said[cleared[2]:]).strip() == "Input ended. Everything was wiped."
+    assert "\x1b" not in text

@@ -6,6 +6,10 @@ line at a time: no colour, no cursor movement, no redrawing. Input and output ar
 
 Inactivity: if a prompt gets no answer for the warning time, we say so; if the rest of the time
 passes too, everything is wiped and the session starts again at the welcome.
+
+Every wipe (Finish, the inactivity timeout, Ctrl+C, end of input) also clears the terminal's screen
+and scrollback through the injected `clear` (`terminal_wipe.clear`: only on a real terminal, the
+only escape codes this dialogue ever writes).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import sys
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
+from ydm.cli.terminal_wipe import WHICH_TERMINALS
 from ydm.errors import YdmError
 from ydm.law.deadlines import fmt
 from ydm.model import Channel
@@ -60,11 +65,18 @@ class PlainSession:
     """Runs welcome → questions → letters and dates → take-home choices → finish, then again."""
 
     def __init__(self, session: Session, *, input: LineInput, write: Callable[[str], None],
-                 run: Callable[..., subprocess.CompletedProcess] = subprocess.run) -> None:
+                 run: Callable[..., subprocess.CompletedProcess] = subprocess.run,
+                 clear: Callable[[], object] = lambda: None) -> None:
         self.s = session
         self.input = input
         self._write = write
         self.run_cmd = run
+        self._clear = clear
+
+    def wipe(self) -> None:
+        """Forget the patron, and clear what the terminal still shows of them (screen and scrollback)."""
+        self.s.wipe()
+        self._clear()
 
     # -- output -------------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -83,8 +95,7 @@ class PlainSession:
             self._write("> ")
             line = self.input.readline(cfg.timeout - cfg.warn_after)
             if line is None:
-                self.s.wipe()
-                self.say("")
+                self.wipe()
                 self.say("Nobody answered, so everything was wiped. The session starts again.")
                 raise TimedOut
             if line.strip() == "":
@@ -105,11 +116,11 @@ class PlainSession:
                 except TimedOut:
                     continue
         except EOFError:
-            self.say("")
+            self.wipe()
             self.say("Input ended. Everything was wiped.")
             return 0
         except KeyboardInterrupt:
-            self.say("")
+            self.wipe()
             self.say("Stopped. Everything was wiped.")
             return 130
         finally:
@@ -122,6 +133,7 @@ class PlainSession:
                  "they hold on you. One question at a time, in plain words. Nothing you type is kept "
                  "on this computer: when you finish, everything is wiped.")
         self.say("At any question, type back to go to the previous one.")
+        self.say(WHICH_TERMINALS)
         while True:
             try:
                 answer = self.ask("Press Enter to start, or type q to close.").lower()
@@ -279,7 +291,7 @@ class PlainSession:
         answer = self.ask("Press Enter to wipe everything and finish, or type back to stay.").lower()
         if answer in BACK_WORDS:
             return False
-        self.s.wipe()
+        self.wipe()
         self.say("Everything was wiped. Thank you.")
         return True
 
@@ -290,7 +302,10 @@ def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable
         from ydm.cli import output
 
         write = output.out_raw
-    return PlainSession(session, input=StreamInput(stream), write=_flushing(write)).run()
+    from ydm.cli import terminal_wipe
+
+    return PlainSession(session, input=StreamInput(stream), write=_flushing(write),
+                        clear=lambda: terminal_wipe.clear(sys.stdout)).run()
 
 
 def _flushing(write: Callable[[str], None]) -> Callable[[str], None]:
