@@ -25,8 +25,12 @@ class Pane:
         self.socket = str(folder / "tmux.sock")
         script = folder / "pane.sh"
         exports = "".join(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
-        # After the command: say how it ended, then keep the pane open so its history can be read.
-        script.write_text(f"{exports}{shlex.join(command)}\necho \"EXITED $?\"\nexec sleep 3600\n")
+        # After the command: say how it ended and the terminal's line settings, then keep the pane open
+        # so its history can be read.
+        # `trap true INT`: like an interactive shell, Ctrl+C stops the command, not the pane (a trap, not
+        # an ignore, so the command gets the default SIGINT).
+        script.write_text(f"trap true INT\n{exports}{shlex.join(command)}\necho \"EXITED $?\"\nstty -a | tr '\\n' ' '\n"
+                          "echo\nexec sleep 3600\n")
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height),
                    f"sh {shlex.quote(str(script))}")
         self._tmux("set-option", "-t", "t", "history-limit", "5000")
@@ -69,6 +73,20 @@ class Pane:
                 return seen
             time.sleep(0.2)
         raise AssertionError(f"{text!r} did not appear; the pane shows:\n{seen}")
+
+    def processes(self) -> list[int]:
+        """The pane's processes below its shell: [the command, its child, ...] (first child each time)."""
+        found: list[int] = []
+        pid = int(self.flag("pane_pid"))
+        while True:
+            try:
+                kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            except OSError:
+                return found
+            if not kids:
+                return found
+            pid = int(kids[0])
+            found.append(pid)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True, timeout=30, check=False)

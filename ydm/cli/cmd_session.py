@@ -1,8 +1,10 @@
 """`ydm session [--plain] [--printer P] [--timeout MIN] [--export-dir DIR]`: the guided session.
 
 For a librarian helping a patron. Nothing the patron types is written to disk; everything is wiped
-on Finish, after MIN minutes without a key press, and on exit. Settings can also live in
-session.toml in the config folder (printer, timeout, export_dir, envelope); flags win over the file.
+on Finish, after MIN minutes without a key press, and on exit. At a terminal the session runs under
+a small parent (`session_guard`) that resets and clears the terminal even after kill -9. Settings
+can also live in session.toml in the config folder (printer, timeout, export_dir, envelope); flags
+win over the file.
 """
 
 from __future__ import annotations
@@ -32,7 +34,11 @@ def run(args) -> int:
     from ydm.session.flow import Session, load_config
 
     config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir,
-                         envelope=args.envelope)
+                         envelope=args.envelope)  # checked here, so a bad setting is said before any child runs
+    from ydm.cli import session_guard
+
+    if session_guard.wanted():  # at a terminal: a parent that restores and clears it whatever happens
+        return session_guard.run_guarded(session_guard.child_argv(args))
     if args.plain:
         from ydm.cli.plain_session import run_plain
 

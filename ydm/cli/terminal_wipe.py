@@ -51,15 +51,25 @@ def clear(stream: TextIO | None = None, *, run: Callable[..., object] = subproce
     return True
 
 
-def restore(fd: int, *, modes: list | None = None, run: Callable[..., object] = subprocess.run) -> None:
-    """Put the terminal on `fd` back as it was (modes, line settings), then clear it (see `clear`)."""
+def restore_modes(fd: int, *, modes: list | None = None, run: Callable[..., object] = subprocess.run) -> None:
+    """Put the terminal on `fd` back as it was: the modes in RESTORE, then its line settings (`modes`
+    from `saved_modes`, else `stty sane`)."""
     if not os.isatty(fd):
         return
     with contextlib.suppress(OSError):
-        os.write(fd, (RESTORE + CLEAR).encode())
+        os.write(fd, RESTORE.encode())
     if not _set_modes(fd, modes) and shutil.which("stty"):
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             run(["stty", "sane"], stdin=fd, check=False, timeout=5)
+
+
+def restore(fd: int, *, modes: list | None = None, run: Callable[..., object] = subprocess.run) -> None:
+    """`restore_modes`, then clear the screen and scrollback (see `clear`)."""
+    if not os.isatty(fd):
+        return
+    restore_modes(fd, modes=modes, run=run)
+    with contextlib.suppress(OSError):
+        os.write(fd, CLEAR.encode())
     _tmux_clear_history(run)
 
 
