@@ -159,31 +159,44 @@ class PlainSession:
             self.one_question(q)
 
     def one_question(self, q: Question) -> None:
+        """Ask `q` in full once; after a wrong answer say what was wrong and repeat only the options
+        and the line that says how to answer (a screen reader user hears the question once)."""
         self.say("")
         self.say(self.s.progress())
         self.say(q.prompt)
         self.say(f"Why we ask: {q.why}")
+        while True:
+            raw, value, problem = self._read_answer(q)
+            if raw.lower() in BACK_WORDS:
+                if self.s.back() is None:
+                    self.say("This is the first question.")
+                return
+            if problem:
+                self.say(f"Sorry: {problem}")
+                continue
+            try:
+                self.s.answer(q.id, value)
+            except YdmError as exc:
+                self.say(f"Sorry: {exc.message}")
+                continue
+            return
+
+    def _read_answer(self, q: Question) -> tuple[str, object, str]:
+        """(what was typed, the value it means, what is wrong with it or "")."""
         if q.kind == "text":
             hint = f" ({q.hint})" if q.hint else ""
             default = f" Press Enter to keep: {q.default}." if q.default else ""
             optional = " Press Enter to leave it empty." if q.optional and not q.default else ""
             raw = self.ask(f"Type your answer{hint}.{default}{optional}")
-            value = raw if raw or not q.default else q.default
-        else:
-            for i, opt in enumerate(q.options, start=1):
-                chosen = " (chosen)" if q.kind == "multi" and opt.value in (q.default or ()) else ""
-                detail = f": {opt.detail}" if opt.detail else ""
-                self.say(f"{i}. {opt.label}{chosen}{detail}")
-            raw = self.ask(self._choice_prompt(q))
-            value = self._parse_choice(q, raw)
+            return raw, (raw if raw or not q.default else q.default), ""
+        for i, opt in enumerate(q.options, start=1):
+            chosen = " (chosen)" if q.kind == "multi" and opt.value in (q.default or ()) else ""
+            detail = f": {opt.detail}" if opt.detail else ""
+            self.say(f"{i}. {opt.label}{chosen}{detail}")
+        raw = self.ask(self._choice_prompt(q))
         if raw.lower() in BACK_WORDS:
-            if self.s.back() is None:
-                self.say("This is the first question.")
-            return
-        try:
-            self.s.answer(q.id, value)
-        except YdmError as exc:
-            self.say(f"Sorry: {exc.message}")
+            return raw, None, ""
+        return (raw, *self._parse_choice(q, raw))
 
     def _choice_prompt(self, q: Question) -> str:
         if q.kind == "choice" and len(q.options) == 1:
@@ -196,23 +209,21 @@ class PlainSession:
         return f"Type the numbers you want, separated by spaces, or all.{keep}"
 
     @staticmethod
-    def _parse_choice(q: Question, raw: str):
+    def _parse_choice(q: Question, raw: str) -> tuple[object, str]:
+        """(the value, "") or (None, which part is wrong): `1 3 9` of 7 options says "9 is not one of the options"."""
         values = [o.value for o in q.options]
         if raw == "":
-            return q.default
-        if raw.lower() in BACK_WORDS:
-            return None
+            return q.default, ""
         if q.kind == "multi" and raw.lower() == "all":
-            return tuple(values)
+            return tuple(values), ""
         picked = []
         for part in raw.replace(",", " ").split():
-            if part.isdigit() and 1 <= int(part) <= len(values):
-                picked.append(values[int(part) - 1])
-            else:
-                return None if q.kind == "choice" else ()
-        if q.kind == "choice":
-            return picked[0] if len(picked) == 1 else None
-        return tuple(picked)
+            if not (part.isdigit() and 1 <= int(part) <= len(values)):
+                return None, _numbers_wrong(part, len(values))
+            picked.append(values[int(part) - 1])
+        if q.kind == "choice" and len(picked) != 1:
+            return None, f"please type just one number, from 1 to {len(values)}."
+        return (picked[0] if q.kind == "choice" else tuple(dict.fromkeys(picked))), ""
 
     # -- after the questions ----------------------------------------------------------------------
     def summary(self) -> None:
@@ -234,20 +245,20 @@ class PlainSession:
     def outputs(self) -> bool:
         """The take-home menu. True when the patron finished (wiped); False to go back to the questions."""
         self.summary()
-        web = False
         while True:
-            acts = takehome.actions(self.s, web=web)
+            acts = menu_numbers(takehome.actions(self.s))
             self.say("")
             self.say("What would you like to take with you?")
-            for i, act in enumerate(acts, start=1):
-                self.say(f"{i}. {act.label}: {act.detail}")
-            raw = self.ask(f"Type a number from 1 to {len(acts)}, or back to change your answers.")
+            for n, act in acts.items():
+                self.say(f"{n}. {act.label}: {act.detail}")
+            raw = self.ask(f"Type one of the numbers ({_spoken(list(acts))}), or back to change your answers.")
             if raw.lower() in BACK_WORDS:
                 return False
-            if not (raw.isdigit() and 1 <= int(raw) <= len(acts)):
-                self.say("Sorry: please type one of the numbers.")
+            if not (raw.isdigit() and int(raw) in acts):
+                shown = f"{raw} is not one of the options" if raw.isdigit() else f"'{raw}' is not a number"
+                self.say(f"Sorry: {shown}.")
                 continue
-            act = acts[int(raw) - 1]
+            act = acts[int(raw)]
             if act.id == "finish":
                 if self.finish():
                     return True
@@ -294,6 +305,36 @@ class PlainSession:
         self.wipe()
         self.say("Everything was wiped. Thank you.")
         return True
+
+
+# The take-home menu's numbers, the same in every session (a librarian can say "type 9 to finish",
+# a screen reader user learns them): each choice keeps its number whether or not it is offered.
+MENU_NUMBERS = {"print-letters": 1, "save-letters": 2, "email": 3, "print-sheet": 4, "save-sheet": 5,
+                "save-ics": 6, "read-letters": 7, "read-sheet": 8, "finish": 9}
+
+
+def menu_numbers(acts: list[takehome.Action]) -> dict[int, takehome.Action]:
+    """{number: action}, by MENU_NUMBERS; a choice added later gets the next number after them."""
+    numbered: dict[int, takehome.Action] = {}
+    extra = max(MENU_NUMBERS.values())
+    for act in acts:
+        if act.id not in MENU_NUMBERS:
+            extra += 1
+        numbered[MENU_NUMBERS.get(act.id, extra)] = act
+    return dict(sorted(numbered.items()))
+
+
+def _spoken(numbers: list[int]) -> str:
+    """1, 3, 7 or 9."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _numbers_wrong(part: str, count: int) -> str:
+    span = "1" if count == 1 else f"from 1 to {count}"
+    if part.isdigit():
+        return f"{part} is not one of the options (they are numbered {span})."
+    return f"'{part}' is not a number. Type the numbers of the options ({span})."
 
 
 def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable[[str], None] | None = None) -> int:
