@@ -90,3 +90,62 @@ def test_every_reply_with_patron_data_is_no_store(server):
     assert names == ["ydm-letters.pdf", "ydm-take-home-sheet.pdf", "ydm-due-dates.ics"]
     assert PATRON in _pdf_text(seen["downloads"][0][2])  # the letters: the patron's name, so never cached
     assert "no-store" not in seen["static"].get("Cache-Control", "")  # fonts and scripts may be cached
+
+
+def test_headless_chromium_keeps_nothing_of_the_patron_after_finish(server, tmp_path):
+    """A whole session in a real browser, two PDFs downloaded, Finish: the profile and its cache hold
+    no trace of the patron; only the Downloads folder does (Finish says so, and how to clear it)."""
+    from .cdp import chromium_path
+    from .cdp_session import run_session
+    from .conftest import scan
+
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium)")
+    profile, downloads = tmp_path / "profile", tmp_path / "Downloads"
+    profile.mkdir()
+    downloads.mkdir()
+
+    async def patron(p) -> None:
+        for typed, keys, then in (
+            ("", ("Enter",), b"Question 1"), ("", ("Enter",), b"Your name"),
+            (PATRON, ("Enter",), b"Your postcode"), (POSTCODE, ("Enter",), b"Your address"),
+            (f"{STREET}, Edinburgh", ("Enter",), b"Your email"), ("", ("Enter",), b"Who gets"),
+            ("", ("Ctrl+N",), b"How to send"), ("", ("Down", "Down", "Enter"), b"Your letters"),
+            ("", ("Ctrl+N",), b"take with you"),
+            ("", ("Enter",), b"is downloading"),                      # the letters
+            ("", ("Down", "Down", "Enter"), b"is downloading"),      # the take-home sheet
+        ):
+            await p.step(typed, keys, then)
+        loop = asyncio.get_running_loop()
+        end = loop.time() + 60
+        while loop.time() < end and sorted(f.name for f in downloads.iterdir()) != [
+                "ydm-letters.pdf", "ydm-take-home-sheet.pdf"]:
+            await p.page.pump(0.5)
+        await p.step("", ("Ctrl+N",), b"Before you go")
+        await p.step("", ("Ctrl+N",), b"Welcome")                  # Finish and wipe
+
+    run_session(f"{server}/", profile=profile, downloads=downloads, script=patron)
+    assert sorted(f.name for f in downloads.iterdir()) == ["ydm-letters.pdf", "ydm-take-home-sheet.pdf"]
+    assert PATRON in _pdf_text((downloads / "ydm-letters.pdf").read_bytes())  # the data went through
+    assert any(profile.rglob("*")) and scan([profile]) == []
+    assert _cached_pdfs_naming_the_patron(profile) == []
+
+
+def _cached_pdfs_naming_the_patron(folder) -> list[str]:
+    """Files holding a PDF after some header of their own (a browser cache entry: the URL first, the
+    body after it), whose text names the patron: `scan` reads only files that start with %PDF."""
+    found = []
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        start, end = raw.find(b"%PDF-"), raw.rfind(b"%%EOF")
+        if start <= 0 or end < start:
+            continue
+        try:
+            text = _pdf_text(raw[start:end + 5])
+        except Exception:  # noqa: BLE001 - a fragment that is no whole PDF: nothing to read
+            continue
+        if PATRON.casefold() in text.casefold():
+            found.append(str(path.relative_to(folder)))
+    return found
