@@ -82,7 +82,7 @@ def run_session(url: str, *, profile: Path, downloads: Path, script) -> None:
     """Start Chromium with `profile`, run `script(patron)` on `url`, close Chromium (its files flushed)."""
     short_tmp = tempfile.mkdtemp(prefix="ydm-cr-", dir="/tmp")  # the singleton socket path must be short
     env = {**os.environ, "TMPDIR": short_tmp}
-    proc = subprocess.Popen([chromium_path(), *CHROMIUM_FLAGS, "--disable-popup-blocking",
+    proc = subprocess.Popen([chromium_path(), *CHROMIUM_FLAGS,
                              f"--user-data-dir={profile}", "about:blank"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     try:

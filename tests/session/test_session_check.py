@@ -116,3 +116,13 @@ def test_a_missing_export_folder_is_an_item_not_an_error(isolated_home, tmp_path
     done = _check_cli(tmp_path, "--export-dir", str(tmp_path / "unplugged"))
     assert done.returncode == 0 and done.stderr == ""
     assert "[fix] Session settings: the export folder" in done.stdout and "does not exist" in done.stdout
+
+
+def test_finish_in_a_browser_says_what_it_still_holds_and_how_to_clear_it():
+    said = computer.browser_leftovers(["ydm-letters.pdf (downloaded in your browser)",
+                                       "ydm-take-home-sheet.pdf (downloaded in your browser)"])
+    assert "(ydm-letters.pdf, ydm-take-home-sheet.pdf) in its Downloads folder" in said
+    assert "delete them from the Downloads folder and empty the bin" in said
+    assert "Ctrl+J" in said and "Ctrl+Shift+Y" in said and "close this browser window" in said
+    assert "cache has nothing of you" in said
+    assert computer.browser_leftovers([]).startswith("You downloaded nothing.")

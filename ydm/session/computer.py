@@ -185,6 +185,27 @@ def browser(which: Callable[[str], str | None] = shutil.which) -> Check:
                  f"open the session in a guest or private window and close it after each patron: {how}")
 
 
+CLEAR_DOWNLOADS = ("clear the list of downloads (Chromium: Ctrl+J, then Clear all; Firefox: Ctrl+Shift+Y, "
+                   "then Clear Downloads) and close this browser window")
+
+
+def browser_leftovers(saved: list[str]) -> str:
+    """For the Finish screen under `ydm serve`: exactly what the browser may still hold of the patron
+    once the session is wiped, and how to clear it. Its cache holds nothing (every reply that carries
+    the patron's data says no-store); the downloads and the download list are the browser's own."""
+    names = [entry.split(" (")[0] for entry in saved]
+    if names:
+        files = (f"This browser still has the files you downloaded ({', '.join(names)}) in its Downloads "
+                 "folder, and their names in its list of downloads. ")
+        clear = ("Copy them to your own USB stick or phone if you want to keep them, then delete them from "
+                 "the Downloads folder and empty the bin, " + CLEAR_DOWNLOADS + ".")
+    else:
+        files = "You downloaded nothing. "
+        clear = "Close this browser window."
+    return (files + "Its history has this page's address only, none of your details, and its cache has "
+            "nothing of you. " + clear + " A private or guest window forgets its history when it is closed.")
+
+
 def text(checks: list[Check]) -> str:
     """The checklist as plain lines: no colour, no symbols a screen reader would spell out."""
     out = ["What this computer may keep of a patron (ydm session --check):", ""]
