@@ -103,3 +103,21 @@ def test_a_normal_close_keeps_the_plain_goodbye(pane):
     after = p.wait_for("EXITED")
     assert "EXITED 0" in after and "Your Data Matters: guided session" in after  # not cleared: nothing to hide
     assert p.processes() == []                      # the pane runs only its sleep: no session left behind
+
+
+def test_sigterm_to_the_parent_reaches_the_session_and_the_terminal_is_cleared(pane):
+    p = pane()
+    p.wait_for("Welcome")
+    p.key("Enter")
+    p.wait_for("Question 1")
+    p.key("Enter")
+    p.wait_for("Your name")
+    p.type(PATRON, enter=False)
+    p.wait_for(PATRON)
+    parent, session = p.processes()[:2]
+    os.kill(parent, signal.SIGTERM)                 # e.g. the computer shutting down
+    after = p.wait_for("EXITED")
+    assert "EXITED 143" in after and "SIGTERM" in after
+    assert not os.path.exists(f"/proc/{session}")   # the session went with it (and was reaped)
+    assert _hits(after) == [], after
+    _terminal_is_back(p, after)

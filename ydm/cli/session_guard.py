@@ -75,7 +75,10 @@ def run_guarded(argv: list[str]) -> int:
         terminal_wipe.restore_modes(fd, modes=modes)
         return 0
     terminal_wipe.restore(fd, modes=modes)
-    return _said_how_it_ended(code)
+    try:
+        return _said_how_it_ended(code)
+    except OSError:  # the window was closed (SIGHUP): nobody to tell
+        return 128 - code if code < 0 else code
 
 
 def _said_how_it_ended(code: int) -> int:
