@@ -7,7 +7,9 @@ Why three sequences, in this order: ESC[H ESC[2J homes the cursor and erases the
 Honoured by xterm, VTE, Konsole, tmux (checked in tests with a real tmux), PuTTY, Alacritty, kitty,
 WezTerm, iTerm2 (unless "Prevent CSI 3 J" is ticked), Terminal.app, Windows Terminal and the Linux
 console; not by GNU screen, whose own scrollback stays. Inside tmux we also ask tmux itself
-(`tmux clear-history`) in case an old tmux ignores ESC[3J.
+(`tmux clear-history`) in case an old tmux ignores ESC[3J. Not RIS (ESC c) at a wipe: it resets far
+more than the screen and clears no scrollback in xterm or tmux; it is sent only after a session died
+(`restore`), where it undoes whatever modes it left on.
 
 Only written to a real terminal: a pipe, a file or a braille display's log gets no escape codes,
 and the dialogue itself never carries any (screen readers would read them out).
@@ -24,6 +26,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"
+RIS = "\x1bc"
 
 # What a full-screen app may have left on when it died without tidying up (Textual's Linux driver
 # turns these on): mouse reporting, focus events, bracketed paste, the kitty keyboard protocol,
@@ -64,9 +67,13 @@ def restore_modes(fd: int, *, modes: list | None = None, run: Callable[..., obje
 
 
 def restore(fd: int, *, modes: list | None = None, run: Callable[..., object] = subprocess.run) -> None:
-    """`restore_modes`, then clear the screen and scrollback (see `clear`)."""
+    """After a session that did not end normally: a full reset (RIS, ESC c: whatever modes it left on,
+    including ones not in RESTORE), `restore_modes`, then clear the screen and scrollback (`clear`;
+    RIS alone leaves the scrollback in xterm and tmux)."""
     if not os.isatty(fd):
         return
+    with contextlib.suppress(OSError):
+        os.write(fd, RIS.encode())
     restore_modes(fd, modes=modes, run=run)
     with contextlib.suppress(OSError):
         os.write(fd, CLEAR.encode())
