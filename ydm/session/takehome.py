@@ -84,7 +84,9 @@ def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
             f"What: {KIND_TITLES[item.letter.kind]}",
             f"Reference: {item.letter.reference} (quote it if they contact you)",
             f"How: {item.how}",
-            f"Answer due by: {fmt(item.deadline.due, full=True)}, if sent today ({counted(item)})",
+            # the count's steps joined by "then", not by Deadline.summary's arrow ("right arrow" aloud)
+            f"Answer due by: {fmt(item.deadline.due, full=True)}, if sent today "
+            f"({'; then '.join(item.deadline.steps)}.)",
         ]
         steps = next_steps(item)
         lines += [f"- {fmt(step.on)}: {step.what}" for step in steps[1:]]
@@ -103,12 +105,6 @@ def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
     if any(i.letter.org.category.is_political for i in plan.items):
         sections.append(("An online political advert that does not say who is behind it", [IMPRINT]))
     return sections
-
-
-def counted(item: PlanItem) -> str:
-    """How the due date was counted, in words: the deadline's steps joined by "then", not by the arrow
-    of `Deadline.summary`, which screen readers read out as "right arrow"."""
-    return "; then ".join(item.deadline.steps) + "."
 
 
 # Elections Act 2022 Part 6: digital political material must carry an imprint; the Electoral Commission
