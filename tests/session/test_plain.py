@@ -96,8 +96,9 @@ def test_export_is_the_only_trace(fresh_dirs, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
     cfg = SessionConfig(export_dir=usb)
-    _code, said, _s, _ = run([*WHOLE, "2", "5", "9", "", "q"], cfg)  # save letters, save sheet, finish
+    _code, said, _s, _ = run([*WHOLE, "2", "5", "9", "keep", "q"], cfg)  # save both, finish, on my own stick
     assert "Saved ydm-letters.pdf" in said and "Saved ydm-take-home-sheet.pdf" in said
+    assert "You kept the files." in said
     assert f"- {usb}" in said
     hits = scan([*fresh_dirs.values(), usb])
     assert hits and all(path.startswith(str(usb)) for path, _ in hits)

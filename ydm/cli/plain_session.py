@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
+from ydm.cli.plain_menu import delete_saved, menu_numbers, numbers_wrong, spoken
 from ydm.cli.terminal_wipe import WHICH_TERMINALS
 from ydm.errors import YdmError
 from ydm.law.deadlines import fmt
@@ -134,6 +135,7 @@ class PlainSession:
                  "on this computer: when you finish, everything is wiped.")
         self.say("At any question, type back to go to the previous one.")
         self.say(WHICH_TERMINALS)
+        self.librarian_notes()
         while True:
             try:
                 answer = self.ask("Press Enter to start, or type q to close.").lower()
@@ -219,7 +221,7 @@ class PlainSession:
         picked = []
         for part in raw.replace(",", " ").split():
             if not (part.isdigit() and 1 <= int(part) <= len(values)):
-                return None, _numbers_wrong(part, len(values))
+                return None, numbers_wrong(part, len(values))
             picked.append(values[int(part) - 1])
         if q.kind == "choice" and len(picked) != 1:
             return None, f"please type just one number, from 1 to {len(values)}."
@@ -251,7 +253,7 @@ class PlainSession:
             self.say("What would you like to take with you?")
             for n, act in acts.items():
                 self.say(f"{n}. {act.label}: {act.detail}")
-            raw = self.ask(f"Type one of the numbers ({_spoken(list(acts))}), or back to change your answers.")
+            raw = self.ask(f"Type one of the numbers ({spoken(list(acts))}), or back to change your answers.")
             if raw.lower() in BACK_WORDS:
                 return False
             if not (raw.isdigit() and int(raw) in acts):
@@ -290,51 +292,44 @@ class PlainSession:
             self.say("END OF LETTER")
 
     def finish(self) -> bool:
+        """List what was saved and printed; by default delete the saved files (issue 19 item 5: the next
+        patron must not find them), unless the patron says the folder is their own USB stick."""
         self.say("")
-        if self.s.saved:
-            self.say("These files were saved. Take them with you:")
-            for path in self.s.saved:
+        saved = list(self.s.saved)
+        if saved:
+            self.say("These files were saved:")
+            for path in saved:
                 self.say(f"- {path}")
+            prompt = ("Press Enter to delete these files from this computer and wipe everything. If the folder "
+                      "is your own USB stick and you are taking it with you, type keep. Type back to stay.")
         else:
             self.say("No files were saved on this computer.")
+            prompt = "Press Enter to wipe everything and finish, or type back to stay."
         if self.s.printed:
             self.say("Printed: " + ", ".join(self.s.printed) + ". Collect them from the printer.")
-        answer = self.ask("Press Enter to wipe everything and finish, or type back to stay.").lower()
+        answer = self.ask(prompt).lower()
         if answer in BACK_WORDS:
             return False
+        problems = delete_saved(saved) if saved and answer != "keep" else []
         self.wipe()
+        for problem in problems:
+            self.say(f"Sorry: {problem}. Please ask the librarian to delete it.")
+        if saved:
+            self.say("You kept the files." if answer == "keep" else f"Deleted {len(saved) - len(problems)} "
+                     f"file{'' if len(saved) - len(problems) == 1 else 's'}.")
         self.say("Everything was wiped. Thank you.")
         return True
 
+    def librarian_notes(self) -> None:
+        """At the welcome: the export folder still holds files (an earlier patron's?)."""
+        folder = self.s.config.export_dir
+        if folder is None:
+            return
+        from ydm.session import computer
 
-# The take-home menu's numbers, the same in every session (a librarian can say "type 9 to finish",
-# a screen reader user learns them): each choice keeps its number whether or not it is offered.
-MENU_NUMBERS = {"print-letters": 1, "save-letters": 2, "email": 3, "print-sheet": 4, "save-sheet": 5,
-                "save-ics": 6, "read-letters": 7, "read-sheet": 8, "finish": 9}
-
-
-def menu_numbers(acts: list[takehome.Action]) -> dict[int, takehome.Action]:
-    """{number: action}, by MENU_NUMBERS; a choice added later gets the next number after them."""
-    numbered: dict[int, takehome.Action] = {}
-    extra = max(MENU_NUMBERS.values())
-    for act in acts:
-        if act.id not in MENU_NUMBERS:
-            extra += 1
-        numbered[MENU_NUMBERS.get(act.id, extra)] = act
-    return dict(sorted(numbered.items()))
-
-
-def _spoken(numbers: list[int]) -> str:
-    """1, 3, 7 or 9."""
-    words = [str(n) for n in numbers]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def _numbers_wrong(part: str, count: int) -> str:
-    span = "1" if count == 1 else f"from 1 to {count}"
-    if part.isdigit():
-        return f"{part} is not one of the options (they are numbered {span})."
-    return f"'{part}' is not a number. Type the numbers of the options ({span})."
+        check = computer.export_folder(folder)
+        if check.status == "fix":
+            self.say(f"For the librarian: the export folder {check.text} Please {check.fix}.")
 
 
 def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable[[str], None] | None = None) -> int:
