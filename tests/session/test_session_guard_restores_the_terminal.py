@@ -121,3 +121,18 @@ def test_sigterm_to_the_parent_reaches_the_session_and_the_terminal_is_cleared(p
     assert not os.path.exists(f"/proc/{session}")   # the session went with it (and was reaped)
     assert _hits(after) == [], after
     _terminal_is_back(p, after)
+
+
+def test_the_child_gets_every_option_the_librarian_gave():
+    """The parent runs `ydm session` again with the parsed options: none may be lost on the way."""
+    from ydm.cli import build_parser, session_guard
+
+    given = ["session", "--plain", "--printer", "front desk", "--timeout", "2.5", "--export-dir", "/media/usb",
+             "--envelope", "c5"]
+    args = build_parser().parse_args(given)
+    again = build_parser().parse_args(session_guard.child_argv(args))
+    assert vars(again) == vars(args)
+    sub = next(a for a in build_parser()._subparsers._group_actions[0].choices.items() if a[0] == "session")[1]
+    dests = {a.dest for a in sub._actions} - {"help"}
+    assert dests == {"plain", "printer", "timeout", "export_dir", "envelope", "check"}, (
+        "a new `ydm session` option: pass it on in session_guard.child_argv")
