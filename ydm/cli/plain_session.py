@@ -341,7 +341,7 @@ def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable
     from ydm.cli import terminal_wipe
 
     return PlainSession(session, input=StreamInput(stream), write=_flushing(write),
-                        clear=lambda: terminal_wipe.clear(sys.stdout)).run()
+                        clear=terminal_wipe.clear).run()
 
 
 def _flushing(write: Callable[[str], None]) -> Callable[[str], None]:

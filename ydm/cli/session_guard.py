@@ -50,8 +50,8 @@ def child_argv(args) -> list[str]:
 
 def run_guarded(argv: list[str]) -> int:
     """Run `python -m ydm ARGV` as the child; afterwards restore (and if need be clear) the terminal."""
-    fd = sys.stdout.fileno()
-    modes = terminal_wipe.saved_modes(sys.stdin.fileno())
+    fd = sys.stdin.fileno()  # the line settings belong to the terminal the keys come from
+    modes = terminal_wipe.saved_modes(fd)
     sys.stdout.flush()
     child = subprocess.Popen([sys.executable, "-m", "ydm", *argv], env={**os.environ, GUARD_ENV: "1"})
 

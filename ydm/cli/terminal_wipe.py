@@ -11,8 +11,9 @@ console; not by GNU screen, whose own scrollback stays. Inside tmux we also ask 
 more than the screen and clears no scrollback in xterm or tmux; it is sent only after a session died
 (`restore`), where it undoes whatever modes it left on.
 
-Only written to a real terminal: a pipe, a file or a braille display's log gets no escape codes,
-and the dialogue itself never carries any (screen readers would read them out).
+Only written to a real terminal (through `output.terminal_control`): a pipe, a file or a braille
+display's log gets no escape codes, and the dialogue itself never carries any (screen readers would
+read them out).
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import contextlib
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
-from typing import TextIO
+
+from ydm.cli import output
 
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"
 RIS = "\x1bc"
@@ -40,27 +41,19 @@ WHICH_TERMINALS = ("For the librarian: at every wipe this window's screen and sc
                    "GNU screen does not. Close the window after each patron to be sure.")
 
 
-def clear(stream: TextIO | None = None, *, run: Callable[..., object] = subprocess.run) -> bool:
-    """Clear the screen and scrollback of the terminal behind `stream`; False if it is not one."""
-    stream = stream or sys.stdout
-    try:
-        if not stream.isatty():
-            return False
-        stream.write(CLEAR)
-        stream.flush()
-    except (OSError, ValueError):  # the window was closed under us: nothing left to clear
+def clear(*, run: Callable[..., object] = subprocess.run) -> bool:
+    """Clear the screen and scrollback of the terminal on stdout; False if stdout is not one."""
+    if not output.terminal_control(CLEAR):
         return False
     _tmux_clear_history(run)
     return True
 
 
 def restore_modes(fd: int, *, modes: list | None = None, run: Callable[..., object] = subprocess.run) -> None:
-    """Put the terminal on `fd` back as it was: the modes in RESTORE, then its line settings (`modes`
+    """Put the terminal back as it was: the modes in RESTORE, then its line settings on `fd` (`modes`
     from `saved_modes`, else `stty sane`)."""
-    if not os.isatty(fd):
+    if not output.terminal_control(RESTORE):
         return
-    with contextlib.suppress(OSError):
-        os.write(fd, RESTORE.encode())
     if not _set_modes(fd, modes) and shutil.which("stty"):
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             run(["stty", "sane"], stdin=fd, check=False, timeout=5)
@@ -70,14 +63,10 @@ def restore(fd: int, *, modes: list | None = None, run: Callable[..., object] = 
     """After a session that did not end normally: a full reset (RIS, ESC c: whatever modes it left on,
     including ones not in RESTORE), `restore_modes`, then clear the screen and scrollback (`clear`;
     RIS alone leaves the scrollback in xterm and tmux)."""
-    if not os.isatty(fd):
+    if not output.terminal_control(RIS):
         return
-    with contextlib.suppress(OSError):
-        os.write(fd, RIS.encode())
     restore_modes(fd, modes=modes, run=run)
-    with contextlib.suppress(OSError):
-        os.write(fd, CLEAR.encode())
-    _tmux_clear_history(run)
+    clear(run=run)
 
 
 def saved_modes(fd: int) -> list | None:
