@@ -51,7 +51,7 @@ WHOLE = [
 
 def test_whole_plain_session_reads_like_a_conversation(fresh_dirs, fake_lp):
     cfg = SessionConfig(printer="desk")
-    code, said, session, script = run([*WHOLE, "2", "1", "6", "", "q"], cfg)
+    code, said, session, script = run([*WHOLE, "4", "3", "9", "", "q"], cfg)  # sheet, email, Finish
     assert code == 0
     assert "Question 1: What to do" in said and "Question 2 of 7: Your name" in said
     assert "Why we ask:" in said
@@ -70,7 +70,7 @@ def test_whole_plain_session_reads_like_a_conversation(fresh_dirs, fake_lp):
 def test_numbered_choices_are_checked(fresh_dirs):
     _code, said, _s, _ = run(["", "9", "1", "  ", PATRON, "back", "back", "q"])
     assert said.count("Question 1: What to do") >= 2
-    assert "Sorry: Please choose one of the options." in said
+    assert "Sorry: 9 is not one of the options (they are numbered from 1 to 4)." in said
     assert "Sorry: Please type your name." in said
 
 
@@ -96,8 +96,9 @@ def test_export_is_the_only_trace(fresh_dirs, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
     cfg = SessionConfig(export_dir=usb)
-    _code, said, _s, _ = run([*WHOLE, "1", "3", "7", "", "q"], cfg)  # save letters, save sheet, finish
+    _code, said, _s, _ = run([*WHOLE, "2", "5", "9", "keep", "q"], cfg)  # save both, finish, on my own stick
     assert "Saved ydm-letters.pdf" in said and "Saved ydm-take-home-sheet.pdf" in said
+    assert "You kept the files." in said
     assert f"- {usb}" in said
     hits = scan([*fresh_dirs.values(), usb])
     assert hits and all(path.startswith(str(usb)) for path, _ in hits)
@@ -105,7 +106,7 @@ def test_export_is_the_only_trace(fresh_dirs, tmp_path):
 
 def test_real_stdin_through_the_cli(fresh_dirs):
     env = {**os.environ, "YDM_TODAY": TODAY.isoformat(), "PYTHONDONTWRITEBYTECODE": "1"}
-    feed = "\n".join([*WHOLE, "3", "", "q"]) + "\n"  # read the sheet aloud, finish, close
+    feed = "\n".join([*WHOLE, "8", "9", "", "q"]) + "\n"  # read the sheet aloud, finish, close
     done = subprocess.run([sys.executable, "-m", "ydm", "session", "--plain"], input=feed, text=True, check=False,
                           capture_output=True, env=env, cwd=fresh_dirs["cwd"], timeout=120)
     assert done.returncode == 0, done.stderr
@@ -113,3 +114,20 @@ def test_real_stdin_through_the_cli(fresh_dirs):
     assert "Everything was wiped." in done.stdout
     assert done.stderr == ""
     assert scan(fresh_dirs.values()) == []
+
+
+def test_every_wipe_clears_the_terminal_and_nothing_else_does(fresh_dirs):
+    """Finish, the inactivity wipe and the end of input each clear the screen and scrollback (issue 19
+    item 1); the clear comes after the patron's last words and before the goodbye."""
+    cleared: list[int] = []
+    said: list[str] = []
+    session = Session(SessionConfig(timeout=100), today=TODAY, lookup=lambda pc: None)
+    lines = ["", "1", PATRON, TIMEOUT, TIMEOUT, *WHOLE, "9", ""]  # timeout; then a whole session, Finish; EOF
+    PlainSession(session, input=Script(lines), write=said.append, clear=lambda: cleared.append(len(said))).run()
+    text = "".join(said)
+    assert len(cleared) == 3
+    before_timeout, before_finish = ("".join(said[:n]) for n in cleared[:2])
+    assert "Question 3 of" in before_timeout and "Nobody answered" not in before_timeout
+    assert "Press Enter to wipe everything" in before_finish and "Everything was wiped. Thank you." not in before_finish
+    assert "".join(said[cleared[2]:]).strip() == "Input ended. Everything was wiped."
+    assert "\x1b" not in text

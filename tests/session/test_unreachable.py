@@ -112,7 +112,7 @@ def test_plain_ni_preset_1_with_a_typed_address(fresh_dirs, fake_lp):
         lines.append(answers.get(org_id, ""))
         if org_id == "sdlp":
             lines.append("")
-    lines += ["1", "1", "5", "", "q"]  # first class; print the letters; finish; Enter wipes; close
+    lines += ["1", "1", "9", "", "q"]  # first class; print the letters; finish; Enter wipes; close
     code = PlainSession(session, input=Script(lines), write=said.append).run()
     text = "".join(said)
     assert code == 0
@@ -124,7 +124,7 @@ def test_plain_ni_preset_1_with_a_typed_address(fresh_dirs, fake_lp):
     assert "Not sent: we have no way to reach Social Democratic and Labour Party (SDLP)" in text
     printed = fake_lp()
     assert len(printed) == 1 and printed[0]["magic"] == "%PDF-"
-    assert "5. Finish" in text and "Everything was wiped. Thank you." in text and session.answers == {}
+    assert "9. Finish" in text and "Everything was wiped. Thank you." in text and session.answers == {}
     assert scan(fresh_dirs.values(), NEEDLES) == []
 
 

@@ -1,8 +1,10 @@
-"""`ydm session [--plain] [--printer P] [--timeout MIN] [--export-dir DIR]`: the guided session.
+"""`ydm session [--plain] [--printer P] [--timeout MIN] [--export-dir DIR] [--check]`: the guided session.
 
 For a librarian helping a patron. Nothing the patron types is written to disk; everything is wiped
-on Finish, after MIN minutes without a key press, and on exit. Settings can also live in
-session.toml in the config folder (printer, timeout, export_dir, envelope); flags win over the file.
+on Finish, after MIN minutes without a key press, and on exit. At a terminal the session runs under
+a small parent (`session_guard`) that resets and clears the terminal even after kill -9. Settings
+can also live in session.toml in the config folder (printer, timeout, export_dir, envelope); flags
+win over the file.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("--export-dir", metavar="DIR", help="folder (e.g. a USB stick) where patrons may save files")
     p.add_argument("--envelope", choices=("dl", "c5"),
                    help="the window envelopes the letters are printed for (default dl: A4 folded in three)")
+    p.add_argument("--check", action="store_true",
+                   help="print a checklist of this computer's settings that decide what a patron leaves behind "
+                   "(print spool, export folder, terminal scrollback, browser), then stop")
     p.set_defaults(run=run)
 
 
@@ -31,8 +36,14 @@ def run(args) -> int:
     from ydm import clock
     from ydm.session.flow import Session, load_config
 
+    if args.check:
+        return _check(args)
     config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir,
-                         envelope=args.envelope)
+                         envelope=args.envelope)  # checked here, so a bad setting is said before any child runs
+    from ydm.cli import session_guard
+
+    if session_guard.wanted():  # at a terminal: a parent that restores and clears it whatever happens
+        return session_guard.run_guarded(session_guard.child_argv(args))
     if args.plain:
         from ydm.cli.plain_session import run_plain
 
@@ -40,3 +51,21 @@ def run(args) -> int:
     from ydm.tui.session_app import run as run_app
 
     return run_app(config, today=clock.today)  # YDM_TODAY pins the date, as everywhere
+
+
+def _check(args) -> int:
+    """`--check`: the checklist, always (a setting that is wrong is one more item on it); exit 0."""
+    from ydm.cli import output
+    from ydm.errors import YdmError
+    from ydm.session import computer
+    from ydm.session.config import load_config
+
+    found: list[computer.Check] = []
+    folder = None
+    try:
+        folder = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir,
+                             envelope=args.envelope).export_dir
+    except YdmError as exc:
+        found.append(computer.Check("fix", "Session settings", exc.message, "correct session.toml or the options"))
+    output.out(computer.text(found + computer.checklist(folder)))
+    return 0

@@ -30,6 +30,19 @@ def out_raw(text: str) -> None:
     sys.stdout.write(text)
 
 
+def terminal_control(sequence: str) -> bool:
+    """Escape codes for the terminal itself (clear the screen and scrollback, reset its modes), sent
+    only when stdout is a terminal: a pipe, a file or a screen reader's log never gets them."""
+    try:
+        if not sys.stdout.isatty():
+            return False
+        sys.stdout.write(sequence)
+        sys.stdout.flush()
+    except (OSError, ValueError):  # the window was closed under us
+        return False
+    return True
+
+
 def note(text: str) -> None:
     """A progress line for the person (e.g. 'wrote letters/x.pdf'); stderr keeps stdout pipeable."""
     sys.stderr.write(text + "\n")

@@ -6,6 +6,10 @@ line at a time: no colour, no cursor movement, no redrawing. Input and output ar
 
 Inactivity: if a prompt gets no answer for the warning time, we say so; if the rest of the time
 passes too, everything is wiped and the session starts again at the welcome.
+
+Every wipe (Finish, the inactivity timeout, Ctrl+C, end of input) also clears the terminal's screen
+and scrollback through the injected `clear` (`terminal_wipe.clear`: only on a real terminal, the
+only escape codes this dialogue ever writes).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import sys
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
+from ydm.cli.plain_menu import delete_saved, menu_numbers, numbers_wrong, spoken
+from ydm.cli.terminal_wipe import WHICH_TERMINALS
 from ydm.errors import YdmError
 from ydm.law.deadlines import fmt
 from ydm.model import Channel
@@ -60,11 +66,18 @@ class PlainSession:
     """Runs welcome → questions → letters and dates → take-home choices → finish, then again."""
 
     def __init__(self, session: Session, *, input: LineInput, write: Callable[[str], None],
-                 run: Callable[..., subprocess.CompletedProcess] = subprocess.run) -> None:
+                 run: Callable[..., subprocess.CompletedProcess] = subprocess.run,
+                 clear: Callable[[], object] = lambda: None) -> None:
         self.s = session
         self.input = input
         self._write = write
         self.run_cmd = run
+        self._clear = clear
+
+    def wipe(self) -> None:
+        """Forget the patron, and clear what the terminal still shows of them (screen and scrollback)."""
+        self.s.wipe()
+        self._clear()
 
     # -- output -------------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -83,8 +96,7 @@ class PlainSession:
             self._write("> ")
             line = self.input.readline(cfg.timeout - cfg.warn_after)
             if line is None:
-                self.s.wipe()
-                self.say("")
+                self.wipe()
                 self.say("Nobody answered, so everything was wiped. The session starts again.")
                 raise TimedOut
             if line.strip() == "":
@@ -105,11 +117,11 @@ class PlainSession:
                 except TimedOut:
                     continue
         except EOFError:
-            self.say("")
+            self.wipe()
             self.say("Input ended. Everything was wiped.")
             return 0
         except KeyboardInterrupt:
-            self.say("")
+            self.wipe()
             self.say("Stopped. Everything was wiped.")
             return 130
         finally:
@@ -122,6 +134,8 @@ class PlainSession:
                  "they hold on you. One question at a time, in plain words. Nothing you type is kept "
                  "on this computer: when you finish, everything is wiped.")
         self.say("At any question, type back to go to the previous one.")
+        self.say(WHICH_TERMINALS)
+        self.librarian_notes()
         while True:
             try:
                 answer = self.ask("Press Enter to start, or type q to close.").lower()
@@ -147,31 +161,44 @@ class PlainSession:
             self.one_question(q)
 
     def one_question(self, q: Question) -> None:
+        """Ask `q` in full once; after a wrong answer say what was wrong and repeat only the options
+        and the line that says how to answer (a screen reader user hears the question once)."""
         self.say("")
         self.say(self.s.progress())
         self.say(q.prompt)
         self.say(f"Why we ask: {q.why}")
+        while True:
+            raw, value, problem = self._read_answer(q)
+            if raw.lower() in BACK_WORDS:
+                if self.s.back() is None:
+                    self.say("This is the first question.")
+                return
+            if problem:
+                self.say(f"Sorry: {problem}")
+                continue
+            try:
+                self.s.answer(q.id, value)
+            except YdmError as exc:
+                self.say(f"Sorry: {exc.message}")
+                continue
+            return
+
+    def _read_answer(self, q: Question) -> tuple[str, object, str]:
+        """(what was typed, the value it means, what is wrong with it or "")."""
         if q.kind == "text":
             hint = f" ({q.hint})" if q.hint else ""
             default = f" Press Enter to keep: {q.default}." if q.default else ""
             optional = " Press Enter to leave it empty." if q.optional and not q.default else ""
             raw = self.ask(f"Type your answer{hint}.{default}{optional}")
-            value = raw if raw or not q.default else q.default
-        else:
-            for i, opt in enumerate(q.options, start=1):
-                chosen = " (chosen)" if q.kind == "multi" and opt.value in (q.default or ()) else ""
-                detail = f": {opt.detail}" if opt.detail else ""
-                self.say(f"{i}. {opt.label}{chosen}{detail}")
-            raw = self.ask(self._choice_prompt(q))
-            value = self._parse_choice(q, raw)
+            return raw, (raw if raw or not q.default else q.default), ""
+        for i, opt in enumerate(q.options, start=1):
+            chosen = " (chosen)" if q.kind == "multi" and opt.value in (q.default or ()) else ""
+            detail = f": {opt.detail}" if opt.detail else ""
+            self.say(f"{i}. {opt.label}{chosen}{detail}")
+        raw = self.ask(self._choice_prompt(q))
         if raw.lower() in BACK_WORDS:
-            if self.s.back() is None:
-                self.say("This is the first question.")
-            return
-        try:
-            self.s.answer(q.id, value)
-        except YdmError as exc:
-            self.say(f"Sorry: {exc.message}")
+            return raw, None, ""
+        return (raw, *self._parse_choice(q, raw))
 
     def _choice_prompt(self, q: Question) -> str:
         if q.kind == "choice" and len(q.options) == 1:
@@ -184,23 +211,21 @@ class PlainSession:
         return f"Type the numbers you want, separated by spaces, or all.{keep}"
 
     @staticmethod
-    def _parse_choice(q: Question, raw: str):
+    def _parse_choice(q: Question, raw: str) -> tuple[object, str]:
+        """(the value, "") or (None, which part is wrong): `1 3 9` of 7 options says "9 is not one of the options"."""
         values = [o.value for o in q.options]
         if raw == "":
-            return q.default
-        if raw.lower() in BACK_WORDS:
-            return None
+            return q.default, ""
         if q.kind == "multi" and raw.lower() == "all":
-            return tuple(values)
+            return tuple(values), ""
         picked = []
         for part in raw.replace(",", " ").split():
-            if part.isdigit() and 1 <= int(part) <= len(values):
-                picked.append(values[int(part) - 1])
-            else:
-                return None if q.kind == "choice" else ()
-        if q.kind == "choice":
-            return picked[0] if len(picked) == 1 else None
-        return tuple(picked)
+            if not (part.isdigit() and 1 <= int(part) <= len(values)):
+                return None, numbers_wrong(part, len(values))
+            picked.append(values[int(part) - 1])
+        if q.kind == "choice" and len(picked) != 1:
+            return None, f"please type just one number, from 1 to {len(values)}."
+        return (picked[0] if q.kind == "choice" else tuple(dict.fromkeys(picked))), ""
 
     # -- after the questions ----------------------------------------------------------------------
     def summary(self) -> None:
@@ -222,20 +247,20 @@ class PlainSession:
     def outputs(self) -> bool:
         """The take-home menu. True when the patron finished (wiped); False to go back to the questions."""
         self.summary()
-        web = False
         while True:
-            acts = takehome.actions(self.s, web=web)
+            acts = menu_numbers(takehome.actions(self.s))
             self.say("")
             self.say("What would you like to take with you?")
-            for i, act in enumerate(acts, start=1):
-                self.say(f"{i}. {act.label}: {act.detail}")
-            raw = self.ask(f"Type a number from 1 to {len(acts)}, or back to change your answers.")
+            for n, act in acts.items():
+                self.say(f"{n}. {act.label}: {act.detail}")
+            raw = self.ask(f"Type one of the numbers ({spoken(list(acts))}), or back to change your answers.")
             if raw.lower() in BACK_WORDS:
                 return False
-            if not (raw.isdigit() and 1 <= int(raw) <= len(acts)):
-                self.say("Sorry: please type one of the numbers.")
+            if not (raw.isdigit() and int(raw) in acts):
+                shown = f"{raw} is not one of the options" if raw.isdigit() else f"'{raw}' is not a number"
+                self.say(f"Sorry: {shown}.")
                 continue
-            act = acts[int(raw) - 1]
+            act = acts[int(raw)]
             if act.id == "finish":
                 if self.finish():
                     return True
@@ -267,21 +292,44 @@ class PlainSession:
             self.say("END OF LETTER")
 
     def finish(self) -> bool:
+        """List what was saved and printed; by default delete the saved files (issue 19 item 5: the next
+        patron must not find them), unless the patron says the folder is their own USB stick."""
         self.say("")
-        if self.s.saved:
-            self.say("These files were saved. Take them with you:")
-            for path in self.s.saved:
+        saved = list(self.s.saved)
+        if saved:
+            self.say("These files were saved:")
+            for path in saved:
                 self.say(f"- {path}")
+            prompt = ("Press Enter to delete these files from this computer and wipe everything. If the folder "
+                      "is your own USB stick and you are taking it with you, type keep. Type back to stay.")
         else:
             self.say("No files were saved on this computer.")
+            prompt = "Press Enter to wipe everything and finish, or type back to stay."
         if self.s.printed:
             self.say("Printed: " + ", ".join(self.s.printed) + ". Collect them from the printer.")
-        answer = self.ask("Press Enter to wipe everything and finish, or type back to stay.").lower()
+        answer = self.ask(prompt).lower()
         if answer in BACK_WORDS:
             return False
-        self.s.wipe()
+        problems = delete_saved(saved) if saved and answer != "keep" else []
+        self.wipe()
+        for problem in problems:
+            self.say(f"Sorry: {problem}. Please ask the librarian to delete it.")
+        if saved:
+            self.say("You kept the files." if answer == "keep" else f"Deleted {len(saved) - len(problems)} "
+                     f"file{'' if len(saved) - len(problems) == 1 else 's'}.")
         self.say("Everything was wiped. Thank you.")
         return True
+
+    def librarian_notes(self) -> None:
+        """At the welcome: the export folder still holds files (an earlier patron's?)."""
+        folder = self.s.config.export_dir
+        if folder is None:
+            return
+        from ydm.session import computer
+
+        check = computer.export_folder(folder)
+        if check.status == "fix":
+            self.say(f"For the librarian: the export folder {check.text} Please {check.fix}.")
 
 
 def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable[[str], None] | None = None) -> int:
@@ -290,7 +338,10 @@ def run_plain(session: Session, *, stream: TextIO | None = None, write: Callable
         from ydm.cli import output
 
         write = output.out_raw
-    return PlainSession(session, input=StreamInput(stream), write=_flushing(write)).run()
+    from ydm.cli import terminal_wipe
+
+    return PlainSession(session, input=StreamInput(stream), write=_flushing(write),
+                        clear=terminal_wipe.clear).run()
 
 
 def _flushing(write: Callable[[str], None]) -> Callable[[str], None]:

@@ -84,7 +84,9 @@ def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
             f"What: {KIND_TITLES[item.letter.kind]}",
             f"Reference: {item.letter.reference} (quote it if they contact you)",
             f"How: {item.how}",
-            f"Answer due by: {fmt(item.deadline.due, full=True)}, if sent today ({item.deadline.summary})",
+            # the count's steps joined by "then", not by Deadline.summary's arrow ("right arrow" aloud)
+            f"Answer due by: {fmt(item.deadline.due, full=True)}, if sent today "
+            f"({'; then '.join(item.deadline.steps)}.)",
         ]
         steps = next_steps(item)
         lines += [f"- {fmt(step.on)}: {step.what}" for step in steps[1:]]
