@@ -213,6 +213,7 @@ class Backend(OrganisationsDoor):
         missing: Iterable[str] = (),
         office: Organisation | None = None,
         late_reason: str = "",
+        leave_out: tuple[str, ...] | None = None,
     ) -> list[Draft]:
         """One Draft per organisation and kind (open-register letters go to the registration office:
         `office` when the person typed it in, else one chosen, remembered or looked up; with none of
@@ -248,6 +249,7 @@ class Backend(OrganisationsDoor):
                     extra_text=extra_text,
                     reference=refs.get((org.id, kind)),
                     report=report,
+                    leave_out=leave_out,
                 )[0]
                 drafts.append(Draft(org=org, kind=kind, letter=letter))
         return drafts
