@@ -15,7 +15,7 @@ from ydm.model import Channel, EventKind, Person, RequestKind
 from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.dashboard import DashboardScreen
 from ydm.tui.screens.help import HelpScreen
-from ydm.tui.screens.mark_event import EVENT_LABELS, MarkEventScreen, clarification_hint
+from ydm.tui.screens.mark_event import EVENT_LABELS, MarkEventScreen, arrival_hint
 from ydm.tui.screens.write.record import RecordScreen, heading, not_sent_note
 from ydm.tui.screens.write.review import ReviewScreen
 from ydm.tui.screens.write.send import SendScreen
@@ -218,11 +218,8 @@ async def test_answering_their_question_is_labelled_and_hinted(make_app, fixed_r
         await settle(pilot)
         assert hint.display
         # The request went first class: its answer is counted as travelling the same way.
-        assert str(hint.render()) == (
-            "the day you posted it; by first-class post, like your request, it is counted as arriving "
-            "2 working days later"
-        )
-        assert str(app.screen.query_one("#event-date-label", Label).render()).startswith("When you sent it")
+        assert str(hint.render()) == "by first-class post: counted as arriving 2 working days after the day you posted it"
+        assert str(app.screen.query_one("#event-date-label", Label).render()).startswith("Sent on")
         listing.highlighted = 0
         await settle(pilot)
         assert not hint.display
@@ -234,10 +231,10 @@ async def test_answering_their_question_is_labelled_and_hinted(make_app, fixed_r
     assert stored_events()[request.ref][-1] is EventKind.CLARIFICATION_PROVIDED
 
 
-def test_the_clarification_hint_follows_the_requests_channel():
-    assert "4 working days later" in clarification_hint(Channel.SECOND_CLASS)
-    assert "by email, like your request, it counts from that day" in clarification_hint(Channel.EMAIL)
-    assert "a few working days" in clarification_hint(None)
+def test_the_arrival_hint_follows_the_channel():
+    assert "4 working days after the day you posted it" in arrival_hint(Channel.SECOND_CLASS)
+    assert arrival_hint(Channel.EMAIL) == "by email: counted from the day you sent it"
+    assert "a few working days" in arrival_hint(None)
 
 
 # --- the next-letter wizard's Record step ---------------------------------------------------------

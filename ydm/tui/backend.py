@@ -163,10 +163,12 @@ class Backend(OrganisationsDoor):
         view, letters = tracker.show(self.store, ref, today=today)
         return row_from_view(view, letters)
 
-    def mark_event(self, ref: str, kind: EventKind, on: date, note: str = "", *, today: date) -> RequestRow:
+    def mark_event(self, ref: str, kind: EventKind, on: date, note: str = "", *, today: date,
+                   data: dict | None = None) -> RequestRow:
+        """`data`: how ID, a fee or an answer went ({"via": ...}) or that `on` is their receipt ({"received": True})."""
         from ydm.service import requests as tracker
 
-        return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note))
+        return row_from_view(tracker.mark(self.store, ref, kind, today=today, on=on, note=note, data=data))
 
     def mark_sent(self, ref: str, on: date, channel: Channel, *, today: date) -> RequestRow:
         """Record that a draft went on `on` by `channel` (ydm.service.sending.mark_sent, as the CLI's
@@ -211,6 +213,7 @@ class Backend(OrganisationsDoor):
         missing: Iterable[str] = (),
         office: Organisation | None = None,
         late_reason: str = "",
+        leave_out: tuple[str, ...] | None = None,
     ) -> list[Draft]:
         """One Draft per organisation and kind (open-register letters go to the registration office:
         `office` when the person typed it in, else one chosen, remembered or looked up; with none of
@@ -246,6 +249,7 @@ class Backend(OrganisationsDoor):
                     extra_text=extra_text,
                     reference=refs.get((org.id, kind)),
                     report=report,
+                    leave_out=leave_out,
                 )[0]
                 drafts.append(Draft(org=org, kind=kind, letter=letter))
         return drafts

@@ -34,7 +34,7 @@ EVENT_LABELS = {
     EventKind.FEE_PAID: "I paid the fee",
     EventKind.CLARIFICATION_REQUESTED: "They asked me to clarify",
     # The pause ends when they receive the answer (Art 12A(5)), not when it was sent: the date asked
-    # for is the sending day, and the hint says how post is counted (CLARIFICATION_HINT).
+    # for is the sending day, and the hint says how post is counted (arrival_hint).
     EventKind.CLARIFICATION_PROVIDED: "I answered their question (clarification)",
     EventKind.EXTENDED: "They extended the time to answer",
     EventKind.RESPONSE_RECEIVED: "They answered in full",
@@ -49,20 +49,24 @@ EVENT_LABELS = {
     EventKind.DRAFTED: "Drafted",
 }
 SENT_LABEL = "I sent it"
-CLARIFICATION_HINT = "the day you sent it; a posted answer is counted as arriving a few working days later"
 
 
-def clarification_hint(channel: Channel | None) -> str:
-    """How the answer's arrival is counted, for the way this request went (the tracker counts the
-    answer as travelling like the request: ydm.law.deadlines.RECEIPT_RULES)."""
+def arrival_hint(channel: Channel | None) -> str:
+    """How the arrival of ID, a fee or an answer sent by `channel` is counted, in one line (the
+    tracker counts it as deemed received: ydm.law.deadlines.RECEIPT_RULES)."""
     if channel is None:
-        return CLARIFICATION_HINT
+        return "the day you sent it; a posted one is counted as arriving a few working days later"
     days, _ = RECEIPT_RULES[channel]
     if days:
-        return (f"the day you posted it; by {channel.words}, like your request, it is counted as arriving "
-                f"{days} working days later")
-    return f"the day you sent it; by {channel.words}, like your request, it counts from that day"
+        return f"by {channel.words}: counted as arriving {days} working days after the day you posted it"
+    return f"by {channel.words}: counted from the day you sent it"
+
+
 DATE_LABEL = "When (empty = today)"
+# Proof of identity, a fee, an answer to their question: the clock runs from when THEY receive it
+# (Art 12A(2)(b),(c) and (5); law.md R3, R10), deemed from how it went, or the day they told you.
+RECEIPT_KINDS = frozenset({EventKind.ID_PROVIDED, EventKind.FEE_PAID, EventKind.CLARIFICATION_PROVIDED})
+ARRIVED = "received"  # the option "they told me the day it arrived": the date is their receipt
 # How it went, in the words of the wizard's send step (same order).
 SENT_VIA = {
     Channel.EMAIL: "Email",
@@ -79,10 +83,12 @@ class MarkEventScreen(ModalScreen[bool]):
     HELP = """\
 Choose what happened with the arrow keys, type the date it happened (today if empty) and, if you
 like, a short note. The deadline is counted again from everything you have recorded: for
-example, when they ask for ID the clock waits until you send it. When they asked you to clarify
-and you answered, give the day you sent your answer: the pause ends when they receive it, and an
-answer sent the way your request went is counted as arriving the same way (first-class post two
-working days later, second class four, email or web form that day).
+example, when they ask for ID the clock waits until you send it. When you sent proof of identity,
+paid a fee or answered their question, give the day you sent it and how it went: the time counts
+from when they receive it, so a posted one is counted as arriving some working days later
+(first-class post two, second class four; email or web form that day). If they told you the day
+it arrived (a delivery receipt, their reply), choose "Arrival day known" and give
+that day instead.
 
 For a letter you kept as a draft, choose **I sent it**, the day it went and how: a posted letter
 counts as received a few working days after posting (first class: two, second class: four), an
@@ -121,6 +127,16 @@ email or web form the same day, so the due date depends on it.
                 with Vertical(classes="half", id="note-box"):
                     yield Label("Note (optional)")
                     yield Input(id="event-note")
+                with Vertical(classes="half", id="arrival-box"):
+                    yield Label("How it went")
+                    mine = self.row.request.channel if self.row else Channel.EMAIL
+                    yield YdmRadioSet(
+                        *[YdmRadioButton(label, value=(channel is mine), name=channel.value)
+                          for channel, label in SENT_VIA.items()],
+                        YdmRadioButton("Arrival day known", name=ARRIVED),
+                        id="arrived-via",
+                        compact=True,
+                    )
                 if self.unsent:
                     with Vertical(classes="half", id="via-box"):
                         yield Label("How it went")
@@ -134,7 +150,7 @@ email or web form the same day, so the due date depends on it.
                             compact=True,
                         )
             channel = self.row.request.channel if self.row is not None else None
-            yield Static(clarification_hint(channel), id="event-hint", classes="why", markup=False)
+            yield Static(arrival_hint(channel), id="event-hint", classes="why", markup=False)
             yield Static("", id="err-event", classes="field-error")
             with Horizontal(classes="row buttons"):
                 yield Button("Save (Ctrl+S)", id="save-event", variant="primary", compact=True)
@@ -158,17 +174,37 @@ email or web form the same day, so the due date depends on it.
         answer to their question asks for the day it was sent, with how post is counted."""
         kind = self.chosen_kind()
         sending = self.unsent and kind is EventKind.SENT
-        answering = kind is EventKind.CLARIFICATION_PROVIDED
+        answering = kind in RECEIPT_KINDS
         if self.unsent:
             self.query_one("#via-box").display = sending
             self.query_one("#note-box").display = not sending
+        self.query_one("#arrival-box").display = answering
+        self.query_one("#event-kind").styles.height = 6 if answering else 10  # room for the ways it went, at 24 rows
         self.query_one("#event-hint").display = answering
         label = DATE_LABEL
         if sending:
             label = "When it went (empty = today)"
         elif answering:
-            label = "When you sent it (empty = today)"
+            arrived = self.arrived_via() is None
+            label = "Received on (empty = today)" if arrived else "Sent on (empty = today)"
+            self.query_one("#event-hint", Static).update(
+                "the day they received it (a delivery receipt, or they told you)" if arrived
+                else arrival_hint(self.arrived_via()))
         self.query_one("#event-date-label", Label).update(label)
+
+    def arrived_via(self) -> Channel | None:
+        """How their ID, fee or answer went (the request's channel until changed); None when the
+        person knows the day it arrived."""
+        pressed = self.query_one("#arrived-via", RadioSet).pressed_button
+        if pressed is not None and pressed.name == ARRIVED:
+            return None
+        if pressed is not None and pressed.name:
+            return Channel(pressed.name)
+        return self.row.request.channel if self.row else Channel.EMAIL
+
+    @on(RadioSet.Changed, "#arrived-via")
+    def _arrival_changed(self) -> None:
+        self._show_fields()
 
     def sent_via(self) -> Channel:
         """The channel ticked under "How it went" (the request's own channel until changed)."""
@@ -217,23 +253,28 @@ email or web form the same day, so the due date depends on it.
             return
         sending = kind is EventKind.SENT
         note = "" if sending else self.query_one("#event-note", Input).value.strip()
+        data = None
+        if kind in RECEIPT_KINDS:
+            how = self.arrived_via()
+            data = {"received": True} if how is None else {"via": how.value}
         self.app.run_blocking(
             self._store,
             kind,
             on_day,
             note,
             self.sent_via() if sending else None,
+            data,
             on_done=self._stored,
             description="saving the event",
             group="mark",
         )
 
-    def _store(self, kind: EventKind, on_day, note: str, via: Channel | None) -> str:
+    def _store(self, kind: EventKind, on_day, note: str, via: Channel | None, data: dict | None = None) -> str:
         try:
             if kind is EventKind.SENT and via is not None:
                 self.app.backend.mark_sent(self.ref, on_day, via, today=self.app.today)
             else:
-                self.app.backend.mark_event(self.ref, kind, on_day, note, today=self.app.today)
+                self.app.backend.mark_event(self.ref, kind, on_day, note, today=self.app.today, data=data)
         except YdmError as exc:
             return str(exc)
         return ""

@@ -22,6 +22,7 @@ from ydm.model import Organisation
 from ydm.tui.backend import LateComplaint, OfficeNeeded
 from ydm.tui.rows import Draft
 from ydm.tui.screens.labels import KIND_LABELS
+from ydm.tui.screens.write.details import DetailsScreen
 from ydm.tui.screens.write.late_reason import LateReasonScreen
 from ydm.tui.screens.write.office import OfficeScreen
 from ydm.tui.screens.write.step import WizardStep
@@ -38,6 +39,8 @@ class ReviewScreen(WizardStep):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "other_address", "Other address", id="review-other-address",
                 tooltip="Send the highlighted letter to the organisation's other published address"),
+        Binding("d", "details", "Details given", id="review-details",
+                tooltip="Choose which of your details the letters leave out"),
     ]
     HELP = """\
 These are the letters ydm wrote for you, one per organisation and kind. Move through the list on
@@ -46,6 +49,10 @@ the left with the arrow keys to read each one on the right.
 Some organisations publish more than one postal address and it is not settled which is current
 (each is shown with the date of its source on the Organisations screen): `a` sends the highlighted
 letter to the next one instead, and back again.
+
+Each letter gives only the details an organisation needs to find you, each with what it is for;
+your date of birth is left out of letters to parties, campaigners and registration offices. `d`
+chooses what to leave out of every letter (or to give everything).
 
 To add something of your own (for example "you phoned me on 3 May"), type it in the box at the
 top and press `Enter`: it is added to every letter. Nothing has been sent yet.
@@ -87,6 +94,7 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
                 missing=list(state.missing),
                 office=state.office,
                 late_reason=state.late_reason,
+                leave_out=state.leave_out,
             ),
             on_done=self._written,
             on_error=self._failed,
@@ -200,6 +208,20 @@ top and press `Enter`: it is added to every letter. Nothing has been sent yet.
         self.notify(f"Letters to {org.display_name} now go to {', '.join(chosen.lines)} "
                     f"({chosen.date or 'undated'}). Press a again for the other.", title="Address changed")
         self.redraft()
+
+    def action_details(self) -> None:
+        """Which details every letter leaves out (DetailsScreen); the letters are written again."""
+        if self.state.person is None:
+            return
+
+        def chosen(result) -> None:  # noqa: ANN001 - DetailsScreen's result
+            if result is False:
+                return
+            self.state.leave_out = result
+            self.redraft()
+            self.notify("The letters were written again with the details you chose.", title="Letters updated")
+
+        self.app.push_screen(DetailsScreen(self.state.person, self.state.leave_out), chosen)
 
     @on(OptionList.OptionSelected, "#draft-list")
     def _selected(self) -> None:

@@ -26,6 +26,8 @@ class WizardState:
     office: Organisation | None = None
     # Why an ICO complaint is past the ICO's three months (asked at step 4, LateReasonScreen).
     late_reason: str = ""
+    # Details to leave out of every letter (DetailsScreen; `--leave-out`); None: the usual choice.
+    leave_out: tuple[str, ...] | None = None
 
     @property
     def continuing(self) -> bool:
@@ -44,6 +46,7 @@ class WizardState:
             "orgs": [o.id for o in self.orgs],
             "kinds": [k.value for k in self.kinds],
             "extra_text": self.extra_text,
+            "leave_out": list(self.leave_out) if self.leave_out is not None else None,
         }
 
     @classmethod
@@ -60,7 +63,8 @@ class WizardState:
         kinds = [RequestKind(k) for k in data.get("kinds", []) if k in {x.value for x in RequestKind}]
         person = person_from_dict(data["person"]) if data.get("person") else None
         state = cls(person=person, nation=str(data.get("nation") or "england"), orgs=orgs, kinds=kinds,
-                    extra_text=str(data.get("extra_text") or ""))
+                    extra_text=str(data.get("extra_text") or ""),
+                    leave_out=tuple(str(x) for x in data["leave_out"]) if data.get("leave_out") else None)
         step = int(data.get("step") or 1)
         # a step is gone back to only when what it needs is there (drafts are written again at review)
         if person is None:
