@@ -87,18 +87,25 @@ def _run_tui() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Whatever happens, the person sees one `ydm: error:` line and an exit code
+    (ydm.errors), never a traceback: see `_boundary` for the failures that come from outside ydm."""
     import sys
 
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    _Parser.json_error = _json_flag(list(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(argv)
+    _Parser.json_error = _json_flag(argv)
+    args = None
     try:
+        _check_text(argv)
+        args = parser.parse_args(argv)
         if not args.command:
             return _run_tui()
-        return args.run(args) or 0
+        code = args.run(args) or 0
+        sys.stdout.flush()  # a full disk behind stdout is found here, not after the exit code is chosen
+        return code
     except YdmError as exc:
         output.error(str(exc))
-        if getattr(args, "json", None) is True:  # a switch, not `--json FILE`
+        if args is not None and getattr(args, "json", None) is True:  # a switch, not `--json FILE`
             from ydm import porcelain
 
             output.out_json(porcelain.error(exc.message, code=exc.exit_code, hint=exc.hint,
@@ -108,4 +115,92 @@ def main(argv: list[str] | None = None) -> int:
         output.error("interrupted")
         return 130
     except BrokenPipeError:
+        _stdout_gone()
         return 0
+    except (OSError, EOFError, UnicodeError, RecursionError, ValueError, RuntimeError) as exc:
+        problem = _boundary(exc)
+        if problem is None:
+            raise
+        output.error(problem.message)
+        return problem.exit_code
+
+
+def _check_text(argv: list[str]) -> None:
+    """Arguments and passphrases that are not UTF-8 text (a stray byte from another encoding) are
+    refused before anything runs: later they could not be written to a letter or the store."""
+    import os
+
+    from ydm.errors import InputError
+
+    for number, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"argument {number} is not valid UTF-8 text (retype it, or check the terminal's "
+                             "encoding)") from None
+    for name in ("YDM_PASSPHRASE", "YDM_NEW_PASSPHRASE"):
+        try:
+            os.environ.get(name, "").encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{name} is not valid UTF-8 text; nothing was changed") from None
+
+
+def _from_keyring(exc: BaseException) -> bool:
+    import traceback
+
+    return any(frame.f_globals.get("__name__", "").startswith(("keyring", "ydm.adapters.secrets"))
+               for frame, _ in traceback.walk_tb(exc.__traceback__))
+
+
+def _boundary(exc: BaseException) -> YdmError | None:
+    """The error line for a failure from outside ydm's own code, or None for a bug (shown as one).
+
+    Standard output that cannot be written (a full disk: exit 7, as for any output); input that ended
+    at a prompt (Ctrl-D) or was not UTF-8; an OS keyring backend that failed in a way it does not
+    document (reported here, at the CLI's edge, not guessed at inside the store)."""
+    import sys
+
+    from ydm.errors import InputError, OutputError, StoreError
+
+    if _from_keyring(exc):
+        detail = " ".join(str(exc).split())[:160]
+        return StoreError(f"the OS keyring failed ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                          "nothing was changed")
+    if isinstance(exc, OSError) and _stdout_failed(exc, sys):
+        _stdout_gone()
+        return OutputError(f"cannot write to standard output: {exc.strerror or exc}")
+    if isinstance(exc, EOFError):
+        return InputError("the input ended (Ctrl-D) before an answer was typed; nothing was changed")
+    if isinstance(exc, UnicodeDecodeError):
+        return InputError("what was typed is not valid UTF-8 text (check the terminal's encoding); "
+                          "nothing was changed")
+    return None
+
+
+def _stdout_failed(exc: OSError, sys) -> bool:
+    import traceback
+
+    frames = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    return bool(frames) and frames[-1].f_globals.get("__name__") == "ydm.cli.output" or _flush_fails(sys)
+
+
+def _flush_fails(sys) -> bool:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _stdout_gone() -> None:
+    """Point standard output at /dev/null, so that Python's own flush at exit does not fail again
+    (and print its 'Exception ignored' lines) on what could not be written."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

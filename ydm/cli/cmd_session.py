@@ -33,6 +33,10 @@ def run(args) -> int:
 
     config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir,
                          envelope=args.envelope)
+    if config.export_dir is not None:  # never ydm's own folder, never a file (ydm.cli.targets)
+        from ydm.cli.targets import check_folder
+
+        check_folder(args, config.export_dir)
     if args.plain:
         from ydm.cli.plain_session import run_plain
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ydm.errors import DataError, InputError
 from ydm.law.commencement import citations, in_force
 from ydm.letters.letter import Letter
-from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.model import Category, Organisation, Person, RequestKind, check_reference, new_reference
 from ydm.postcodes import nation_of_address
 from ydm.profile import clean_text
 
@@ -201,7 +201,7 @@ def render(
 
     # Only what the organisation needs to find the person: their choice, else the category's default.
     person = for_letter(person, org, leave_out)
-    reference = reference or new_reference()
+    reference = check_reference(reference, "--reference") if reference else new_reference()
     recipient_lines, missing = recipient_block(org, address_to)
     values = {
         "person": person,
