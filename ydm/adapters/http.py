@@ -134,7 +134,9 @@ class Cache:
 
         Readable by the user only (folder 0700, files 0600): a postcode answer says where someone lives."""
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+            private_dir(self.folder)
             os.chmod(self.folder, 0o700)
             path = self._path(url)
             tmp = path.with_suffix(".tmp")
@@ -315,7 +317,9 @@ class HttpClient:
 
         what = what or _host(url)
         part = dest.with_name(dest.name + ".part")
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(dest.parent)
         attempt = 0
         while True:
             have = part.stat().st_size if part.exists() else 0

@@ -99,7 +99,9 @@ def save_settings(s: ImapSettings, path: Path | None = None) -> Path:
     lines = ["# ydm: where to fetch replies from (the password is kept in the system keyring, not here)", "[imap]"]
     lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items() if v not in ("", None)]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(path.parent)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     except OSError as exc:
         from ydm.errors import OutputError

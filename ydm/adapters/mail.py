@@ -135,7 +135,9 @@ def save_settings(settings: SmtpSettings, path: Path | None = None) -> Path:
             continue
         lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")  # JSON scalars are TOML scalars
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(path.parent)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     except OSError as exc:
         from ydm.errors import OutputError

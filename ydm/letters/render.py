@@ -51,16 +51,13 @@ def environment():
     import jinja2
 
     from ydm import paths
+    from ydm.letters.template_cache import bytecode_cache
 
-    cache = paths.cache_dir() / "templates"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))  # compiled templates: no personal data
-    except OSError:
-        bytecode_cache = None
+    # Compiled templates (no personal data), loaded only from a folder no one else can write.
+    bytecode = bytecode_cache(paths.cache_dir() / "templates")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
-        bytecode_cache=bytecode_cache,
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain-text letters; formats escape for their own medium
         keep_trailing_newline=True,

@@ -40,7 +40,9 @@ def save_theme(name: str) -> Path:
     settings = load()
     settings["theme"] = name
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+    private_dir(path.parent)
     lines = ["# ydm's terminal app settings (written by ydm; YDM_THEME overrides the theme)"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in sorted(settings.items())]
     return atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"), mode=0o644)
