@@ -121,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         problem = _boundary(exc)
         if problem is None:
             raise
+        if isinstance(exc, EOFError | UnicodeDecodeError) and sys.stderr.isatty():
+            output.note("")  # the cursor is still on the prompt's line: the error gets its own
         output.error(problem.message)
         return problem.exit_code
 
