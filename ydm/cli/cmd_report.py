@@ -30,12 +30,12 @@ def run(args) -> int:
 
     fmt = "md"
     if args.output:
+        from ydm.cli.targets import check_targets
+
+        check_targets(args, [args.output])  # never onto ydm's own files, whatever the name ends with
         fmt = report.FORMATS.get(Path(args.output).suffix.lower())
         if fmt is None:
             raise InputError(f"-o {args.output}: say .md, .html or .pdf")
-        from ydm.cli.targets import check_targets
-
-        check_targets(args, [args.output])
     today = clock.today()
     with open_store() as store:
         hs = report.build(store, today=today)

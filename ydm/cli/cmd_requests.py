@@ -267,6 +267,8 @@ def _next(args, store, today) -> int:
     from ydm.service import letters as service
     from ydm.service import requests as tracker
 
+    if args.output:
+        check_targets(args, [args.output])  # before anything is said or kept (ydm.cli.targets)
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
                                extra_text=args.text, late_reason=args.late_reason)
     if step.letter is None:
@@ -289,7 +291,6 @@ def _next(args, store, today) -> int:
             raise InputError("--envelope goes with -o FILE.pdf")
         data = step.letter.text.encode() if fmt == "text" else service.render_format(
             [step.letter], fmt, combined=True, envelope=args.envelope)[0][1]
-        check_targets(args, [path])
         atomic_write(path, data)
         output.note(f"wrote {path}")
     event = {"reminder": "reminder-sent", "complaint": "complaint-sent", "ico-complaint": "ico-complaint-sent",
