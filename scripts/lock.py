@@ -25,7 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TEST_LOCK = ROOT / "requirements-test.lock"
 RUNTIME_LOCK = ROOT / "requirements.lock"
-BUILD = ["hatchling>=1.25"]  # pyproject's build backend: `pip install --no-deps --no-build-isolation -e .`
+# What builds ydm itself (`pip install --no-deps --no-build-isolation -e .`): pyproject's build backend,
+# and what it needs for an editable install.
+BUILD = ["hatchling>=1.25", "editables>=0.3"]
 
 
 def resolve(requirements: list[str], constraints: Path | None = None) -> list[tuple[str, str, str]]:
@@ -86,8 +88,9 @@ def installed(tmp: Path) -> Path:
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         constraints = None if "--upgrade" in sys.argv[1:] else installed(Path(tmp))
-        tested = resolve(["-e", ".[test,serve]"], constraints)
-    write(TEST_LOCK, tested, "The tested set: ydm's runtime, test and serve dependencies (make install-test, CI).")
+        tested = resolve(["-e", ".[test,serve]", *BUILD], constraints)
+    write(TEST_LOCK, tested, "The tested set: ydm's runtime, test and serve dependencies and what builds it "
+          "(make install-test, CI).")
     with tempfile.TemporaryDirectory() as tmp:
         pins = Path(tmp) / "pins.txt"
         pins.write_text("".join(f"{name}=={version}\n" for name, version, _ in tested))
