@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _stdout_gone()
         return 0
-    except (OSError, EOFError, UnicodeError, RecursionError, ValueError, RuntimeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - only failures from outside ydm are turned into a line
         problem = _boundary(exc)
         if problem is None:
             raise
@@ -147,10 +147,12 @@ def _check_text(argv: list[str]) -> None:
             raise InputError(f"{name} is not valid UTF-8 text; nothing was changed") from None
 
 
-def _from_keyring(exc: BaseException) -> bool:
+def _passed_through(exc: BaseException, modules: tuple[str, ...]) -> bool:
+    """Whether the failure was raised in (or under) one of `modules`: where it came from decides
+    whether it is the outside world's (a line for the person) or a bug in ydm (a traceback)."""
     import traceback
 
-    return any(frame.f_globals.get("__name__", "").startswith(("keyring", "ydm.adapters.secrets"))
+    return any(frame.f_globals.get("__name__", "").startswith(modules)
                for frame, _ in traceback.walk_tb(exc.__traceback__))
 
 
@@ -164,16 +166,17 @@ def _boundary(exc: BaseException) -> YdmError | None:
 
     from ydm.errors import InputError, OutputError, StoreError
 
-    if _from_keyring(exc):
+    if _passed_through(exc, ("keyring", "ydm.adapters.secrets")):
         detail = " ".join(str(exc).split())[:160]
         return StoreError(f"the OS keyring failed ({type(exc).__name__}{': ' + detail if detail else ''}); "
                           "nothing was changed")
     if isinstance(exc, OSError) and _stdout_failed(exc, sys):
         _stdout_gone()
         return OutputError(f"cannot write to standard output: {exc.strerror or exc}")
-    if isinstance(exc, EOFError):
+    typed = _passed_through(exc, ("getpass", "ydm.cli.output"))  # a prompt, or standard input
+    if isinstance(exc, EOFError) and typed:
         return InputError("the input ended (Ctrl-D) before an answer was typed; nothing was changed")
-    if isinstance(exc, UnicodeDecodeError):
+    if isinstance(exc, UnicodeDecodeError) and typed:
         return InputError("what was typed is not valid UTF-8 text (check the terminal's encoding); "
                           "nothing was changed")
     return None
