@@ -178,6 +178,8 @@ CASES = [
          "ydm's own folder"),
     Case("output-onto-dev-full", ["letter", "access", "--to", "libdems", "--me", ME, "-o", "/dev/full", "--force"],
          7, "not a regular file"),
+    Case("session-export-dir-ydms-own", ["session", "--plain", "--export-dir", "data"], 7, "ydm's own folder",
+         stdin=b""),
     Case("output-existing-no-force", ["requests", "export", "--ics", "old.ics"], 7, "add --force",
          setup=_file("old.ics", "keep me")),
 ]
