@@ -50,7 +50,8 @@ def stores(tmp_path_factory):
     homes = {}
     for mode in ("keyring", "passphrase"):
         home = tmp_path_factory.mktemp(f"home-{mode}")
-        done = _ydm(home, mode, ["letter", "access", "--to", "libdems", "--me", ME, "--record"])
+        done = _ydm(home, mode, ["letter", "access", "--to", "libdems", "--me", ME, "--record",
+                                 "--reference", "YDM-AAAAA"])
         assert done.returncode == 0, done.stderr
         homes[mode] = home
     return homes
@@ -147,6 +148,7 @@ CASES = [
     Case("profile-dev-zero", ["letter", "access", "--to", "libdems", "--me", "/dev/zero"], 4, "is too large"),
     Case("profile-nested-deeply", ["letter", "access", "--to", "libdems", "--me", "deep.toml"], 4,
          "is not a ydm profile", setup=_file("deep.toml", "a = " + DEEP)),
+    Case("reply-dev-zero", ["replies", "add", "/dev/zero", "--ref", "YDM-AAAAA"], 4, "/dev/zero is too large"),
     Case("import-dev-zero", ["requests", "import", "--json", "/dev/zero"], 4, "is too large"),
     # -- standard output on a full device ------------------------------------------------------------
     Case("stdout-full-letter", ["letter", "access", "--to", "libdems", "--me", ME], 7,
