@@ -128,6 +128,23 @@ def read_text_limited(name: str | Path, *, limit: int = MAX_TEXT_FILE, what: str
         raise DataError(f"{what} {name} is not UTF-8 text") from None
 
 
+def read_toml(name: str | Path, *, what: str = "the settings file", limit: int = MAX_TEXT_FILE) -> dict:
+    """A TOML file read with the size limit and parsed, or a DataError that says why not: not TOML,
+    nested thousands deep or a number of thousands of digits (tomllib's RecursionError and ValueError
+    would otherwise be tracebacks). NotFoundError when it is missing (callers may treat that as empty)."""
+    import tomllib
+
+    from ydm.errors import DataError
+
+    text = read_text_limited(name, limit=limit, what=what)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{what} {name} is not valid TOML: {exc}") from None
+    except (RecursionError, ValueError):
+        raise DataError(f"{what} {name} cannot be read: it is nested too deeply or holds a number too long") from None
+
+
 def _size(limit: int) -> str:
     return f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
 

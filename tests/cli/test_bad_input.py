@@ -78,8 +78,10 @@ def _export(**change) -> dict:
 
 def _file(name: str, content: bytes | str):
     """A setup step: write `content` to `name` in the working folder (the store's home)."""
-    def make(home: Path) -> None:
+    def make(home: Path) -> Path:
+        (home / name).parent.mkdir(parents=True, exist_ok=True)
         (home / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+        return home / name
     return make
 
 
@@ -150,6 +152,16 @@ CASES = [
          "is not a ydm profile", setup=_file("deep.toml", "a = " + DEEP)),
     Case("reply-dev-zero", ["replies", "add", "/dev/zero", "--ref", "YDM-AAAAA"], 4, "/dev/zero is too large"),
     Case("import-dev-zero", ["requests", "import", "--json", "/dev/zero"], 4, "is too large"),
+    Case("my-contacts-nested-deeply", ["orgs", "libdems"], 4, "nested too deeply",
+         setup=_file("data/my_contacts.toml", "a = " + DEEP)),
+    Case("session-settings-nested-deeply", ["session", "--plain"], 4, "nested too deeply", stdin=b"",
+         setup=_file("config/session.toml", "a = " + DEEP)),
+    Case("smtp-settings-nested-deeply", ["send", "YDM-AAAAA", "--dry-run"], 4, "nested too deeply",
+         setup=_file("config/smtp.toml", "a = " + DEEP)),
+    Case("lookup-settings-nested-deeply", ["lookup", "SW1A 1AA"], 4, "nested too deeply",
+         setup=_file("config/lookup.toml", "a = " + DEEP)),
+    Case("smtp-settings-dev-zero-sized", ["send", "YDM-AAAAA", "--dry-run"], 4, "too large",
+         setup=_file("config/smtp.toml", "# " + "x" * (2 << 20))),
     # -- standard output on a full device ------------------------------------------------------------
     Case("stdout-full-letter", ["letter", "access", "--to", "libdems", "--me", ME], 7,
          "cannot write to standard output: No space left on device", stdout_to="/dev/full"),
@@ -190,14 +202,15 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_bad_input_is_one_error_line(stores, case):
     home = stores[case.mode]
-    if case.setup:
-        case.setup(home)
+    made = case.setup(home) if case.setup else None
     before = _digest(home)
     if case.stdout_to:
         with open(case.stdout_to, "wb") as sink:
             done = _ydm(home, case.mode, case.argv, stdin=case.stdin, stdout=sink, env=case.env)
     else:
         done = _ydm(home, case.mode, case.argv, stdin=case.stdin, env=case.env)
+    if made is not None and made.parent.name in ("data", "config"):
+        made.unlink()  # a settings file of the shared home: gone before the next case
     _check(done.returncode, done.stderr.decode("utf-8", "replace"), case)
     assert _digest(home) == before, "the store changed"
     if case.id == "output-existing-no-force":

@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import time
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,13 +59,13 @@ class HttpStatusError(NetworkError):
 def load_config() -> dict[str, Any]:
     """The flat table in config_dir()/lookup.toml ({} when missing). Bad TOML is a DataError."""
     path = config_dir() / CONFIG_NAME
+    from ydm.errors import NotFoundError
+    from ydm.fileio import read_toml
+
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
+        return read_toml(path, what="the lookup settings")
+    except NotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
 
 
 def base_url(service: str, config: dict[str, Any] | None = None) -> str:

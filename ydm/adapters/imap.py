@@ -22,7 +22,6 @@ import json
 import re
 import socket
 import ssl
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,13 +69,13 @@ def config_path() -> Path:
 
 def load_settings(path: Path | None = None) -> ImapSettings:
     path = path or config_path()
+    from ydm.fileio import read_toml
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = read_toml(path, what="the IMAP settings")
+    except NotFoundError:
         raise NotFoundError("fetching replies is not set up yet",
                             hint="run: ydm replies fetch --setup --host HOST --user USER") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
     imap = data.get("imap", data)
     try:
         s = ImapSettings(host=str(imap["host"]), user=str(imap["user"]), port=int(imap.get("port", DEFAULT_PORT)),

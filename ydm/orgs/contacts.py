@@ -182,6 +182,8 @@ def _read_toml(file: Path, *, cache: bool = True) -> dict:
         raise DataError(f"{file.name} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{file.name} is not valid TOML: {exc}") from None
+    except (RecursionError, ValueError):  # nested thousands deep, a number of thousands of digits
+        raise DataError(f"{file.name} cannot be read: it is nested too deeply or holds a number too long") from None
     if cached is None:
         return data
     try:

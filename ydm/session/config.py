@@ -8,7 +8,6 @@ wipe.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,10 +40,13 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
     path = path or paths.config_dir() / "session.toml"
     data: dict[str, Any] = {}
     if path.exists():
+        from ydm.errors import YdmError
+        from ydm.fileio import read_toml
+
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DataError(f"{path} cannot be read: {exc}") from None
+            data = read_toml(path, what="the session settings")
+        except YdmError as exc:
+            raise DataError(f"{path} cannot be read: {exc.message}") from None
     unknown = set(data) - {"printer", "timeout", "export_dir", "envelope"}
     if unknown:
         raise DataError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} "

@@ -8,7 +8,6 @@ The YDM_THEME environment variable still wins over it (ydm.tui.base picks the th
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from ydm.fileio import atomic_write
@@ -23,10 +22,12 @@ def settings_path() -> Path:
 
 def load() -> dict[str, str]:
     """The saved settings; empty when there are none or the file cannot be read (never fatal)."""
+    from ydm.errors import YdmError
+    from ydm.fileio import read_toml
+
     try:
-        with settings_path().open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = read_toml(settings_path())
+    except YdmError:
         return {}
     return {key: value for key, value in data.items() if isinstance(value, str)}
 

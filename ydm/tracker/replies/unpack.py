@@ -100,7 +100,9 @@ def read_inputs(paths: list[str]) -> list[Incoming]:
             continue
         budget.take(path.name, size)
         budget.used -= size  # counted again by what is unpacked from it
-        from ydm.fileio import read_limited  # read with the cap, not by the size the file claims (/dev/zero: 0)
+        from ydm.fileio import (
+            read_limited,  # read with the cap, not by the size the file claims (/dev/zero: 0)
+        )
 
         data = read_limited(path, limit=MAX_PART_BYTES, what="the reply file")
         on = datetime.fromtimestamp(path.stat().st_mtime).date()
