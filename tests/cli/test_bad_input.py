@@ -168,6 +168,8 @@ CASES = [
     Case("stdout-full-list", ["requests", "list"], 7, "cannot write to standard output", stdout_to="/dev/full"),
     Case("stdout-full-json", ["requests", "list", "--json"], 7, "cannot write to standard output",
          stdout_to="/dev/full"),
+    Case("stdout-full-json-error", ["requests", "show", "YDM-ZZZZZ", "--json"], 3, "no request with reference",
+         stdout_to="/dev/full"),
     Case("stdout-full-export", ["requests", "export", "--json", "-"], 7, "cannot write to standard output",
          stdout_to="/dev/full"),
     Case("stdout-full-deadline", ["deadline", "--received", "2026-01-31"], 7, "cannot write to standard output",

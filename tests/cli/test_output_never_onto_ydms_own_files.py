@@ -118,6 +118,15 @@ def test_an_existing_file_is_replaced_only_with_force(store, tmp_path, capsys, w
     assert code == 0 and target.read_bytes() != b"keep me", err
 
 
+def test_a_refused_output_records_nothing(store, tmp_path, capsys):
+    target = tmp_path / "letter.txt"
+    target.write_text("keep me")
+    before = digest(store)
+    code, err = run(capsys, *LETTER, "--record", "-o", target)
+    assert code == 7 and "add --force" in err and "recorded" not in err
+    assert digest(store) == before and target.read_text() == "keep me"
+
+
 def test_a_file_in_an_output_folder_is_not_replaced_silently(store, tmp_path, capsys):
     folder = tmp_path / "letters"
     code, _ = run(capsys, *LETTER, "--reference", "MY-REF-1", "-o", f"{folder}/")

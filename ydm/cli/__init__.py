@@ -108,8 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         if args is not None and getattr(args, "json", None) is True:  # a switch, not `--json FILE`
             from ydm import porcelain
 
-            output.out_json(porcelain.error(exc.message, code=exc.exit_code, hint=exc.hint,
-                                            kind=type(exc).__name__.removesuffix("Error").lower()))
+            try:
+                output.out_json(porcelain.error(exc.message, code=exc.exit_code, hint=exc.hint,
+                                                kind=type(exc).__name__.removesuffix("Error").lower()))
+                sys.stdout.flush()
+            except OSError:  # standard output is what failed: the line on stderr says so
+                _stdout_gone()
         return exc.exit_code
     except KeyboardInterrupt:
         output.error("interrupted")
