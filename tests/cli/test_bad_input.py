@@ -162,6 +162,13 @@ CASES = [
          setup=_file("config/lookup.toml", "a = " + DEEP)),
     Case("smtp-settings-dev-zero-sized", ["send", "YDM-AAAAA", "--dry-run"], 4, "too large",
          setup=_file("config/smtp.toml", "# " + "x" * (2 << 20))),
+    # -- numbers no clock can count to ----------------------------------------------------------------
+    Case("session-timeout-infinite", ["session", "--plain", "--timeout", "1e309"], 2, "positive number of minutes",
+         stdin=b""),
+    Case("session-timeout-nan", ["session", "--plain", "--timeout", "nan"], 2, "positive number of minutes",
+         stdin=b""),
+    Case("session-timeout-in-settings-huge", ["session", "--plain"], 2, "positive number of minutes", stdin=b"",
+         setup=_file("config/session.toml", "timeout = 1e300\n")),
     # -- standard output on a full device ------------------------------------------------------------
     Case("stdout-full-letter", ["letter", "access", "--to", "libdems", "--me", ME], 7,
          "cannot write to standard output: No space left on device", stdout_to="/dev/full"),

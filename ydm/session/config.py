@@ -14,6 +14,7 @@ from typing import Any
 
 from ydm.errors import DataError, InputError
 
+MAX_TIMEOUT_MIN = 24 * 60  # a day: the session is for one patron at a time
 DEFAULT_TIMEOUT_MIN = 10.0
 
 
@@ -60,8 +61,11 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
             raise
         raise DataError(f"{path}: {exc.message}") from None
     minutes = timeout_min if timeout_min is not None else data.get("timeout", DEFAULT_TIMEOUT_MIN)
-    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or minutes <= 0:
-        raise InputError(f"the timeout must be a positive number of minutes, not '{minutes}'")
+    # A number a clock can count to: not 0, not inf or nan (a deadline past any timestamp), at most a day.
+    if (not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or not minutes > 0
+            or minutes > MAX_TIMEOUT_MIN):
+        raise InputError(f"the timeout must be a positive number of minutes, at most {MAX_TIMEOUT_MIN}, "
+                         f"not '{minutes}'")
     folder = export_dir if export_dir is not None else data.get("export_dir")
     if folder is not None:
         folder = Path(str(folder)).expanduser()
