@@ -238,17 +238,20 @@ def _check_fields(d, where: str, required: tuple[str, ...]) -> None:
 def _check_choice(value, table: dict, where: str, name: str) -> None:
     from ydm.errors import DataError
 
-    if value not in table:
-        raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not one of {', '.join(table)}")
+    if not isinstance(value, str) or value not in table:  # a list or a record is not a choice (nor hashable)
+        shown = value if isinstance(value, str | int | float | None) else type(value).__name__
+        raise DataError(f"{where} is damaged: \"{name}\" is '{shown}', not one of {', '.join(table)}")
 
 
 def _check_date(value, where: str, name: str) -> None:
     from ydm.errors import DataError
 
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not a date (YYYY-MM-DD)") from None
+    if not 1900 <= day.year <= 2999:  # no request's dates; 9999-12-31 would overflow every deadline after it
+        raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not a date of a request")
 
 
 def _check_list(value, where: str, name: str) -> list:
