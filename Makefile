@@ -3,18 +3,22 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test bench lint clean
+.PHONY: run test install install-test bench lint lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Dependencies come from the hash-pinned locks (scripts/lock.py): exactly the files the tests ran on, or
+# nothing; then ydm itself, without touching them (hatchling, its build backend, is in both locks).
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,serve]'
+$(VENV)/.installed-test: pyproject.toml requirements-test.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -34,6 +38,11 @@ bench: install-test
 lint: install-test
 	$(BIN)/python -m ruff check ydm tests bench
 	$(BIN)/lint-imports --config pyproject.toml
+
+# Pin the tested set again (the versions installed in .venv; `make lock LOCK_ARGS=--upgrade` for the
+# newest pyproject.toml allows, then `make test` before committing the locks).
+lock: | $(BIN)/python
+	$(BIN)/python scripts/lock.py $(LOCK_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

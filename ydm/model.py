@@ -6,6 +6,7 @@ they are derived from its events by `deadlines` and `escalation`.
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -278,3 +279,22 @@ _REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read 
 def new_reference() -> str:
     """A short reference for the subject line, e.g. `YDM-7K3P9`, so replies can be matched."""
     return "YDM-" + "".join(secrets.choice(_REF_ALPHABET) for _ in range(5))
+
+
+# The one pattern for a reference, wherever one comes in (`ydm letter --reference`, a REF typed for
+# `ydm requests`, an imported export): it goes into subject lines and mail headers, file names and
+# listings, so no line breaks or control characters (a header could be forged), no `/` or `..` (a
+# file could land outside its folder), ASCII only, and short enough for a subject line.
+REFERENCE_MAX = 48
+_REFERENCE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ._-]*[A-Za-z0-9])?")
+
+
+def check_reference(text: str, where: str = "the reference") -> str:
+    """`text` if it is a usable reference, else InputError saying what one may contain."""
+    from ydm.errors import InputError
+
+    if not isinstance(text, str) or len(text) > REFERENCE_MAX or not _REFERENCE.fullmatch(text) or ".." in text:
+        shown = repr(text if not isinstance(text, str) or len(text) <= 60 else text[:60] + "…")
+        raise InputError(f"{where} {shown} is not a reference: use up to {REFERENCE_MAX} letters, digits, "
+                         "'-', '_', '.' or spaces, starting and ending with a letter or digit (e.g. YDM-7K3P9)")
+    return text

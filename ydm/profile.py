@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ydm import clock, postcodes
-from ydm.errors import DataError, InputError
+from ydm.errors import DataError, InputError, NotFoundError
 from ydm.model import Person
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -133,6 +133,38 @@ def clean_person(person: Person) -> Person:
     return dataclasses.replace(person, **changes)
 
 
+def check_stored_person(person: Person) -> Person:
+    """A Person that did not come through a form (an imported export), held to the rules typed input
+    meets: every field text (lists of text where a list is meant), as long and as many as `make_person`
+    allows, the email an email address, the reply format one of the two; then `clean_person`.
+    Not re-parsed (a date of birth keeps its stored wording), so what an older ydm wrote imports."""
+    for key in _FIELDS:
+        value = getattr(person, key)
+        if key in _LIST_FIELDS:
+            if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+                raise InputError(f"'{key}' must be a list of text lines, not {_shown(value)}")
+            if len(value) > MAX_ITEMS[key]:
+                raise InputError(f"too many lines in '{key}' ({len(value)}; at most {MAX_ITEMS[key]})")
+        elif not isinstance(value, str):
+            raise InputError(f"'{key}' must be text, not {_shown(value)}")
+    person = clean_person(person)
+    for key in _FIELDS:
+        value = getattr(person, key)
+        for item in value if isinstance(value, tuple) else (value,):
+            check_length(key, item)
+    if not person.name.strip():
+        raise InputError("'name' is empty")
+    validate_email(person.email)
+    if person.reply_format not in ("electronic", "paper"):
+        raise InputError(f"reply_format '{person.reply_format}' must be 'electronic' or 'paper'")
+    return person
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"a {type(value).__name__}"
+
+
 def make_person(**fields) -> Person:
     """A validated Person: postcode normalised, email and date of birth checked, address split."""
     unknown = set(fields) - _FIELDS
@@ -184,17 +216,17 @@ def make_person(**fields) -> Person:
 
 def load_profile(path: Path, **overrides) -> Person:
     """Read a profile TOML; non-empty `overrides` (from CLI flags) win over the file."""
+    from ydm.fileio import read_text_limited  # with a size limit: a profile is a few hundred bytes
+
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = tomllib.loads(read_text_limited(path, what="profile"))
+    except NotFoundError:
         raise DataError(f"profile {path} does not exist (see examples/me.toml for the format)") from None
-    except OSError as exc:
-        raise DataError(f"cannot read profile {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise DataError(f"profile {path} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"profile {path} is not valid TOML: {exc}") from None
+    except (RecursionError, ValueError):  # nested thousands deep; an integer of thousands of digits
+        raise DataError(f"profile {path} is not a ydm profile (see examples/me.toml for the format)") from None
     if "date_of_birth" in data and isinstance(data["date_of_birth"], date):
         data["date_of_birth"] = data["date_of_birth"].isoformat()
     data.update({k: v for k, v in overrides.items() if v})

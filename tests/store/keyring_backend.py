@@ -69,3 +69,19 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError(username)
         self._save(data)
+
+
+class BrokenKeyring(KeyringBackend):
+    """A backend that fails in a way keyring does not document (not a KeyringError): what a broken
+    D-Bus or a buggy third-party backend does. For subprocess tests, like FileKeyring."""
+
+    priority = 1
+
+    def get_password(self, service, username):
+        raise RuntimeError("the backend exploded")
+
+    def set_password(self, service, username, password):
+        raise RuntimeError("the backend exploded")
+
+    def delete_password(self, service, username):
+        raise RuntimeError("the backend exploded")

@@ -65,7 +65,9 @@ def key_id(store_id: str, wrapped_key: str) -> str:
 
 def _own_folder(path: Path) -> None:
     """Make (or check) a 0700 folder owned by us; refuse anything else (another user's trap)."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+    private_dir(path)
     st = os.lstat(path)
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
         raise AgentError(f"{path} is not a folder of your own; the unlock agent will not use it")

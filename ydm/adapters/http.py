@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import time
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,13 +59,13 @@ class HttpStatusError(NetworkError):
 def load_config() -> dict[str, Any]:
     """The flat table in config_dir()/lookup.toml ({} when missing). Bad TOML is a DataError."""
     path = config_dir() / CONFIG_NAME
+    from ydm.errors import NotFoundError
+    from ydm.fileio import read_toml
+
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
+        return read_toml(path, what="the lookup settings")
+    except NotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
 
 
 def base_url(service: str, config: dict[str, Any] | None = None) -> str:
@@ -134,7 +133,9 @@ class Cache:
 
         Readable by the user only (folder 0700, files 0600): a postcode answer says where someone lives."""
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+            private_dir(self.folder)
             os.chmod(self.folder, 0o700)
             path = self._path(url)
             tmp = path.with_suffix(".tmp")
@@ -315,7 +316,9 @@ class HttpClient:
 
         what = what or _host(url)
         part = dest.with_name(dest.name + ".part")
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(dest.parent)
         attempt = 0
         while True:
             have = part.stat().st_size if part.exists() else 0

@@ -22,7 +22,6 @@ import json
 import re
 import socket
 import ssl
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,13 +69,13 @@ def config_path() -> Path:
 
 def load_settings(path: Path | None = None) -> ImapSettings:
     path = path or config_path()
+    from ydm.fileio import read_toml
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = read_toml(path, what="the IMAP settings")
+    except NotFoundError:
         raise NotFoundError("fetching replies is not set up yet",
                             hint="run: ydm replies fetch --setup --host HOST --user USER") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
     imap = data.get("imap", data)
     try:
         s = ImapSettings(host=str(imap["host"]), user=str(imap["user"]), port=int(imap.get("port", DEFAULT_PORT)),
@@ -99,7 +98,9 @@ def save_settings(s: ImapSettings, path: Path | None = None) -> Path:
     lines = ["# ydm: where to fetch replies from (the password is kept in the system keyring, not here)", "[imap]"]
     lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items() if v not in ("", None)]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(path.parent)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     except OSError as exc:
         from ydm.errors import OutputError

@@ -19,7 +19,6 @@ import json
 import smtplib
 import socket
 import ssl
-import tomllib
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
@@ -95,13 +94,13 @@ def config_path() -> Path:
 def load_settings(path: Path | None = None) -> SmtpSettings:
     """Read smtp.toml. `NotFoundError` if email sending was never set up, `DataError` if it is broken."""
     path = path or config_path()
+    from ydm.fileio import read_toml
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = read_toml(path, what="the email settings")
+    except NotFoundError:
         raise NotFoundError("sending email is not set up yet",
                             hint="run: ydm send --setup --host HOST --user USER") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
     smtp = data.get("smtp", data)
     try:
         settings = SmtpSettings(
@@ -135,7 +134,9 @@ def save_settings(settings: SmtpSettings, path: Path | None = None) -> Path:
             continue
         lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")  # JSON scalars are TOML scalars
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(path.parent)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     except OSError as exc:
         from ydm.errors import OutputError

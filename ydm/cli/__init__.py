@@ -87,25 +87,129 @@ def _run_tui() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Whatever happens, the person sees one `ydm: error:` line and an exit code
+    (ydm.errors), never a traceback: see `_boundary` for the failures that come from outside ydm."""
     import sys
 
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    _Parser.json_error = _json_flag(list(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(argv)
+    _Parser.json_error = _json_flag(argv)
+    args = None
     try:
+        _check_text(argv)
+        args = parser.parse_args(argv)
         if not args.command:
             return _run_tui()
-        return args.run(args) or 0
+        code = args.run(args) or 0
+        sys.stdout.flush()  # a full disk behind stdout is found here, not after the exit code is chosen
+        return code
     except YdmError as exc:
         output.error(str(exc))
-        if getattr(args, "json", None) is True:  # a switch, not `--json FILE`
+        if args is not None and getattr(args, "json", None) is True:  # a switch, not `--json FILE`
             from ydm import porcelain
 
-            output.out_json(porcelain.error(exc.message, code=exc.exit_code, hint=exc.hint,
-                                            kind=type(exc).__name__.removesuffix("Error").lower()))
+            try:
+                output.out_json(porcelain.error(exc.message, code=exc.exit_code, hint=exc.hint,
+                                                kind=type(exc).__name__.removesuffix("Error").lower()))
+                sys.stdout.flush()
+            except OSError:  # standard output is what failed: the line on stderr says so
+                _stdout_gone()
         return exc.exit_code
     except KeyboardInterrupt:
         output.error("interrupted")
         return 130
     except BrokenPipeError:
+        _stdout_gone()
         return 0
+    except Exception as exc:  # noqa: BLE001 - only failures from outside ydm are turned into a line
+        problem = _boundary(exc)
+        if problem is None:
+            raise
+        if isinstance(exc, EOFError | UnicodeDecodeError) and sys.stderr.isatty():
+            output.note("")  # the cursor is still on the prompt's line: the error gets its own
+        output.error(problem.message)
+        return problem.exit_code
+
+
+def _check_text(argv: list[str]) -> None:
+    """Arguments and passphrases that are not UTF-8 text (a stray byte from another encoding) are
+    refused before anything runs: later they could not be written to a letter or the store."""
+    import os
+
+    from ydm.errors import InputError
+
+    for number, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"argument {number} is not valid UTF-8 text (retype it, or check the terminal's "
+                             "encoding)") from None
+    for name in ("YDM_PASSPHRASE", "YDM_NEW_PASSPHRASE"):
+        try:
+            os.environ.get(name, "").encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{name} is not valid UTF-8 text; nothing was changed") from None
+
+
+def _passed_through(exc: BaseException, modules: tuple[str, ...]) -> bool:
+    """Whether the failure was raised in (or under) one of `modules`: where it came from decides
+    whether it is the outside world's (a line for the person) or a bug in ydm (a traceback)."""
+    import traceback
+
+    return any(frame.f_globals.get("__name__", "").startswith(modules)
+               for frame, _ in traceback.walk_tb(exc.__traceback__))
+
+
+def _boundary(exc: BaseException) -> YdmError | None:
+    """The error line for a failure from outside ydm's own code, or None for a bug (shown as one).
+
+    Standard output that cannot be written (a full disk: exit 7, as for any output); input that ended
+    at a prompt (Ctrl-D) or was not UTF-8; an OS keyring backend that failed in a way it does not
+    document (reported here, at the CLI's edge, not guessed at inside the store)."""
+    import sys
+
+    from ydm.errors import InputError, OutputError, StoreError
+
+    if _passed_through(exc, ("keyring", "ydm.adapters.secrets")):
+        detail = " ".join(str(exc).split())[:160]
+        return StoreError(f"the OS keyring failed ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                          "nothing was changed")
+    if isinstance(exc, OSError) and _stdout_failed(exc, sys):
+        _stdout_gone()
+        return OutputError(f"cannot write to standard output: {exc.strerror or exc}")
+    typed = _passed_through(exc, ("getpass", "ydm.cli.output"))  # a prompt, or standard input
+    if isinstance(exc, EOFError) and typed:
+        return InputError("the input ended (Ctrl-D) before an answer was typed; nothing was changed")
+    if isinstance(exc, UnicodeDecodeError) and typed:
+        return InputError("what was typed is not valid UTF-8 text (check the terminal's encoding); "
+                          "nothing was changed")
+    return None
+
+
+def _stdout_failed(exc: OSError, sys) -> bool:
+    import traceback
+
+    frames = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    return bool(frames) and frames[-1].f_globals.get("__name__") == "ydm.cli.output" or _flush_fails(sys)
+
+
+def _flush_fails(sys) -> bool:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _stdout_gone() -> None:
+    """Point standard output at /dev/null, so that Python's own flush at exit does not fail again
+    (and print its 'Exception ignored' lines) on what could not be written."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

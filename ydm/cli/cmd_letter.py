@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ydm.cli.letter_inputs import _extra_text, _format, _leave_out, _note_left_out, _person, _report, _sent_on
+from ydm.cli.targets import add_force
 from ydm.model import INITIAL_KINDS, KIND_SUMMARIES, REPORT_KINDS
 
 FORMATS = ("text", "md", "pdf", "eml")
@@ -81,6 +82,7 @@ def register(sub) -> None:
                      help="text (default), md, pdf or eml; with -o FILE the file's extension also decides")
     out.add_argument("-o", "--output", metavar="PATH_OR_DIR",
                      help="a file (several letters: joined, or one combined PDF) or a folder (one file per letter)")
+    add_force(out)
     out.add_argument("--envelope", choices=("dl", "c5"),
                      help="with --format pdf: the window envelope (dl: A4 folded in three, the default; c5: folded once)")
     out.add_argument("--duplex", action="store_true",
@@ -267,6 +269,12 @@ def run(args) -> int:
     to_folder = target is not None and (target.is_dir() or args.output.endswith(("/", "\\")))
     rendered = service.render_format(letters, args.format, combined=not to_folder, envelope=args.envelope,
                                      duplex=args.duplex)
+    if target is not None:  # before anything is written or recorded (ydm.cli.targets)
+        from ydm.cli.targets import check_folder, check_targets
+
+        if to_folder:
+            check_folder(args, target)
+        check_targets(args, [target / service.file_name(x, args.format) for x in letters] if to_folder else [target])
     _warn_gaps(args, letters, kind)
     if not args.record:
         _deliver(args, letters, rendered, target, to_folder, None)
@@ -313,7 +321,9 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
         if target is not None:
             if to_folder and not target.exists():
                 try:
-                    target.mkdir(parents=True)
+                    from ydm.fileio import private_dir
+
+                    private_dir(target)
                     made_folder = True
                 except OSError as exc:
                     raise OutputError(f"cannot create folder {target}: {exc.strerror or exc}") from None

@@ -12,6 +12,9 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write it here (.md, .html or .pdf); default: Markdown "
                    "on standard output")
     p.add_argument("--json", action="store_true", help="the same as JSON on standard output")
+    from ydm.cli.targets import add_force
+
+    add_force(p)
     p.set_defaults(run=run)
 
 
@@ -27,6 +30,9 @@ def run(args) -> int:
 
     fmt = "md"
     if args.output:
+        from ydm.cli.targets import check_targets
+
+        check_targets(args, [args.output])  # never onto ydm's own files, whatever the name ends with
         fmt = report.FORMATS.get(Path(args.output).suffix.lower())
         if fmt is None:
             raise InputError(f"-o {args.output}: say .md, .html or .pdf")

@@ -15,6 +15,8 @@ EVENTS = (
 
 
 def register(sub) -> None:
+    from ydm.cli.targets import add_force
+
     p = sub.add_parser("requests", help="track your requests: deadlines, reminders, complaints, calendar",
                        description="Your recorded requests, their due dates and the next step. Status and due "
                        "dates are worked out from what you recorded, every time.")
@@ -58,6 +60,7 @@ def register(sub) -> None:
                        "follow-up):\n" + item_names_help())
     nx.add_argument("ref", metavar="REF")
     nx.add_argument("-o", "--output", metavar="PATH", help="write it here (.txt, .md, .pdf or .eml); default stdout")
+    add_force(nx)
     nx.add_argument("--missing", action="append", default=[], metavar="ITEM",
                     help="for a follow-up: an item their reply left out, by name (recipients, sources, purposes, "
                     "lawful-basis, ... listed below) or code (15(1)(c)); repeatable")
@@ -75,6 +78,7 @@ def register(sub) -> None:
     ex.add_argument("--private", action="store_true", help="with --ics: leave organisation names out")
     ex.add_argument("--json", metavar="FILE",
                     help="everything, including letters and your profile (keep it safe; '-': standard output)")
+    add_force(ex)
 
     im = ps.add_parser("import", help="import a JSON export (adds what is missing; never drops anything)")
     im.add_argument("--json", metavar="FILE", required=True, help="the export to read ('-': standard input)")
@@ -257,11 +261,14 @@ def _next(args, store, today) -> int:
     from pathlib import Path
 
     from ydm.cli import output
+    from ydm.cli.targets import check_targets
     from ydm.errors import InputError
     from ydm.fileio import atomic_write
     from ydm.service import letters as service
     from ydm.service import requests as tracker
 
+    if args.output:
+        check_targets(args, [args.output])  # before anything is said or kept (ydm.cli.targets)
     step = tracker.next_letter(store, args.ref, today=today, missing=args.missing, kind=args.kind,
                                extra_text=args.text, late_reason=args.late_reason)
     if step.letter is None:
@@ -293,82 +300,15 @@ def _next(args, store, today) -> int:
 
 
 def _export(args, store, today) -> int:
-    import json
-    from pathlib import Path
+    from ydm.cli.requests_files import export
 
-    from ydm.cli import output
-    from ydm.errors import InputError
-    from ydm.fileio import atomic_write
-    from ydm.service import requests as tracker
-
-    if args.ics == "-" and args.json == "-":
-        raise InputError("only one of --ics and --json can go to standard output (-)")
-    if args.ics:
-        data = tracker.export_ics(store, today=today, private=args.private)
-        if args.ics == "-":
-            output.out_bytes(data)
-        else:
-            atomic_write(Path(args.ics), data)
-            output.note(f"wrote {args.ics}")
-    if args.json:
-        data = tracker.export_json(store, today=today)
-        text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
-        where = "standard output"
-        if args.json == "-":
-            output.out_bytes(text)
-        else:
-            atomic_write(Path(args.json), text)
-            where = args.json
-        output.note(f"wrote {where} ({len(data['requests'])} requests; it is NOT encrypted: keep it safe)")
-    return 0
-
-
-def _read_export(name: str):
-    """The JSON in a file (or '-': standard input), or an error that says in plain words what is wrong."""
-    import json
-
-    from ydm.cli import output
-    from ydm.errors import DataError, NotFoundError
-
-    where = "standard input" if name == "-" else name
-    try:
-        if name == "-":
-            text = output.read_stdin()
-        else:
-            with open(name, encoding="utf-8") as handle:
-                text = handle.read()
-    except FileNotFoundError:
-        raise NotFoundError(f"no such file: {name}") from None
-    except IsADirectoryError:
-        raise DataError(f"cannot read {where}: it is a folder, not an export file") from None
-    except PermissionError:
-        raise DataError(f"cannot read {where}: permission denied") from None
-    except UnicodeDecodeError:
-        raise DataError(f"cannot read {where}: it is not a text file (a ydm export is UTF-8 JSON)") from None
-    except OSError as exc:
-        raise DataError(f"cannot read {where}: {exc.strerror or exc}") from None
-    if not text.strip():
-        raise DataError(f"{where} is empty: it is not a ydm export")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{where} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg.lower()}); "
-                        "is it a ydm requests export?") from None
+    return export(args, store, today)
 
 
 def _import(args, store, today) -> int:
-    from ydm.cli import output
-    from ydm.service import requests as tracker
+    from ydm.cli.requests_files import import_
 
-    data = _read_export(args.json)
-    res = tracker.import_json(store, data)
-    if res.profile_differs:
-        output.warn("the profile in this export is not the one stored here: the stored profile is kept; "
-                    "each imported request keeps the person who signed it, and its reminders and "
-                    "complaints go out under that name")
-    output.note(f"imported {'standard input' if args.json == '-' else args.json}: {res.added} added, {res.merged} merged, {res.unchanged} unchanged"
-                + ("; profile imported" if res.profile else ""))
-    return 0
+    return import_(args, store, today)
 
 
 def _check(args, store, today) -> int:

@@ -40,6 +40,10 @@ def run(args) -> int:
         return _check(args)
     config = load_config(printer=args.printer, timeout_min=args.timeout, export_dir=args.export_dir,
                          envelope=args.envelope)  # checked here, so a bad setting is said before any child runs
+    if config.export_dir is not None:  # never ydm's own folder, never a file (ydm.cli.targets)
+        from ydm.cli.targets import check_folder
+
+        check_folder(args, config.export_dir)
     from ydm.cli import session_guard
 
     if session_guard.wanted():  # at a terminal: a parent that restores and clears it whatever happens

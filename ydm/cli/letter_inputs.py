@@ -48,10 +48,12 @@ def _leave_out(args):
     if args.me:
         import tomllib
 
+        from ydm.errors import YdmError
+        from ydm.fileio import read_text_limited
+
         try:
-            with open(args.me, "rb") as handle:
-                value = tomllib.load(handle).get("leave_out")
-        except (OSError, tomllib.TOMLDecodeError):
+            value = tomllib.loads(read_text_limited(args.me, what="profile")).get("leave_out")
+        except (YdmError, tomllib.TOMLDecodeError):
             return None  # the profile's own errors are reported when it is loaded
         if value is not None:
             return check_names([value] if isinstance(value, str) else [str(v) for v in value])
@@ -99,15 +101,12 @@ def _format(args) -> str:
 
 
 def _extra_text(args) -> str:
-    from ydm.errors import DataError
+    """--text, then the words of --text-file (read with ydm.fileio's size limit: not /dev/zero)."""
+    from ydm.fileio import read_text_limited
 
     if not args.text_file:
         return args.text
-    try:
-        with open(args.text_file, encoding="utf-8") as handle:
-            return (args.text + "\n\n" + handle.read()).strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read --text-file {args.text_file}: {getattr(exc, 'strerror', None) or exc}") from None
+    return (args.text + "\n\n" + read_text_limited(args.text_file, what="--text-file")).strip()
 
 
 def _sent_on(args, today):

@@ -82,6 +82,14 @@ def read_stdin() -> str:
     return sys.stdin.read()
 
 
+def read_stdin_bytes(limit: int) -> bytes:
+    """Standard input as bytes, at most `limit` + 1 of them (the caller says when there were too many)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text-only stdin (tests feeding a StringIO)
+        return sys.stdin.read(limit + 1).encode("utf-8", "surrogateescape")
+    return buffer.read(limit + 1)
+
+
 def prompt(text: str) -> None:
     """Tell the person what to type next (on stderr, as a plain line: not a warning, not a result)."""
     sys.stderr.write(text if text.endswith("\n") else text + "\n")

@@ -85,7 +85,9 @@ def update(client=None) -> CalendarFile:
 def _atomic_write_json(path: Path, data) -> None:
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+        private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".bank-holidays.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ydm.errors import DataError, InputError
 from ydm.law.commencement import citations, in_force
 from ydm.letters.letter import Letter
-from ydm.model import Category, Organisation, Person, RequestKind, new_reference
+from ydm.model import Category, Organisation, Person, RequestKind, check_reference, new_reference
 from ydm.postcodes import nation_of_address
 from ydm.profile import clean_text
 
@@ -51,16 +51,13 @@ def environment():
     import jinja2
 
     from ydm import paths
+    from ydm.letters.template_cache import bytecode_cache
 
-    cache = paths.cache_dir() / "templates"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))  # compiled templates: no personal data
-    except OSError:
-        bytecode_cache = None
+    # Compiled templates (no personal data), loaded only from a folder no one else can write.
+    bytecode = bytecode_cache(paths.cache_dir() / "templates")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
-        bytecode_cache=bytecode_cache,
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain-text letters; formats escape for their own medium
         keep_trailing_newline=True,
@@ -201,7 +198,7 @@ def render(
 
     # Only what the organisation needs to find the person: their choice, else the category's default.
     person = for_letter(person, org, leave_out)
-    reference = reference or new_reference()
+    reference = check_reference(reference, "--reference") if reference else new_reference()
     recipient_lines, missing = recipient_block(org, address_to)
     values = {
         "person": person,

@@ -182,12 +182,17 @@ def _read_toml(file: Path, *, cache: bool = True) -> dict:
         raise DataError(f"{file.name} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{file.name} is not valid TOML: {exc}") from None
+    except (RecursionError, ValueError):  # nested thousands deep, a number of thousands of digits
+        raise DataError(f"{file.name} cannot be read: it is nested too deeply or holds a number too long") from None
     if cached is None:
         return data
     try:
-        from ydm.fileio import atomic_write
+        from ydm.fileio import (
+            atomic_write,
+            private_dir,  # 0700 whatever the umask (issue 18 item 9)
+        )
 
-        cached.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(cached.parent)
         atomic_write(cached, json.dumps(data, default=str).encode("utf-8"), mode=0o600)
         _drop_other_copies(keep=cached)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower

@@ -73,7 +73,9 @@ def save(org: Organisation, path: Path | None = None) -> Organisation:
     blocks = re.split(r"(?m)^(?=\[\[organisation\]\]\s*$)", old)
     kept = [b for b in blocks if not (b.startswith("[[organisation]]") and _block_id(b) == org.id)]
     text = ("".join(kept).rstrip("\n") or _HEADER.rstrip("\n")) + "\n\n" + to_toml(org)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+    private_dir(path.parent)
     check = path.with_name(f".{path.name}.check")
     try:
         atomic_write(check, text.encode("utf-8"))

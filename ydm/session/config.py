@@ -8,13 +8,13 @@ wipe.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ydm.errors import DataError, InputError
 
+MAX_TIMEOUT_MIN = 24 * 60  # a day: the session is for one patron at a time
 DEFAULT_TIMEOUT_MIN = 10.0
 
 
@@ -41,10 +41,13 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
     path = path or paths.config_dir() / "session.toml"
     data: dict[str, Any] = {}
     if path.exists():
+        from ydm.errors import YdmError
+        from ydm.fileio import read_toml
+
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DataError(f"{path} cannot be read: {exc}") from None
+            data = read_toml(path, what="the session settings")
+        except YdmError as exc:
+            raise DataError(f"{path} cannot be read: {exc.message}") from None
     unknown = set(data) - {"printer", "timeout", "export_dir", "envelope"}
     if unknown:
         raise DataError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} "
@@ -58,8 +61,11 @@ def load_config(path: Path | None = None, *, printer: str | None = None, timeout
             raise
         raise DataError(f"{path}: {exc.message}") from None
     minutes = timeout_min if timeout_min is not None else data.get("timeout", DEFAULT_TIMEOUT_MIN)
-    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or minutes <= 0:
-        raise InputError(f"the timeout must be a positive number of minutes, not '{minutes}'")
+    # A number a clock can count to: not 0, not inf or nan (a deadline past any timestamp), at most a day.
+    if (not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or not minutes > 0
+            or minutes > MAX_TIMEOUT_MIN):
+        raise InputError(f"the timeout must be a positive number of minutes, at most {MAX_TIMEOUT_MIN}, "
+                         f"not '{minutes}'")
     folder = export_dir if export_dir is not None else data.get("export_dir")
     if folder is not None:
         folder = Path(str(folder)).expanduser()

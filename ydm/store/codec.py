@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ydm.errors import InputError, NotFoundError
-from ydm.model import Channel, Event, EventKind, Nation, Person, Request, RequestKind
+from ydm.model import Channel, Event, EventKind, Nation, Person, Request, RequestKind, check_reference
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def normalize_ref(text: str) -> str:
         raise InputError("a request reference is needed, e.g. YDM-7K3P9")
     if "-" not in ref and len(ref) == 5:
         ref = "YDM-" + ref
-    return ref
+    return check_reference(ref)  # the one pattern (ydm.model): no line breaks, '/' or '..' in a message
 
 
 def not_found(ref: str, known: list[str]) -> NotFoundError:
@@ -238,17 +238,20 @@ def _check_fields(d, where: str, required: tuple[str, ...]) -> None:
 def _check_choice(value, table: dict, where: str, name: str) -> None:
     from ydm.errors import DataError
 
-    if value not in table:
-        raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not one of {', '.join(table)}")
+    if not isinstance(value, str) or value not in table:  # a list or a record is not a choice (nor hashable)
+        shown = value if isinstance(value, str | int | float | None) else type(value).__name__
+        raise DataError(f"{where} is damaged: \"{name}\" is '{shown}', not one of {', '.join(table)}")
 
 
 def _check_date(value, where: str, name: str) -> None:
     from ydm.errors import DataError
 
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not a date (YYYY-MM-DD)") from None
+    if not 1900 <= day.year <= 2999:  # no request's dates; 9999-12-31 would overflow every deadline after it
+        raise DataError(f"{where} is damaged: \"{name}\" is '{value}', not a date of a request")
 
 
 def _check_list(value, where: str, name: str) -> list:
@@ -270,39 +273,64 @@ def check_person_dict(d, where: str) -> Person:
         person = person_from_dict(d)
     except (TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"{where} is damaged: {exc}") from None
-    from ydm.profile import clean_person
+    from ydm.profile import check_stored_person
 
-    return clean_person(person)
+    try:  # as strictly as typed input: a name that is a number would fail every later letter
+        return check_stored_person(person)
+    except InputError as exc:
+        raise DataError(f"{where} is damaged: {exc.message}") from None
 
 
 def check_request_dict(d, number: int) -> str:
     """Check one request of an export field by field (before anything is written), so the error
     says in plain words which request and which field is wrong. Returns where it is ("request 3
     (YDM-7K3P9)") for later messages."""
+    from ydm.errors import DataError
+
     ref = d.get("ref") if isinstance(d, dict) else None
-    where = f"request {number}" + (f" ({ref})" if isinstance(ref, str) and ref else "") + " in this export"
+    problem = None
+    if isinstance(ref, str) and ref:
+        try:
+            check_reference(ref.strip().upper())
+        except InputError as exc:
+            problem = exc.message
+    where = f"request {number}" + (f" ({ref})" if isinstance(ref, str) and ref and not problem else "") + " in this export"
     _check_fields(d, where, ("ref", "kind", "org_id"))
     if not isinstance(ref, str):
-        from ydm.errors import DataError
-
         raise DataError(f"{where} is damaged: \"ref\" is not text")
+    if problem:
+        raise DataError(f"{where} is damaged: {problem}")
     _check_choice(d["kind"], _REQUEST_KINDS, where, "kind")
     if d.get("channel"):
         _check_choice(d["channel"], _CHANNELS, where, "channel")
     if d.get("nation"):
         _check_choice(d["nation"], _NATIONS, where, "nation")
+    _check_texts(d, where, ("org_id", "org_name", "letter_text"))
     for i, e in enumerate(_check_list(d.get("events"), where, "events"), 1):
         _check_fields(e, f"{where}, event {i},", ("kind", "on"))
         _check_choice(e["kind"], _EVENT_KINDS, f"{where}, event {i},", "kind")
         _check_date(e["on"], f"{where}, event {i},", "on")
+        _check_texts(e, f"{where}, event {i},", ("note",))
+        if e.get("data") is not None and not isinstance(e["data"], dict):
+            raise DataError(f"{where}, event {i}, is damaged: \"data\" is not a record with named fields")
     for i, x in enumerate(_check_list(d.get("letters"), where, "letters"), 1):
         _check_fields(x, f"{where}, letter {i},", ("kind", "on", "text"))
         _check_choice(x["kind"], _REQUEST_KINDS, f"{where}, letter {i},", "kind")
         _check_date(x["on"], f"{where}, letter {i},", "on")
+        _check_texts(x, f"{where}, letter {i},", ("text", "subject"))
     if d.get("sender"):
         check_person_dict(d["sender"], f"the sender of {where}")
     _check_recipient(d, where)
     return where
+
+
+def _check_texts(d: dict, where: str, names: tuple[str, ...]) -> None:
+    """Fields that must be text when present (a number where a name goes fails every later letter)."""
+    from ydm.errors import DataError
+
+    for name in names:
+        if d.get(name) is not None and not isinstance(d[name], str):
+            raise DataError(f"{where} is damaged: \"{name}\" is not text")
 
 
 def _check_recipient(d: dict, where: str) -> None:

@@ -68,7 +68,9 @@ class SqliteStore(RepliesRecords):
             if is_new and not create:
                 raise StoreError(f"there is no store at {self.path} yet")
             if is_new:
-                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+                private_dir(self.path.parent)
         except OSError as exc:  # unreadable file, a folder we may not create: permissions, not damage
             raise _access_error(self.path, exc, writing=False) from None
         try:

@@ -244,7 +244,9 @@ class YdmAppBase(App):
                 target_dir = Path(folder).expanduser()
             else:
                 target_dir = platformdirs.user_downloads_path()
-            target_dir.mkdir(parents=True, exist_ok=True)
+            from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+            private_dir(target_dir)
             target = target_dir / name
             atomic_write(target, data)
             return str(target)

@@ -8,7 +8,6 @@ The YDM_THEME environment variable still wins over it (ydm.tui.base picks the th
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from ydm.fileio import atomic_write
@@ -23,10 +22,12 @@ def settings_path() -> Path:
 
 def load() -> dict[str, str]:
     """The saved settings; empty when there are none or the file cannot be read (never fatal)."""
+    from ydm.errors import YdmError
+    from ydm.fileio import read_toml
+
     try:
-        with settings_path().open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = read_toml(settings_path())
+    except YdmError:
         return {}
     return {key: value for key, value in data.items() if isinstance(value, str)}
 
@@ -40,7 +41,9 @@ def save_theme(name: str) -> Path:
     settings = load()
     settings["theme"] = name
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+    private_dir(path.parent)
     lines = ["# ydm's terminal app settings (written by ydm; YDM_THEME overrides the theme)"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in sorted(settings.items())]
     return atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"), mode=0o644)

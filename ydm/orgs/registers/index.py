@@ -68,7 +68,9 @@ def build(source: str, file: Path | list[Path], *, origin: str, file_date: str =
     if source not in SOURCES:
         raise DataError(f"unknown register '{source}' (one of {', '.join(SOURCES)})")
     target = index_path(source)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    from ydm.fileio import private_dir  # 0700 whatever the umask (issue 18 item 9)
+
+    private_dir(target.parent)
     fresh = target.with_name(target.name + ".new")
     fresh.unlink(missing_ok=True)
     what = {"ico": "the ICO register of fee payers", "ec": "an Electoral Commission register export"}[source]

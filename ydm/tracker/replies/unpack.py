@@ -100,10 +100,11 @@ def read_inputs(paths: list[str]) -> list[Incoming]:
             continue
         budget.take(path.name, size)
         budget.used -= size  # counted again by what is unpacked from it
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DataError(f"cannot read {raw}: {exc.strerror or exc}") from None
+        from ydm.fileio import (
+            read_limited,  # read with the cap, not by the size the file claims (/dev/zero: 0)
+        )
+
+        data = read_limited(path, limit=MAX_PART_BYTES, what="the reply file")
         on = datetime.fromtimestamp(path.stat().st_mtime).date()
         if kind == "eml":
             out.append(message(data, path.name, budget))
