@@ -106,10 +106,10 @@ CASES = [
     Case("argument-not-utf8", ["letter", "access", "--to", "libdems", "--name", os.fsdecode(b"Al\xe9x"),
                                "--email", "a@example.org"], 2, "argument 6 is not valid UTF-8"),
     # -- the keyring failing in a way it does not document -----------------------------------------
-    Case("keyring-backend-raises", ["requests", "list"], 5, "the OS keyring failed (RuntimeError",
+    Case("keyring-backend-raises", ["requests", "list"], 5, "the OS keyring refused to give the store key (RuntimeError",
          mode="keyring", env={"PYTHON_KEYRING_BACKEND": "tests.store.keyring_backend.BrokenKeyring"}),
     Case("keyring-backend-raises-on-record", ["letter", "access", "--to", "libdems", "--me", ME, "--record"], 5,
-         "the OS keyring failed", mode="keyring",
+         "the OS keyring refused", mode="keyring",
          env={"PYTHON_KEYRING_BACKEND": "tests.store.keyring_backend.BrokenKeyring"}),
     # -- imports: JSON that parses badly, and JSON that parses but is not what a person could type ------
     Case("import-nested-deeply", ["requests", "import", "--json", "deep.json"], 4, "nested too deeply",

@@ -1,7 +1,7 @@
 """The passphrase as people type it: "é" as one code point or as e + a combining accent is the same
 passphrase (new stores and stores made before the rule); and what goes wrong while getting a key —
-the input ending, bytes that are not UTF-8, a keyring backend failing in its own way — is one plain
-error, never a traceback, with the store untouched."""
+bytes that are not UTF-8, a keyring backend failing in its own way — is one plain error, never a
+traceback, with the store untouched. (The input ending at the prompt: tests/cli/test_bad_input.py.)"""
 
 from __future__ import annotations
 
@@ -95,17 +95,6 @@ def test_a_passphrase_with_bytes_that_are_not_utf8_is_a_plain_error(tmp_path, no
     not_utf8 = b"caf\xe9 latin-1".decode("utf-8", "surrogateescape")  # how Python hands such bytes over
     with pytest.raises(StoreError, match="not valid text"):
         SqliteStore(path, passphrase=_given(not_utf8)).close()
-
-
-def test_the_input_ending_at_the_passphrase_prompt_is_a_plain_error(monkeypatch):
-    import getpass
-
-    def ended(prompt=""):
-        raise EOFError
-
-    monkeypatch.setattr(getpass, "getpass", ended)
-    with pytest.raises(StoreError, match="no passphrase given"):
-        crypto.terminal_passphrase("passphrase for the ydm store", False)
 
 
 class BrokenKeyring(MemoryKeyring):

@@ -365,14 +365,11 @@ def terminal_passphrase(purpose: str, confirm: bool) -> str:
     """Ask on the terminal (getpass: no echo, writes to the tty, never to stdout); twice for a new one."""
     import getpass
 
-    try:
-        first = getpass.getpass(f"{purpose[:1].upper()}{purpose[1:]}: ")
-        if confirm:
-            check_new_passphrase(first)
-            if getpass.getpass("Type it again: ") != first:
-                raise StoreError("the two passphrases differ; nothing was changed")
-    except EOFError:  # Ctrl-D, or input that ended
-        raise StoreError("no passphrase given (the input ended); nothing was changed") from None
+    first = getpass.getpass(f"{purpose[:1].upper()}{purpose[1:]}: ")  # Ctrl-D: EOFError, a line at the CLI's edge
+    if confirm:
+        check_new_passphrase(first)
+        if getpass.getpass("Type it again: ") != first:
+            raise StoreError("the two passphrases differ; nothing was changed")
     return first
 
 
