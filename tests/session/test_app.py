@@ -146,18 +146,6 @@ async def test_inactivity_warns_then_wipes_back_to_the_welcome(make_app, clock, 
         assert len(app.screen_stack) == 2
 
 
-async def test_ctrl_c_wipes_and_exits(make_app, fresh_dirs):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", *PATRON, "enter")
-        await pilot.pause()
-        assert app.session.answers
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-    assert app.session.answers == {}
-    assert scan(fresh_dirs.values()) == []
-
-
 async def test_wrong_answer_is_explained_next_to_the_field(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,7 +3,7 @@
 Wiring only. The questions, letters and dates come from `ydm.session.flow.Session`; the screens live in
 `ydm.tui.screens.guided`, and this app alone shows them: a screen asks it to move on (the
 GuidedHost protocol, ydm.tui.screens.guided.host), so the imports go one way. What differs from the main app is the lifecycle: an in-memory store, an
-inactivity timer that warns and then wipes, and a wipe on Finish, on Ctrl+C / Ctrl+Q and on exit.
+inactivity timer that warns and then wipes, and a wipe on Finish, on a confirmed Ctrl+C / Ctrl+Q and on exit.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from ydm.session.flow import Session, SessionConfig
 from ydm.tui.base import TodayArg, YdmAppBase
 from ydm.tui.screens.guided.finish import FinishScreen
-from ydm.tui.screens.guided.idle import BusyScreen, IdleWarning
+from ydm.tui.screens.guided.idle import BusyScreen, IdleWarning, QuitQuestion
 from ydm.tui.screens.guided.outputs import OutputsScreen
 from ydm.tui.screens.guided.question import QuestionScreen
 from ydm.tui.screens.guided.review import ReviewScreen
@@ -83,7 +83,11 @@ class SessionApp(YdmAppBase):
         self.session.wipe()
 
     async def action_quit(self) -> None:
-        self.exit()
+        """Ctrl+C or Ctrl+Q: ask first, No by default. Ctrl+C is the copy reflex beside the Copy buttons,
+        so a quit at once lost the patron's work; a confirmed quit still wipes (see `exit`)."""
+        if any(isinstance(s, QuitQuestion) for s in self.screen_stack):
+            return  # already asking: a second Ctrl+C is not a yes
+        self.push_screen(QuitQuestion(), lambda stop: self.exit() if stop else None)
 
     # --- inactivity ---------------------------------------------------------------------------
     def check_inactivity(self) -> None:
