@@ -79,7 +79,7 @@ async def test_whole_session_prints_copies_finishes_and_leaves_no_trace(make_app
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert app.session.answers == {} and app.session.store.count() == 0
-        assert app.clipboard == ""                    # what we copied is gone too
+        assert app.clipboard == " "                   # what we copied is overwritten too
     assert scan(fresh_dirs.values()) == []
 
 

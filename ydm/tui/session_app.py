@@ -27,6 +27,9 @@ from ydm.tui.screens.guided.review import ReviewScreen
 from ydm.tui.screens.guided.welcome import WelcomeScreen
 
 
+CLEARED = " "  # what the clipboard holds after a patron's session
+
+
 class SessionApp(YdmAppBase):
     """One kiosk session after another; `session` holds the current patron's answers in memory."""
 
@@ -70,10 +73,18 @@ class SessionApp(YdmAppBase):
 
     def wipe(self) -> None:
         """Forget the patron; clear anything we put on the clipboard."""
-        if self.session.copied:
-            self.copy_to_clipboard("")
-            self.session.copied = False
+        self.clear_clipboard()
         self.session.wipe()
+
+    def clear_clipboard(self) -> bool | None:
+        """Overwrite what the patron copied (OSC 52) with a single space: None when nothing was copied,
+        False when there is no terminal to tell. Not an empty string: tmux and other terminals ignore
+        an empty update and keep the letter; a space is harmless and every terminal takes it."""
+        if not self.session.copied:
+            return None
+        self.copy_to_clipboard(CLEARED)
+        self.session.copied = False
+        return self._driver is not None
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.wipe()
