@@ -26,7 +26,6 @@ from ydm.tui.screens.guided.question import QuestionScreen
 from ydm.tui.screens.guided.review import ReviewScreen
 from ydm.tui.screens.guided.welcome import WelcomeScreen
 
-
 CLEARED = " "  # what the clipboard holds after a patron's session
 
 

@@ -8,7 +8,6 @@ from textual.widgets import Static
 
 from ydm.tui.screens.guided.base import GuidedScreen
 
-
 # What the clipboard holds now: the copied text is overwritten when this screen shows (the patron
 # has finished copying), and again at the wipe if they go back and copy more.
 CLIPBOARD = {
