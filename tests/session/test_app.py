@@ -83,7 +83,7 @@ async def test_whole_session_prints_copies_finishes_and_leaves_no_trace(make_app
     assert scan(fresh_dirs.values()) == []
 
 
-async def test_export_folder_is_the_only_trace(make_app, fresh_dirs, tmp_path):
+async def test_export_folder_is_emptied_at_finish_too(make_app, fresh_dirs, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
     app = make_app(SessionConfig(export_dir=usb))
@@ -94,12 +94,12 @@ async def test_export_folder_is_the_only_trace(make_app, fresh_dirs, tmp_path):
         await choose(pilot, "save-letters")
         await choose(pilot, "save-ics")
         await choose(pilot, "finish")
-        listed = str(app.screen.query_one("#saved-files").render())
-        assert str(usb / "ydm-letters.pdf") in listed and str(usb / "ydm-due-dates.ics") in listed
-        await pilot.press("enter")
+        listed = str(app.screen.query_one("#export-files").render())
+        assert str(usb) in listed and "ydm-letters.pdf" in listed and "ydm-due-dates.ics" in listed
+        await pilot.press("enter")                   # Finish and wipe: the saved files go too
         await pilot.pause()
-    hits = scan([*fresh_dirs.values(), usb])
-    assert hits and {path for path, _ in hits} == {str(usb / "ydm-letters.pdf")}
+    assert list(usb.iterdir()) == []
+    assert scan([*fresh_dirs.values(), usb]) == []
 
 
 async def test_in_a_browser_files_are_delivered_from_memory(make_app, fresh_dirs):

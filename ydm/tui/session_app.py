@@ -149,8 +149,8 @@ class SessionApp(YdmAppBase):
     def show_finish(self) -> None:
         self.switch_screen(FinishScreen())
 
-    def finish(self) -> None:
-        self.restart(reason="")
+    def finish(self, note: str = "") -> None:
+        self.restart(reason=note)
 
     def restart(self, *, reason: str) -> None:
         """Wipe, close any dialogs and show the welcome screen again."""

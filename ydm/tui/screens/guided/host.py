@@ -57,6 +57,6 @@ class GuidedHost(Protocol):
         """Overwrite what was copied: None if nothing was, else whether the terminal could be told."""
         ...
 
-    def finish(self) -> None:
-        """Wipe everything and return to the welcome."""
+    def finish(self, note: str = "") -> None:
+        """Wipe everything and return to the welcome, saying `note` (what was deleted) there."""
         ...
