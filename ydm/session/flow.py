@@ -33,6 +33,7 @@ from ydm.session.office import Lookup, MemoryCache, default_lookup, named_once  
 from ydm.session.plan import Blocked, Plan, PlanItem  # noqa: F401 - the plan's types, importable from here
 from ydm.session.plan import route as _route
 from ydm.session.questions import Option, Question, build  # noqa: F401 - importable from here
+from ydm.session.towns import nation_of_address
 from ydm.session.words import (  # noqa: F401 - the plain words are part of this module's API
     CHANNELS,
     ELECTION_POST,
@@ -48,7 +49,7 @@ from ydm.store.memory import MemoryStore
 
 # Follow-up questions share the number of the question they follow (see Session.position); an
 # address for an organisation we have none for follows "who gets a letter".
-_GROUP_OF = {"nation": "postcode", "office_pick": "office", "office_name": "office", "office_address": "office",
+_GROUP_OF = {"nation": "postcode", "where_check": "address", "office_pick": "office", "office_name": "office", "office_address": "office",
              "office_eoni": "office"}
 
 
@@ -186,7 +187,10 @@ class Session:
         postcode = self.answers.get("postcode")
         if postcode and not nation_guess(postcode)[1]:
             ids.append("nation")
-        ids += ["address", "email"]
+        ids.append("address")
+        if self.town_elsewhere():
+            ids.append("where_check")
+        ids.append("email")
         if self.needs_office() and self.nation == "northern-ireland":  # always EONI: said, not asked
             ids.append("office_eoni")
         elif self.needs_office():
@@ -201,6 +205,15 @@ class Session:
             ids += [RECIPIENT + org_id for org_id in self.unreachable()]
         ids.append("channel")
         return ids
+
+    def town_elsewhere(self) -> tuple[str, str] | None:
+        """(town, its nation) when the address names a town in another nation than the one the postcode
+        is surely in (GU2 1DY with Glasgow): asked about, not decided (session.towns)."""
+        postcode, address = self.answers.get("postcode"), self.answers.get("address")
+        if not (postcode and address) or not nation_guess(postcode)[1]:
+            return None
+        found = nation_of_address(address)
+        return found if found and found[1] != nation_guess(postcode)[0] else None
 
     def unreachable(self) -> list[str]:
         """Chosen organisations we know no way to reach (no postal address, email or web form): the
@@ -288,9 +301,14 @@ class Session:
         self.answers[qid] = check(self, self.question(qid), value)
         if qid in ("goal", "kinds", "postcode", "nation"):
             self.drafts.pop("targets", None)  # a different list of organisations follows
-        if qid in self.history:
-            self.history.remove(qid)
-        self.history.append(qid)
+        if qid in ("postcode", "address"):
+            self.answers.pop("where_check", None)  # asked again if they still disagree
+        self.history = [q for q in self.history if q != qid] + [qid]
+        if qid == "where_check" and value == "retype":  # the postcode is asked again, as typed before
+            self.drafts["postcode"] = self.answers.pop("postcode")
+            del self.answers["where_check"]
+            self.history = [q for q in self.history if q not in ("postcode", "where_check")]
+            self.office, self.office_choices, self.office_looked_up = None, (), False
         self._plan = None
         self.touch()
 

@@ -123,6 +123,21 @@ def build(s: SessionState, qid: str) -> Question:
             "Organisations match your address with their records (most parties use the electoral "
             "register), and post their answer to it.",
             hint="separate lines with commas, like: 1 High Street, Anytown", default=a.get("address", ""))
+    if qid == "where_check":
+        from ydm.session.towns import nation_of_address
+
+        town, there = nation_of_address(a["address"]) or ("", "")
+        here = nation_guess(a["postcode"])[0]
+        return Question(
+            "where_check", "Where you live",
+            f"Your postcode {a['postcode']} is in {NATION_NAMES[here]}, but {town}, in your address, is in "
+            f"{NATION_NAMES.get(there, there)}. Which is right?",
+            "Which parties you can write to depends on where you live, and your postcode goes on every "
+            "letter, so the two should agree.",
+            kind="choice",
+            options=(Option("retype", f"I live in {NATION_NAMES.get(there, there)}: let me type my postcode again"),
+                     Option("keep", f"I live in {NATION_NAMES[here]}: {a['postcode']} is right")),
+            default=a.get("where_check", "retype"))
     if qid == "email":
         return Question(
             "email", "Your email", "What is your email address? You can leave this empty.",
