@@ -49,7 +49,7 @@ from ydm.store.memory import MemoryStore
 
 # Follow-up questions share the number of the question they follow (see Session.position); an
 # address for an organisation we have none for follows "who gets a letter".
-_GROUP_OF = {"nation": "postcode", "where_check": "address", "office_pick": "office", "office_name": "office", "office_address": "office",
+_GROUP_OF = {"nation": "postcode", "postcode_unknown": "postcode", "where_check": "address", "office_pick": "office", "office_name": "office", "office_address": "office",
              "office_eoni": "office"}
 
 
@@ -152,7 +152,7 @@ class Session:
     def nation(self) -> str | None:
         if "nation" in self.answers:
             return self.answers["nation"]
-        if "postcode" in self.answers:
+        if self.answers.get("postcode"):
             return nation_guess(self.answers["postcode"])[0]
         return None
 
@@ -185,7 +185,9 @@ class Session:
             ids.append("kinds")
         ids += ["name", "postcode"]
         postcode = self.answers.get("postcode")
-        if postcode and not nation_guess(postcode)[1]:
+        if postcode == "":  # "I don't know": find it, or go on and write it on the letters by hand
+            ids.append("postcode_unknown")
+        if (postcode and not nation_guess(postcode)[1]) or self.answers.get("postcode_unknown") == "skip":
             ids.append("nation")
         ids.append("address")
         if self.town_elsewhere():
@@ -222,7 +224,7 @@ class Session:
 
     def needs_lookup(self) -> bool:
         """True when the next question depends on a registration-office lookup not yet made."""
-        if not (self.needs_office() and "postcode" in self.answers) or self.nation == "northern-ireland":
+        if not (self.needs_office() and self.answers.get("postcode")) or self.nation == "northern-ireland":
             return False
         if not self.office_looked_up:
             return True
@@ -304,10 +306,12 @@ class Session:
         if qid in ("postcode", "address"):
             self.answers.pop("where_check", None)  # asked again if they still disagree
         self.history = [q for q in self.history if q != qid] + [qid]
-        if qid == "where_check" and value == "retype":  # the postcode is asked again, as typed before
+        if qid == "postcode":
+            self.answers.pop("postcode_unknown", None)
+        if (qid, value) in (("where_check", "retype"), ("postcode_unknown", "look")):  # the postcode is asked again
             self.drafts["postcode"] = self.answers.pop("postcode")
-            del self.answers["where_check"]
-            self.history = [q for q in self.history if q not in ("postcode", "where_check")]
+            del self.answers[qid]
+            self.history = [q for q in self.history if q not in ("postcode", qid)]
             self.office, self.office_choices, self.office_looked_up = None, (), False
         self._plan = None
         self.touch()
