@@ -378,7 +378,7 @@ class Session:
             due = deadlines.compute_deadline(letter.kind, sent=self.today, channel=channel,
                                              nation=letter.org.home_nation)
             items.append(PlanItem(letter, channel, how, due))
-        self._plan = Plan(items, blocked, self.notes())
+        self._plan = Plan(items, blocked, self.notes(), by_post=preferred is not Channel.EMAIL)
         self._record(self._plan)
         return self._plan
 
