@@ -63,3 +63,27 @@ def test_the_sheet_pdf_keeps_the_paste_texts_paragraph_breaks():
     assert "SUBJECT ACCESS REQUEST under Article 15 of the UK GDPR" in lines   # not "…UK GDPRI am making…"
     assert "Dear Data Protection Officer," in lines
     assert not any("GDPRI am" in line for line in lines)
+
+
+async def test_the_print_screen_says_it(make_app, fake_lp):
+    from ydm.tui.screens.guided.outputs import OutputsScreen
+
+    from .test_app import choose
+
+    app = make_app(SessionConfig(printer="desk"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        for text in (PATRON, "SW1A 1AA", f"{STREET}, Anytown", "", ""):   # ..., no email, every party
+            await pilot.press(*text, "enter")
+            await pilot.pause()
+        await pilot.press("enter")                   # first-class post
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, OutputsScreen)
+        listing = app.screen.query_one("#actions-list")
+        shown = str(listing.get_option("print-letters").prompt)
+        assert "Not printed: Labour Party" in shown and LABOUR_FORM in shown
+        await choose(pilot, "print-letters")
+        assert LABOUR_FORM in str(app.screen.query_one("#status").render())
