@@ -307,8 +307,8 @@ def actions(session, *, web: bool = False) -> list[Action]:
     if printer and posted:
         n = len(posted)
         found.append(Action("print-letters", "Print the letter to post" if n == 1 else f"Print the {n} letters to post",
-                            f"on the printer {printer}; fold in three for a window envelope."
-                            + off_paper_words(plan)))
+                            f"on the printer {printer}; fold in three for a window envelope"
+                            + (f".{off}" if (off := off_paper_words(plan)) else "")))
     if can_save and plan.items:
         found.append(Action("save-letters", "Save the letters as a PDF", where))
     if plan.by_channel(Channel.WEBFORM):
