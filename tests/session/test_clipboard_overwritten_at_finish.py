@@ -5,6 +5,10 @@ the letter. Finish says what happened to the clipboard."""
 from __future__ import annotations
 
 import base64
+import shutil
+import subprocess
+
+import pytest
 
 from ydm.session.flow import SessionConfig
 from ydm.tui.screens.guided.finish import FinishScreen
@@ -82,3 +86,40 @@ async def test_the_inactivity_wipe_overwrites_it_too(make_app, clock):
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert osc52(writes)[-1] == " "
+
+
+def tmux(sock, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["tmux", "-S", str(sock), *args], capture_output=True, text=True, timeout=10, check=False)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+async def test_in_tmux_the_copied_letter_leaves_the_paste_buffers(make_app, tmp_path, monkeypatch):
+    """A real tmux server with set-clipboard on turns the app's OSC 52 bytes into a paste buffer; Finish
+    deletes it (and only it: the librarian's own buffer stays)."""
+    sock = tmp_path / "tmux.sock"
+    assert tmux(sock, "-f", "/dev/null", "new-session", "-d", "-s", "kiosk", "-x", "80", "-y", "24",
+                "sleep 600").returncode == 0
+    try:
+        tmux(sock, "set-option", "-g", "set-clipboard", "on")
+        tmux(sock, "set-buffer", "-b", "librarian", "the library's own note")
+        monkeypatch.setenv("TMUX", f"{sock},1,0")
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            writes = record_writes(app)
+            await copy_the_letter(pilot)
+            letter = osc52(writes)[-1]
+            sent = tmp_path / "osc52"
+            sent.write_text("".join(w for w in writes if "\x1b]52;" in w))
+            tmux(sock, "new-window", f"cat {sent}; sleep 600")      # the terminal receives what the app sent
+            for _ in range(200):  # a bound, not a timing assertion
+                if tmux(sock, "list-buffers", "-F", "#{buffer_name}").stdout.split() != ["librarian"]:
+                    break
+                await pilot.pause(0.05)
+            names = tmux(sock, "list-buffers", "-F", "#{buffer_name}").stdout.split()
+            assert len(names) == 2 and letter in [tmux(sock, "show-buffer", "-b", n).stdout for n in names]
+            await pilot.press("ctrl+n")                  # Finish
+            await pilot.pause()
+            assert isinstance(app.screen, FinishScreen)
+        assert tmux(sock, "list-buffers", "-F", "#{buffer_name}").stdout.split() == ["librarian"]
+    finally:
+        tmux(sock, "kill-server")

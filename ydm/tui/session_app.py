@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 
 from ydm.session.flow import Session, SessionConfig
 from ydm.tui.base import TodayArg, YdmAppBase
+from ydm.tui.clipboard import forget_in_tmux
 from ydm.tui.screens.guided.finish import FinishScreen
 from ydm.tui.screens.guided.idle import BusyScreen, IdleWarning, QuitQuestion
 from ydm.tui.screens.guided.outputs import OutputsScreen
@@ -59,6 +60,7 @@ class SessionApp(YdmAppBase):
         self.run_command = run_command
         self.tick_seconds = tick_seconds
         self._warning: Any = None
+        self._copied: list[str] = []  # what the patron copied, until the clipboard is cleared
 
     # --- lifecycle ----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -83,7 +85,14 @@ class SessionApp(YdmAppBase):
             return None
         self.copy_to_clipboard(CLEARED)
         self.session.copied = False
+        forget_in_tmux(self._copied)  # tmux kept each copy as a paste buffer of its own
+        self._copied.clear()
         return self._driver is not None
+
+    def copy_to_clipboard(self, text: str) -> None:
+        if text != CLEARED:
+            self._copied.append(text)  # in memory, to find again in tmux's paste buffers
+        super().copy_to_clipboard(text)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.wipe()
