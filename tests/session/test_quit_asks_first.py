@@ -56,3 +56,21 @@ async def test_a_confirmed_quit_wipes_and_exits(make_app, fresh_dirs, yes):
         assert app.session.answers == {}             # wiped at once, before the app is gone
         assert app.return_code == 0
     assert scan(fresh_dirs.values()) == []
+
+
+async def test_the_timeout_still_wipes_while_the_question_is_open(make_app, clock):
+    from ydm.session.flow import SessionConfig
+    from ydm.tui.screens.guided.welcome import WelcomeScreen
+
+    app = make_app(SessionConfig(timeout=100))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", *PATRON, "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+c")                  # asked, and the patron walks away
+        await pilot.pause()
+        for step in (80, 20):
+            clock.advance(step)
+            app.check_inactivity()
+            await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.session.answers == {}
+        assert not any(isinstance(s, QuitQuestion) for s in app.screen_stack)
