@@ -67,7 +67,8 @@ def test_northern_ireland_open_register_goes_to_eoni_without_a_lookup_or_typing(
 ])
 def test_typed_office_question_says_what_to_look_for_in_each_nation(postcode, looks_for, never):
     s = Session(today=TODAY, lookup=lambda pc: None)
-    seen = answer_all(s, {**BASE, "postcode": postcode, "goal": "stop-sold", "office_name": "Some Office",
+    seen = answer_all(s, {**BASE, "postcode": postcode, "address": f"{STREET}, Anytown", "goal": "stop-sold",
+                          "office_name": "Some Office",
                           "office_address": "1 Road, Town, EH12 9FL", "channel": "first-class"})
     assert "office_name" in seen and "office_address" in seen
     name_q, address_q = s.question("office_name"), s.question("office_address")

@@ -133,7 +133,7 @@ async def test_northern_ireland_questions_at_80x24(make_app, screen_snapshot, fr
         await pilot.press("B", "e", "l", "f", "a", "s", "t", "enter")  # one line: not an address
         await pilot.pause()
         await shot("32-ni-address-not-whole")
-        await app.action_quit()
+        app.exit()                                                    # (Ctrl+Q would ask first)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "down", "down", "enter", *PATRON, "enter", *"BT7 1NN", "enter")  # preset 3

@@ -40,16 +40,19 @@ def check(s: SessionState, q: Question, value: Any) -> Any:
             return ""
         raise InputError({
             "name": "Please type your name.",
-            "postcode": "Please type your postcode, like SW1A 1AA.",
+            "postcode": "Please type your postcode, like SW1A 1AA, or type: I don't know.",
             "address": "Please type your address, so the organisations can find you.",
             "office_name": ero_words(s.nation)["empty"],
             "office_address": "Please type the office's address.",
         }.get(q.id, "Please type an answer."))
     if q.id == "postcode":
+        if not_known(text):
+            return ""  # "I don't know": the session offers to look it up or go on without it
         try:
             return postcodes.normalise(text)
         except InputError:
-            raise InputError(f"'{text.strip()}' does not look like a UK postcode. Try something like SW1A 1AA.") from None
+            raise InputError(f"'{text.strip()}' does not look like a UK postcode. Try something like SW1A 1AA, "
+                             "or type: I don't know.") from None
     if q.id == "email":
         try:
             return profile.validate_email(text)
@@ -71,6 +74,17 @@ def check(s: SessionState, q: Question, value: Any) -> Any:
                 raise InputError("Please type the street and town as well as the postcode.")
         return ", ".join(lines)
     return text
+
+
+_NOT_KNOWN = {"i dont know", "dont know", "do not know", "i do not know", "not sure", "im not sure", "unknown",
+              "no idea", "idk", "dunno", "skip", "none", "no postcode", "i dont have one", "dont know it",
+              "i dont know it", "forgot", "i forget", "i forgot", "i dont remember", "cant remember"}
+
+
+def not_known(text: str) -> bool:
+    """True for "I don't know", "not sure", "?" and the like typed as a postcode."""
+    words = " ".join("".join(c for c in text.casefold().replace("’", "'") if c.isalnum() or c == " ").split())
+    return text.strip() in {"?", "??", "???"} or words in _NOT_KNOWN
 
 
 def _recipient(text: str) -> str:

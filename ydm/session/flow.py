@@ -33,6 +33,7 @@ from ydm.session.office import Lookup, MemoryCache, default_lookup, named_once  
 from ydm.session.plan import Blocked, Plan, PlanItem  # noqa: F401 - the plan's types, importable from here
 from ydm.session.plan import route as _route
 from ydm.session.questions import Option, Question, build  # noqa: F401 - importable from here
+from ydm.session.towns import nation_of_address
 from ydm.session.words import (  # noqa: F401 - the plain words are part of this module's API
     CHANNELS,
     ELECTION_POST,
@@ -48,7 +49,7 @@ from ydm.store.memory import MemoryStore
 
 # Follow-up questions share the number of the question they follow (see Session.position); an
 # address for an organisation we have none for follows "who gets a letter".
-_GROUP_OF = {"nation": "postcode", "office_pick": "office", "office_name": "office", "office_address": "office",
+_GROUP_OF = {"nation": "postcode", "postcode_unknown": "postcode", "where_check": "address", "office_pick": "office", "office_name": "office", "office_address": "office",
              "office_eoni": "office"}
 
 
@@ -151,7 +152,7 @@ class Session:
     def nation(self) -> str | None:
         if "nation" in self.answers:
             return self.answers["nation"]
-        if "postcode" in self.answers:
+        if self.answers.get("postcode"):
             return nation_guess(self.answers["postcode"])[0]
         return None
 
@@ -184,9 +185,14 @@ class Session:
             ids.append("kinds")
         ids += ["name", "postcode"]
         postcode = self.answers.get("postcode")
-        if postcode and not nation_guess(postcode)[1]:
+        if postcode == "":  # "I don't know": find it, or go on and write it on the letters by hand
+            ids.append("postcode_unknown")
+        if (postcode and not nation_guess(postcode)[1]) or self.answers.get("postcode_unknown") == "skip":
             ids.append("nation")
-        ids += ["address", "email"]
+        ids.append("address")
+        if self.town_elsewhere():
+            ids.append("where_check")
+        ids.append("email")
         if self.needs_office() and self.nation == "northern-ireland":  # always EONI: said, not asked
             ids.append("office_eoni")
         elif self.needs_office():
@@ -202,6 +208,15 @@ class Session:
         ids.append("channel")
         return ids
 
+    def town_elsewhere(self) -> tuple[str, str] | None:
+        """(town, its nation) when the address names a town in another nation than the one the postcode
+        is surely in (GU2 1DY with Glasgow): asked about, not decided (session.towns)."""
+        postcode, address = self.answers.get("postcode"), self.answers.get("address")
+        if not (postcode and address) or not nation_guess(postcode)[1]:
+            return None
+        found = nation_of_address(address)
+        return found if found and found[1] != nation_guess(postcode)[0] else None
+
     def unreachable(self) -> list[str]:
         """Chosen organisations we know no way to reach (no postal address, email or web form): the
         librarian may find one and type it in, for this session's letter only."""
@@ -209,7 +224,7 @@ class Session:
 
     def needs_lookup(self) -> bool:
         """True when the next question depends on a registration-office lookup not yet made."""
-        if not (self.needs_office() and "postcode" in self.answers) or self.nation == "northern-ireland":
+        if not (self.needs_office() and self.answers.get("postcode")) or self.nation == "northern-ireland":
             return False
         if not self.office_looked_up:
             return True
@@ -288,9 +303,16 @@ class Session:
         self.answers[qid] = check(self, self.question(qid), value)
         if qid in ("goal", "kinds", "postcode", "nation"):
             self.drafts.pop("targets", None)  # a different list of organisations follows
-        if qid in self.history:
-            self.history.remove(qid)
-        self.history.append(qid)
+        if qid in ("postcode", "address"):
+            self.answers.pop("where_check", None)  # asked again if they still disagree
+        self.history = [q for q in self.history if q != qid] + [qid]
+        if qid == "postcode":
+            self.answers.pop("postcode_unknown", None)
+        if (qid, value) in (("where_check", "retype"), ("postcode_unknown", "look")):  # the postcode is asked again
+            self.drafts["postcode"] = self.answers.pop("postcode")
+            del self.answers[qid]
+            self.history = [q for q in self.history if q not in ("postcode", qid)]
+            self.office, self.office_choices, self.office_looked_up = None, (), False
         self._plan = None
         self.touch()
 
@@ -356,7 +378,7 @@ class Session:
             due = deadlines.compute_deadline(letter.kind, sent=self.today, channel=channel,
                                              nation=letter.org.home_nation)
             items.append(PlanItem(letter, channel, how, due))
-        self._plan = Plan(items, blocked, self.notes())
+        self._plan = Plan(items, blocked, self.notes(), by_post=preferred is not Channel.EMAIL)
         self._record(self._plan)
         return self._plan
 

@@ -45,6 +45,7 @@ class Plan:
     items: list[PlanItem] = field(default_factory=list)
     blocked: list[Blocked] = field(default_factory=list)  # shown on screen and on the sheet, never printed
     notes: list[str] = field(default_factory=list)  # e.g. where the open register letter goes in NI
+    by_post: bool = False  # the patron chose post or by hand: a letter that cannot go so is named
 
     @property
     def letters(self) -> list[Letter]:

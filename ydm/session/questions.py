@@ -46,6 +46,7 @@ class SessionState(Protocol):
     @property
     def directory(self) -> Directory: ...
     def candidate_orgs(self) -> tuple[list[Organisation], set[str]]: ...
+    def needs_office(self) -> bool: ...
 
 
 def _target_detail(org: Organisation, with_category: bool) -> str:
@@ -110,10 +111,28 @@ def build(s: SessionState, qid: str) -> Question:
             "It tells us which parties have elected representatives where you live and which office "
             "keeps your electoral register. It also goes on the letters.",
             hint="like SW1A 1AA", default=a.get("postcode", ""))
-    if qid == "nation":
-        guess = nation_guess(a["postcode"])[0]
+    if qid == "postcode_unknown":
+        find = ("Your postcode is on letters you have been sent (a council tax bill, a bank statement) and on "
+                "royalmail.com/find-a-postcode, where the librarian can look it up from your address.")
+        look = Option("look", "Type my postcode", "once you have found it")
+        if s.needs_office():  # the registration office finds you on the register by your address and postcode
+            return Question(
+                "postcode_unknown", "Your postcode", "The open register letter needs your postcode.",
+                find + " The office finds you on the register by your address and postcode.",
+                kind="choice", options=(look,), default="look")
         return Question(
-            "nation", "Where you live", "Your postcode is near a border. Which nation do you live in?",
+            "postcode_unknown", "Your postcode", "That is all right: you can find your postcode, or go on without it.",
+            find + " Without it we ask which nation you live in, and you write it on each letter by hand.",
+            kind="choice",
+            options=(look, Option("skip", "Skip: I will add it to the letters by hand",
+                                  "the letters are written without it")),
+            default=a.get("postcode_unknown", "look"))
+    if qid == "nation":
+        guess = nation_guess(a["postcode"])[0] if a.get("postcode") else "england"
+        ask = ("Your postcode is near a border. Which nation do you live in?" if a.get("postcode")
+               else "Which nation do you live in?")
+        return Question(
+            "nation", "Where you live", ask,
             "Different parties have elected representatives in each nation.",
             kind="choice", options=tuple(Option(k, v) for k, v in NATION_NAMES.items()),
             default=a.get("nation", guess))
@@ -123,6 +142,21 @@ def build(s: SessionState, qid: str) -> Question:
             "Organisations match your address with their records (most parties use the electoral "
             "register), and post their answer to it.",
             hint="separate lines with commas, like: 1 High Street, Anytown", default=a.get("address", ""))
+    if qid == "where_check":
+        from ydm.session.towns import nation_of_address
+
+        town, there = nation_of_address(a["address"]) or ("", "")
+        here = nation_guess(a["postcode"])[0]
+        return Question(
+            "where_check", "Where you live",
+            f"Your postcode {a['postcode']} is in {NATION_NAMES[here]}, but {town}, in your address, is in "
+            f"{NATION_NAMES.get(there, there)}. Which is right?",
+            "Which parties you can write to depends on where you live, and your postcode goes on every "
+            "letter, so the two should agree.",
+            kind="choice",
+            options=(Option("retype", f"I live in {NATION_NAMES.get(there, there)}: let me type my postcode again"),
+                     Option("keep", f"I live in {NATION_NAMES[here]}: {a['postcode']} is right")),
+            default=a.get("where_check", "retype"))
     if qid == "email":
         return Question(
             "email", "Your email", "What is your email address? You can leave this empty.",

@@ -11,18 +11,15 @@ into the folder the librarian configured.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 from ydm.errors import InputError, OutputError
 from ydm.law.deadlines import fmt
 from ydm.model import Channel
 from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Plan, PlanItem
+from ydm.session.printing import Runner, print_pdf, save_to  # noqa: F401 - printing and saving live there
 
 POSTED = (Channel.FIRST_CLASS, Channel.SECOND_CLASS, Channel.HAND)  # letters that go on paper
 SHEET_TITLE = "Your Data Matters: your letters and what happens next"
@@ -77,6 +74,13 @@ def sheet_sections(plan: Plan, today: date) -> list[tuple[str, list[str]]]:
         ("", [(f"Made on {fmt(today, full=True)}. Nothing about you was kept on the library computer: "
               "this sheet and your letters are the only record, so keep them safe.")]),
     ]
+    off = off_paper(plan)
+    if off:
+        numbers = {id(i): n for n, i in enumerate(plan.items, start=1)}
+        sections.append(("Not sent by post", [
+            f"{i.org_name}: {_only_by(i)}, so it is not among the letters to post. Send it online (at home, "
+            f"on your phone or here): the text to paste is under {numbers[id(i)]}. {i.org_name} below."
+            for i in off]))
     kinds = list(dict.fromkeys(i.letter.kind for i in plan.items))
     sections.append(("What the letters do", [f"{KIND_TITLES[k]}: {KIND_EXPLAINED[k]}" for k in kinds]))
     for n, item in enumerate(plan.items, start=1):
@@ -174,8 +178,12 @@ def sheet_pdf(plan: Plan, today: date) -> bytes:
             flow.ensure(layout.line_height(12.0) * 3)
             flow.paragraph(layout.clean(heading), style="B", size=12.0)
             flow.space(1)
-        for text in paragraphs:
-            flow.paragraph(layout.clean(text))
+        for text in paragraphs:  # one source line at a time: a blank line is a paragraph break kept
+            for line in layout.clean(text).split("\n"):
+                if line.strip():
+                    flow.paragraph(line)
+                else:
+                    flow.space(layout.line_height(layout.BODY_PT))
         flow.space(3)
     flow.draw()
     try:
@@ -204,6 +212,27 @@ def _on_paper(item: PlanItem):
     route = (f"By email: {letter.recipient_email}" if item.channel is Channel.EMAIL
              else f"By web form: {letter.recipient_webform}")
     return replace(letter, recipient_lines=(letter.org.display_name, route), address_missing=False)
+
+
+def off_paper(plan: Plan) -> list[PlanItem]:
+    """For a patron who posts their letters, those that cannot go by post (no postal address known): an
+    organisation reachable only by web form (Labour) or email, which "Print the N letters" used to
+    leave out without a word."""
+    return [i for i in plan.items if i.channel not in POSTED] if plan.by_post else []
+
+
+def _only_by(item: PlanItem) -> str:
+    if item.channel is Channel.WEBFORM:
+        return f"it can only be reached by its web form, {item.letter.recipient_webform}"
+    return f"it goes by email, to {item.letter.recipient_email}"
+
+
+def off_paper_words(plan: Plan) -> str:
+    """A sentence for the print choice and its result naming the letters not printed, or ''."""
+    off = off_paper(plan)
+    if not off:
+        return ""
+    return " Not printed: " + "; ".join(f"{i.org_name} ({_only_by(i)})" for i in off) + "."
 
 
 def placeholder_warning(plan: Plan, action_id: str) -> str:
@@ -259,52 +288,6 @@ def webform_fields(item: PlanItem) -> list[tuple[str, str]]:
     return [(label, value) for label, value in webform_handover(item.letter).fields if value]
 
 
-# --- printing and saving -------------------------------------------------------------------------
-
-Runner = Callable[..., subprocess.CompletedProcess]
-
-
-def print_pdf(data: bytes, printer: str, *, title: str = "ydm letters", run: Runner = subprocess.run) -> None:
-    """Send PDF bytes to `lp -d PRINTER` through stdin: no temp file, no name in the job title."""
-    lp = shutil.which("lp")
-    if lp is None:
-        raise OutputError("printing needs the 'lp' command (CUPS), which is not installed here")
-    try:
-        done = run([lp, "-d", printer, "-t", title, "-"], input=data, capture_output=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        raise OutputError(f"the printer '{printer}' did not answer within a minute") from None
-    except OSError as exc:
-        raise OutputError(f"could not start the printing command: {exc.strerror or exc}") from None
-    if done.returncode != 0:
-        reason = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise OutputError(f"the printer '{printer}' refused the job" + (f": {reason[-1]}" if reason else ""))
-
-
-def save_to(folder: Path, name: str, data: bytes) -> Path:
-    """Write one file into the librarian's export folder (never elsewhere); a new name if it exists."""
-    if folder is None:
-        raise InputError("no folder for files was set up (ask the librarian: ydm session --export-dir)")
-    folder = Path(folder)
-    if os.sep in name or name.startswith("."):
-        raise InputError(f"'{name}' is not a plain file name")
-    target = folder / name
-    stem, suffix = os.path.splitext(name)
-    n = 2
-    while target.exists():
-        target = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    try:  # O_EXCL: never over another patron's file; 0600 like every CLI export (ydm.fileio.atomic_write)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o600)  # whatever the umask or the folder's default ACL says
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        raise OutputError(f"could not save {target.name} in {folder}: {exc.strerror or exc}") from None
-    return target
-
-
 # --- the choices offered at the end of a session (both faces) -----------------------------------
 
 
@@ -326,7 +309,8 @@ def actions(session, *, web: bool = False) -> list[Action]:
     if printer and posted:
         n = len(posted)
         found.append(Action("print-letters", "Print the letter to post" if n == 1 else f"Print the {n} letters to post",
-                            f"on the printer {printer}; fold in three for a window envelope"))
+                            f"on the printer {printer}; fold in three for a window envelope"
+                            + (f".{off}" if (off := off_paper_words(plan)) else "")))
     if can_save and plan.items:
         found.append(Action("save-letters", "Save the letters as a PDF", where))
     if plan.by_channel(Channel.WEBFORM):
@@ -367,7 +351,8 @@ def carry_out(session, action_id: str, *, run: Runner = subprocess.run) -> str:
         print_pdf(data, session.config.printer, run=run)
         what = "letters" if action_id == "print-letters" else "take-home sheet"
         session.printed.append(what)
-        return f"Sent the {what} to the printer {session.config.printer}." + placeholder_warning(plan, action_id)
+        return (f"Sent the {what} to the printer {session.config.printer}." + placeholder_warning(plan, action_id)
+                + (off_paper_words(plan) if action_id == "print-letters" else ""))
     target = save_to(session.config.export_dir, name, data)
     session.saved.append(str(target))
     return f"Saved {target.name} in {target.parent}." + placeholder_warning(plan, action_id)

@@ -3,7 +3,7 @@
 Wiring only. The questions, letters and dates come from `ydm.session.flow.Session`; the screens live in
 `ydm.tui.screens.guided`, and this app alone shows them: a screen asks it to move on (the
 GuidedHost protocol, ydm.tui.screens.guided.host), so the imports go one way. What differs from the main app is the lifecycle: an in-memory store, an
-inactivity timer that warns and then wipes, and a wipe on Finish, on Ctrl+C / Ctrl+Q and on exit.
+inactivity timer that warns and then wipes, and a wipe on Finish, on a confirmed Ctrl+C / Ctrl+Q and on exit.
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ from textual.screen import ModalScreen
 
 from ydm.session.flow import Session, SessionConfig
 from ydm.tui.base import TodayArg, YdmAppBase
+from ydm.tui.clipboard import forget_in_tmux
 from ydm.tui.screens.guided.finish import FinishScreen
-from ydm.tui.screens.guided.idle import BusyScreen, IdleWarning
+from ydm.tui.screens.guided.idle import BusyScreen, IdleWarning, QuitQuestion
 from ydm.tui.screens.guided.outputs import OutputsScreen
 from ydm.tui.screens.guided.question import QuestionScreen
 from ydm.tui.screens.guided.review import ReviewScreen
 from ydm.tui.screens.guided.welcome import WelcomeScreen
+
+CLEARED = " "  # what the clipboard holds after a patron's session
 
 
 class SessionApp(YdmAppBase):
@@ -57,6 +60,7 @@ class SessionApp(YdmAppBase):
         self.run_command = run_command
         self.tick_seconds = tick_seconds
         self._warning: Any = None
+        self._copied: list[str] = []  # what the patron copied, until the clipboard is cleared
 
     # --- lifecycle ----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -70,10 +74,25 @@ class SessionApp(YdmAppBase):
 
     def wipe(self) -> None:
         """Forget the patron; clear anything we put on the clipboard."""
-        if self.session.copied:
-            self.copy_to_clipboard("")
-            self.session.copied = False
+        self.clear_clipboard()
         self.session.wipe()
+
+    def clear_clipboard(self) -> bool | None:
+        """Overwrite what the patron copied (OSC 52) with a single space: None when nothing was copied,
+        False when there is no terminal to tell. Not an empty string: tmux and other terminals ignore
+        an empty update and keep the letter; a space is harmless and every terminal takes it."""
+        if not self.session.copied:
+            return None
+        self.copy_to_clipboard(CLEARED)
+        self.session.copied = False
+        forget_in_tmux(self._copied)  # tmux kept each copy as a paste buffer of its own
+        self._copied.clear()
+        return self._driver is not None
+
+    def copy_to_clipboard(self, text: str) -> None:
+        if text != CLEARED:
+            self._copied.append(text)  # in memory, to find again in tmux's paste buffers
+        super().copy_to_clipboard(text)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.wipe()
@@ -83,7 +102,11 @@ class SessionApp(YdmAppBase):
         self.session.wipe()
 
     async def action_quit(self) -> None:
-        self.exit()
+        """Ctrl+C or Ctrl+Q: ask first, No by default. Ctrl+C is the copy reflex beside the Copy buttons,
+        so a quit at once lost the patron's work; a confirmed quit still wipes (see `exit`)."""
+        if any(isinstance(s, QuitQuestion) for s in self.screen_stack):
+            return  # already asking: a second Ctrl+C is not a yes
+        self.push_screen(QuitQuestion(), lambda stop: self.exit() if stop else None)
 
     # --- inactivity ---------------------------------------------------------------------------
     def check_inactivity(self) -> None:
@@ -135,8 +158,8 @@ class SessionApp(YdmAppBase):
     def show_finish(self) -> None:
         self.switch_screen(FinishScreen())
 
-    def finish(self) -> None:
-        self.restart(reason="")
+    def finish(self, note: str = "") -> None:
+        self.restart(reason=note)
 
     def restart(self, *, reason: str) -> None:
         """Wipe, close any dialogs and show the welcome screen again."""

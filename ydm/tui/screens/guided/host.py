@@ -53,6 +53,10 @@ class GuidedHost(Protocol):
         """The list of what was saved or printed, before wiping."""
         ...
 
-    def finish(self) -> None:
-        """Wipe everything and return to the welcome."""
+    def clear_clipboard(self) -> bool | None:
+        """Overwrite what was copied: None if nothing was, else whether the terminal could be told."""
+        ...
+
+    def finish(self, note: str = "") -> None:
+        """Wipe everything and return to the welcome, saying `note` (what was deleted) there."""
         ...

@@ -1,4 +1,4 @@
-"""The inactivity warning and the lookup wait: small screens the session app shows by itself."""
+"""The inactivity warning, the lookup wait and the quit question: small screens the session app shows by itself."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ydm.session.words import seconds
+from ydm.tui.screens.confirm import ConfirmScreen
 from ydm.tui.screens.guided.base import GuidedScreen
 
 
@@ -58,3 +59,14 @@ class BusyScreen(GuidedScreen):
     def body(self) -> ComposeResult:
         with Vertical(classes="guided-body"):
             yield Static(self.text, classes="question", markup=False)
+
+
+class QuitQuestion(ConfirmScreen):
+    """ "Stop and wipe everything?" before Ctrl+C / Ctrl+Q ends the session; focus starts on No."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Stop and wipe everything?",
+            "Yes wipes everything you typed and closes the session. No carries on where you were. "
+            "To copy text, use the Copy buttons: Ctrl+C does not copy here.",
+            yes="Yes, stop and wipe", no="No, carry on")

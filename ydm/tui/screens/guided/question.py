@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -16,12 +19,22 @@ from ydm.tui.screens.guided.base import GuidedScreen
 from ydm.tui.widgets.toggles import YdmSelectionList
 
 
+class TickList(YdmSelectionList[str]):
+    """Space ticks or unticks; Enter goes on. Enter used to tick the highlighted row again (a
+    SelectionList's Enter selects), so a patron who pressed it to move on untook their own choice."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "go_on", "Next", show=False)]
+
+    def action_go_on(self) -> None:
+        self.screen.action_next()  # type: ignore[attr-defined] - always on a QuestionScreen
+
+
 def _option_prompt(label: str, detail: str) -> str:
     return f"[b]{escape(label)}[/b]" + (f"\n[dim]{escape(detail)}[/dim]" if detail else "")
 
 
 class QuestionScreen(GuidedScreen):
-    """Text answers: Enter goes on. One choice: arrows and Enter. Several: Space ticks, Ctrl+N goes on."""
+    """Text answers: Enter goes on. One choice: arrows and Enter. Several: Space ticks, Enter or Ctrl+N goes on."""
 
     def __init__(self, question: Question) -> None:
         self.question = question  # before super(): Screen.__init__ reads TITLE
@@ -36,7 +49,7 @@ class QuestionScreen(GuidedScreen):
         how = {
             "text": "Type your answer and press **Enter**.",
             "choice": "Move with the **arrow keys** and press **Enter** on your choice.",
-            "multi": "Move with the **arrow keys**, press **Space** to tick or untick, then **Ctrl+N**.",
+            "multi": "Move with the **arrow keys**, press **Space** to tick or untick, then **Enter** (or **Ctrl+N**).",
         }[self.question.kind]
         return f"{self.question.prompt}\n\n**Why we ask:** {self.question.why}\n\n{how} **Escape** goes back."
 
@@ -57,7 +70,7 @@ class QuestionScreen(GuidedScreen):
                 yield OptionList(*options, id="answer")
             else:
                 ticked = set(q.default or ())
-                yield YdmSelectionList[str](
+                yield TickList(
                     *(Selection(_option_prompt(o.label, o.detail), o.value, o.value in ticked) for o in q.options),
                     id="answer",
                 )

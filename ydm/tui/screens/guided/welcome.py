@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ydm.session.export_folder import leftover_warning
 from ydm.session.words import minutes
 from ydm.tui.screens.guided.base import GuidedScreen
 
@@ -49,6 +50,9 @@ says when each answer is due. Nothing is kept on this computer.
             yield Static(WELCOME, classes="lead", markup=False)
             yield Static(PROMISE, classes="why", markup=False)
             yield Static(" ".join(settings), classes="settings", id="settings", markup=False)
+            left = "" if self.app.is_web else leftover_warning(cfg.export_dir)
+            if left:
+                yield Static(left, classes="settings warning", id="leftovers", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#next").focus()

@@ -1,0 +1,68 @@
+"""The librarian's export folder between patrons: what one patron saved there, deleting it at Finish,
+and what the next patron would find left over.
+
+The folder outlives the session (it is on the library's disk or a USB stick), so without this the
+next patron found the last one's letters (and their own became ydm-letters-2.pdf). At Finish the
+patron's files are deleted unless they say the folder is their own USB stick, taken home; the welcome
+warns when the folder is not empty. No Textual here: both faces can use it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def patron_files(session) -> list[Path]:
+    """The files this patron saved in the export folder that are still there (not browser downloads)."""
+    folder = session.config.export_dir
+    if folder is None:
+        return []
+    found = []
+    for saved in session.saved:
+        path = Path(saved)
+        if path.parent == Path(folder) and path.is_file():
+            found.append(path)
+    return found
+
+
+def leftovers(folder: Path | None) -> list[str]:
+    """Names of the files in the export folder, hidden ones aside (a USB stick's own .Trash and the
+    like): anything here was left by someone before. Empty when the folder cannot be read."""
+    if folder is None:
+        return []
+    try:
+        return sorted(p.name for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def delete(paths: list[Path]) -> str:
+    """Delete the patron's files; a sentence saying what was deleted and what could not be."""
+    gone, stuck = [], []
+    for path in paths:
+        try:
+            path.unlink()
+            gone.append(path.name)
+        except FileNotFoundError:
+            gone.append(path.name)
+        except OSError:
+            stuck.append(path.name)
+    words = []
+    if gone:
+        words.append(f"Deleted {', '.join(gone)} from {paths[0].parent}.")
+    if stuck:
+        words.append(f"Could not delete {', '.join(stuck)} from {paths[0].parent}: please ask the librarian "
+                     "to delete them.")
+    return " ".join(words)
+
+
+def leftover_warning(folder: Path | None) -> str:
+    """The welcome screen's warning when the export folder is not empty, or ''."""
+    names = leftovers(folder)
+    if not names:
+        return ""
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    files = "1 file" if len(names) == 1 else f"{len(names)} files"
+    return (f"Warning: the folder for saved files, {folder}, already holds {files} ({shown}), perhaps left "
+            f"by the person before you. Please ask the librarian to delete {'it' if len(names) == 1 else 'them'} "
+            "before you start.")
