@@ -125,7 +125,11 @@ def screen_snapshot(snapshot):
             field.cursor_blink = False
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
-        return svg(name=name) == pilot.app.export_screenshot()
+        shot = pilot.app.export_screenshot()
+        debug_dir = os.environ.get("YDM_SNAPSHOT_DEBUG")  # keep what was seen, to compare by eye
+        if debug_dir:
+            Path(debug_dir, f"{name}.svg").write_text(shot)
+        return svg(name=name) == shot
 
     return take
 

@@ -27,12 +27,13 @@ from ydm.letters.letter import Letter
 from ydm.model import Channel, Organisation, RequestKind
 from ydm.orgs import contacts
 from ydm.service import letters as service
+from ydm.session import more_orgs
 from ydm.session.answers import check, split_recipient
 from ydm.session.config import DEFAULT_TIMEOUT_MIN, SessionConfig, load_config  # noqa: F401 - importable from here
 from ydm.session.office import Lookup, MemoryCache, default_lookup, named_once  # noqa: F401 - importable from here
 from ydm.session.plan import Blocked, Plan, PlanItem  # noqa: F401 - the plan's types, importable from here
 from ydm.session.plan import route as _route
-from ydm.session.questions import Option, Question, build  # noqa: F401 - importable from here
+from ydm.session.questions import SEARCH, Option, Question, build  # noqa: F401 - importable from here
 from ydm.session.towns import nation_of_address
 from ydm.session.words import (  # noqa: F401 - the plain words are part of this module's API
     CHANNELS,
@@ -50,7 +51,7 @@ from ydm.store.memory import MemoryStore
 # Follow-up questions share the number of the question they follow (see Session.position); an
 # address for an organisation we have none for follows "who gets a letter".
 _GROUP_OF = {"nation": "postcode", "postcode_unknown": "postcode", "where_check": "address", "office_pick": "office", "office_name": "office", "office_address": "office",
-             "office_eoni": "office"}
+             "office_eoni": "office", more_orgs.MORE: "targets", more_orgs.MORE_PICK: "targets"}
 
 
 def _group(qid: str) -> str:
@@ -204,6 +205,8 @@ class Session:
                 ids += ["office_name", "office_address"]
         if self.needs_targets():
             ids.append("targets")
+            if SEARCH in self.answers.get("targets", ()):  # "someone else: find it by name"
+                ids += [more_orgs.MORE] + ([more_orgs.MORE_PICK] if self.answers.get(more_orgs.MORE) else [])
             ids += [RECIPIENT + org_id for org_id in self.unreachable()]
         ids.append("channel")
         return ids
@@ -220,7 +223,7 @@ class Session:
     def unreachable(self) -> list[str]:
         """Chosen organisations we know no way to reach (no postal address, email or web form): the
         librarian may find one and type it in, for this session's letter only."""
-        return [org_id for org_id in self.answers.get("targets", ()) if not self.directory.get(org_id).has_channel]
+        return [org_id for org_id in more_orgs.chosen_targets(self.answers) if not self.directory.get(org_id).has_channel]
 
     def needs_lookup(self) -> bool:
         """True when the next question depends on a registration-office lookup not yet made."""
@@ -303,6 +306,8 @@ class Session:
         self.answers[qid] = check(self, self.question(qid), value)
         if qid in ("goal", "kinds", "postcode", "nation"):
             self.drafts.pop("targets", None)  # a different list of organisations follows
+        if more_orgs.after_answer(self, qid):  # "search again": the name is asked for once more
+            return
         if qid in ("postcode", "address"):
             self.answers.pop("where_check", None)  # asked again if they still disagree
         self.history = [q for q in self.history if q != qid] + [qid]
@@ -317,7 +322,7 @@ class Session:
         self.touch()
 
     def question(self, qid: str) -> Question:
-        return build(self, qid)
+        return more_orgs.question(self, qid) if qid in (more_orgs.MORE, more_orgs.MORE_PICK) else build(self, qid)
 
     # -- letters -------------------------------------------------------------------------------
     def person(self):
@@ -345,7 +350,7 @@ class Session:
             out.append("In Northern Ireland the Electoral Office for Northern Ireland (EONI) keeps the electoral "
                        "register for everyone, so the open register letter (there it is called the edited "
                        "register) goes to EONI.")
-        parties = [i for i in self.answers.get("targets", ()) if self.directory.get(i).category.value == "party"]
+        parties = [i for i in more_orgs.chosen_targets(self.answers) if self.directory.get(i).category.value == "party"]
         if RequestKind.OBJECT_MARKETING in self.kinds and parties:
             out.append(ELECTION_POST)
         return out
@@ -358,7 +363,7 @@ class Session:
             raise InputError("some questions are still unanswered")
         person = self.person()
         preferred = CHANNELS[self.answers["channel"]][0]
-        targets = [self.directory.get(i) for i in self.answers.get("targets", ())]
+        targets = [self.directory.get(i) for i in more_orgs.chosen_targets(self.answers)]
         letters: list[Letter] = []
         for kind in self.kinds:
             if kind is RequestKind.OPEN_REGISTER:

@@ -83,6 +83,12 @@ class Question:
     hint: str = ""  # e.g. "like SW1A 1AA"
 
 
+# Last on the "who gets a letter" list: ticked, the next question asks for a name to search (more_orgs).
+SEARCH = "find"
+SEARCH_OPTION = Option(SEARCH, "Someone else: find an organisation by its name",
+                       "a local party, a campaign, a council or a company that wrote to you")
+
+
 def build(s: SessionState, qid: str) -> Question:
     """The question `qid` as it stands given the answers so far."""
     a = {**s.drafts, **s.answers}
@@ -231,7 +237,8 @@ def build(s: SessionState, qid: str) -> Question:
             "A letter only works for the organisation it is sent to, so each one gets its own, "
             "with its own reference number.",
             kind="multi",
-            options=tuple(Option(o.id, o.display_name, _target_detail(o, s.goal == "choose")) for o in orgs),
+            options=(*(Option(o.id, o.display_name, _target_detail(o, s.goal == "choose")) for o in orgs),
+                     SEARCH_OPTION),
             default=tuple(a.get("targets", sorted(ticked, key=[o.id for o in orgs].index))))
     if qid == "channel":
         return Question(
