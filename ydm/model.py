@@ -6,7 +6,6 @@ they are derived from its events by `deadlines` and `escalation`.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -277,4 +276,8 @@ _REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read 
 
 def new_reference() -> str:
     """A short reference for the subject line, e.g. `YDM-7K3P9`, so replies can be matched."""
-    return "YDM-" + "".join(secrets.choice(_REF_ALPHABET) for _ in range(5))
+    # The OS's random source, what `secrets.choice` uses, without the hmac and base64 modules that
+    # importing `secrets` adds to every letter's start-up (random is loaded by then anyway).
+    from random import SystemRandom
+
+    return "YDM-" + "".join(SystemRandom().choice(_REF_ALPHABET) for _ in range(5))
