@@ -89,7 +89,25 @@ def test_a_pdf_letter_loads_the_pdf_writer_but_not_the_tracker(tmp_path):
     loaded = modules_after(["letter", "access", "--to", "libdems", "--me", me, "--format", "pdf",
                             "-o", str(tmp_path / "l.pdf")], tmp_path)
     assert "fpdf" in loaded
-    assert _under(loaded, ("ydm.tracker", "ydm.store", "ydm.service.sending", "sqlite3")) == set()
+    # fpdf without Pillow, cryptography and unittest.mock (images, signing: ydm.letters.formats.fpdf_import)
+    assert _under(loaded, ("ydm.tracker", "ydm.store", "ydm.service.sending", "sqlite3", "PIL", "cryptography",
+                           "unittest", "asyncio")) == set()
+
+
+def test_what_fpdf_was_imported_without_still_imports_afterwards(tmp_path):
+    """The store's cryptography (and Pillow, unittest.mock) load as usual after a PDF was drawn."""
+    me = str(ROOT / "examples" / "me.toml")
+    code = ("import io, contextlib\nfrom ydm.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['letter', 'access', '--to', 'libdems', '--me', {me!r}, '--format', 'pdf', "
+            f"'-o', {str(tmp_path / 'l.pdf')!r}]) == 0\n"
+            "from cryptography.hazmat.primitives.ciphers.aead import AESGCM\nimport PIL.Image, unittest.mock\n"
+            "assert AESGCM(bytes(32)).decrypt(bytes(12), AESGCM(bytes(32)).encrypt(bytes(12), b'x', None), None) == b'x'\n"
+            "assert unittest.mock.patch.__module__ == 'unittest.mock'\nprint('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "YDM_HOME": str(tmp_path),
+                               "YDM_TODAY": "2026-11-26", "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    assert (tmp_path / "l.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_deadline_and_orgs_load_no_letter_engine_and_no_tracker(tmp_path):
