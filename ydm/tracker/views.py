@@ -17,6 +17,7 @@ from ydm.law import (
 )
 from ydm.law.deadlines import RECEIPT_RULES, receipt_date
 from ydm.law.escalation import clarification_received
+from ydm.law.escalation_memo import steps as steps_of
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store.codec import StoredLetter
 from ydm.tracker.assess import DONE_STATES, extra_warnings, nation_of
@@ -79,7 +80,7 @@ class RequestView:
                 dl = dl._replace(sent=sent, channel=r.channel, sent_words="follow-up sent" if follow_up else "sent")
         if dl.pauses:
             dl = dl._replace(pauses=_answered_pauses(dl, r, events))
-        return tuple(dl.steps)
+        return steps_of(dl)
 
     @property
     def timeline(self) -> list[Event]:
@@ -227,6 +228,12 @@ def list_requests(store, *, today: date, overdue: bool = False, due_within: int 
     far = date.max
     views.sort(key=lambda v: (v.due or far, v.ref))
     return views
+
+
+def views_json(views: list[RequestView]) -> list[dict]:
+    """`to_json` of many views: their explanations share a few hundred deadlines' words (the memo)."""
+    with escalation.memoised():
+        return [v.to_json() for v in views]
 
 
 def _filtered_views(requests, today: date, homes: dict, overdue: bool, due_within: int | None) -> list[RequestView]:
