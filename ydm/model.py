@@ -239,8 +239,11 @@ class Person:
         return tuple(self.address) + ((self.postcode,) if self.postcode else ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
+    """One thing that happened to a request, on a day. With slots: a listing of 100,000 requests holds
+    some 300,000 of these, a quarter of the size of a dict-backed instance (issue 21: memory at 100k)."""
+
     kind: EventKind
     on: date
     note: str = ""
