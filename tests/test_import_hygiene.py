@@ -119,3 +119,15 @@ def test_deadline_and_orgs_load_no_letter_engine_and_no_tracker(tmp_path):
     assert "ydm.orgs.contacts" in orgs
     assert _under(orgs, ("jinja2", "ydm.letters", "ydm.tracker", "ydm.store", "ydm.cli.cmd_letter",
                          "ydm.cli.cmd_requests", "ydm.law.deadlines", "email", "ssl")) == set()
+
+
+def test_the_app_alone_registers_no_command(tmp_path):
+    """`ydm` with no arguments opens the app: none of the thirteen commands is imported to parse that."""
+    code = ("import ydm.cli as cli\ncli._run_tui = lambda: 0  # the app itself is not what this checks\n"
+            "assert cli.main([]) == 0\nimport sys, json; print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "YDM_HOME": str(tmp_path),
+                               "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert _under(loaded, ("ydm.cli.cmd_letter", "ydm.cli.cmd_requests", "ydm.service", "ydm.tracker")) == set()

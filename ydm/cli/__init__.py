@@ -54,6 +54,8 @@ def _json_flag(argv: list[str]) -> bool:
 
 
 def _command_modules(only: str | None = None):
+    if only == "":  # `ydm` alone: the app, no subcommand to know
+        return
     for name in (only,) if only in COMMANDS else COMMANDS:
         try:
             yield name, importlib.import_module(f"ydm.cli.cmd_{name}")
@@ -65,7 +67,8 @@ def _command_modules(only: str | None = None):
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or with `only` a command's name, a parser that knows just that command: what
     `ydm letter …` parses with, so a one-shot command does not import (and register) the other twelve.
-    Its usage lines and errors are the same, since a subcommand's parser does not see its siblings."""
+    Its usage lines and errors are the same, since a subcommand's parser does not see its siblings.
+    `only=""`: none at all, for `ydm` with no arguments, which opens the app."""
     parser = _Parser(
         prog="ydm",
         description="Your Data Matters: find out, and limit, what parties, campaigners and data brokers hold about you.",
@@ -93,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(only=words[0] if words else None)
+    parser = build_parser(only=words[0] if words else "")
     _Parser.json_error = _json_flag(words)
     args = parser.parse_args(argv)
     try:
