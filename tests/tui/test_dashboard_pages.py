@@ -82,3 +82,23 @@ async def test_the_cursor_keeps_its_request_beyond_the_first_page_when_the_list_
         screen.refresh_rows()
         await settle(pilot)
         assert screen.current().ref == ref
+
+
+async def test_without_colour_only_the_cursor_row_carries_the_marker_across_pages(make_app, monkeypatch):
+    seed_many()
+    monkeypatch.setenv("NO_COLOR", "1")  # no colour to show the cursor row: a › marks it
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#requests", DataTable)
+
+        def marked() -> list[str]:
+            return [r.ref for r in screen.rows[: table.row_count] if str(table.get_cell(r.ref, "mark")) == "›"]
+
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert marked() == [screen.rows[2].ref] == [screen.current().ref]
+        await pilot.press("end")
+        await pilot.pause()
+        assert marked() == [screen.rows[-1].ref]
