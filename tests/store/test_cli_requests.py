@@ -87,6 +87,20 @@ def test_next_writes_the_letter(seeded, capsys, tmp_path):
     assert code == 0 and "Article 15(1)(c)" in out
 
 
+def test_the_calendar_on_standard_output_is_the_calendar_in_the_file(seeded, capsys, tmp_path):
+    """`--ics -` writes the calendar event by event as it is made; the bytes are those of `--ics FILE`."""
+    code, _, _ = run(capsys, "requests", "export", "--ics", str(tmp_path / "due.ics"))
+    assert code == 0
+    code, out, _ = run(capsys, "requests", "export", "--ics", "-")
+
+    def stampless(text: str) -> list[str]:
+        return [line for line in text.split("\r\n") if not line.startswith("DTSTAMP:")]
+
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR\r\n") and out.endswith("END:VCALENDAR\r\n")
+    assert stampless(out) == stampless((tmp_path / "due.ics").read_bytes().decode())
+    assert len(read_ics(out.encode())) == 2
+
+
 def test_export_import_ics_and_json(seeded, capsys, tmp_path, monkeypatch):
     ics, js = tmp_path / "due.ics", tmp_path / "all.json"
     code, _, err = run(capsys, "requests", "export", "--ics", str(ics), "--json", str(js))

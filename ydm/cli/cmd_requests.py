@@ -304,11 +304,11 @@ def _export(args, store, today) -> int:
     if args.ics == "-" and args.json == "-":
         raise InputError("only one of --ics and --json can go to standard output (-)")
     if args.ics:
-        data = tracker.export_ics(store, today=today, private=args.private)
+        data = tracker.export_ics(store, today=today, private=args.private, chunks=True)
         if args.ics == "-":
-            output.out_bytes(data)
+            output.out_bytes(data)  # event by event, as they are written
         else:
-            atomic_write(Path(args.ics), data)
+            atomic_write(Path(args.ics), b"".join(data))
             output.note(f"wrote {args.ics}")
     if args.json:
         data = tracker.export_json(store, today=today)

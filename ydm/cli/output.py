@@ -53,14 +53,17 @@ def confirm(prompt: str) -> bool:
     return interactive() and ask(prompt).strip().lower() in ("y", "yes")
 
 
-def out_bytes(data: bytes) -> None:
-    """Write bytes to stdout as they are (a calendar or export sent to `-`)."""
+def out_bytes(data) -> None:
+    """Write bytes to stdout as they are (a calendar or export sent to `-`): one `bytes`, or an iterable
+    of them written as they come (a calendar event by event, never all of it in memory at once)."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stdout (tests capturing into StringIO): the data is UTF-8 text
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
+    for chunk in (data,) if isinstance(data, bytes | bytearray) else data:
+        if buffer is None:  # a text-only stdout (tests capturing into StringIO): the data is UTF-8 text
+            sys.stdout.write(chunk.decode("utf-8"))
+        else:
+            buffer.write(chunk)
+    if buffer is not None:
         buffer.flush()
 
 
