@@ -29,7 +29,7 @@ def test_explained_together_as_one_by_one():
     store.add_many(requests() + paused())
     views = tracker.list_requests(store, today=TODAY)
     alone = [v.to_json() for v in views]  # no memo outside a listing block: each worked out afresh
-    assert tracker.views_json(views) == alone
+    assert list(tracker.views_json(views)) == alone
     with escalation.memoised():  # and a second pass through one memo gives the same again
         assert [v.to_json() for v in views] + [v.to_json() for v in views] == alone + alone
     by_ref = {row["ref"]: row for row in alone}

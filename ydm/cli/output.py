@@ -17,6 +17,19 @@ def out_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, indent=indent, ensure_ascii=False, default=str) + "\n")
 
 
+def out_json_items(head: dict, key: str, items) -> None:
+    """`out_json({**head, key: list(items)})`, the same bytes; in a pipe written item by item, so a
+    listing of 100,000 requests is never one string of 40 MB (at a terminal it is indented: whole)."""
+    if sys.stdout.isatty():
+        out_json({**head, key: list(items)})
+        return
+    dumps, write = json.dumps, sys.stdout.write
+    write(dumps(head, ensure_ascii=False, default=str)[:-1] + (", " if head else "") + dumps(key) + ": [")
+    for n, item in enumerate(items):
+        write((", " if n else "") + dumps(item, ensure_ascii=False, default=str))
+    write("]}\n")
+
+
 def warn(text: str) -> None:
     sys.stderr.write(f"ydm: warning: {text}\n")
 

@@ -8,6 +8,7 @@ requests), so this module imports the escalation engine once at the top and noth
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -230,10 +231,12 @@ def list_requests(store, *, today: date, overdue: bool = False, due_within: int 
     return views
 
 
-def views_json(views: list[RequestView]) -> list[dict]:
-    """`to_json` of many views: their explanations share a few hundred deadlines' words (the memo)."""
+def views_json(views: list[RequestView]) -> Iterator[dict]:
+    """`to_json` of many views, one at a time (a face writes each as it comes, never holding 100,000
+    dicts at once); their explanations share a few hundred deadlines' words (the memo)."""
     with escalation.memoised():
-        return [v.to_json() for v in views]
+        for v in views:
+            yield v.to_json()
 
 
 def _filtered_views(requests, today: date, homes: dict, overdue: bool, due_within: int | None) -> list[RequestView]:
