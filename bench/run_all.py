@@ -29,6 +29,7 @@ BENCHMARKS = [
     ("bench_pdf", 7, 3),
     ("bench_deadlines", 5, 3),
     ("bench_store", 7, 3),
+    ("bench_ics", 5, 3),
     ("bench_tui_start", 5, 2),
 ]
 START, END = "<!-- bench:start (make bench writes this table) -->", "<!-- bench:end -->"

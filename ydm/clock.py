@@ -15,7 +15,6 @@ which is not a wall clock and is not affected by the date; they are not read fro
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
 import time
@@ -102,7 +101,7 @@ def parse_date(text: str, *, today_word: date | None = None) -> date:
         raise InputError(f"'{text.strip()}' is not a date ydm understands: write it like {DATE_FORMS}")
     if year < 1 or day < 1:
         raise InputError(f"'{text.strip()}' is not a date: there is no day {day}")
-    days = calendar.monthrange(year, month)[1]
+    days = ((date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - date(year, month, 1)).days
     if day > days:
         which = f"{_MONTHS[month - 1].title()} {year}" if month == 2 else _MONTHS[month - 1].title()
         raise InputError(f"'{text.strip()}' is not a date: {which} has {days} days")

@@ -29,6 +29,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def store_file() -> Path:
+    """The request store's default place (ydm.store.db opens it; the CLI's output guard keeps off it
+    without loading the store)."""
+    return data_dir() / "requests.db"
+
+
 def config_dir() -> Path:
     """The user's config folder (SMTP settings, lookup base URLs, session settings)."""
     home = _home_override()

@@ -87,6 +87,30 @@ def test_next_writes_the_letter(seeded, capsys, tmp_path):
     assert code == 0 and "Article 15(1)(c)" in out
 
 
+@pytest.mark.parametrize("argv", [["--json"], ["--overdue", "--json"], ["--due-within", "0", "--json"]])
+def test_the_json_listing_written_request_by_request_is_one_json_dump(seeded, capsys, argv):
+    """In a pipe the listing is written request by request: the bytes are still those of one `json.dumps`
+    of the whole object (the shape and the spacing scripts may rely on)."""
+    code, out, _ = run(capsys, "requests", "list", *argv)
+    assert code == 0
+    assert out == json.dumps(json.loads(out), ensure_ascii=False) + "\n"
+    assert list(json.loads(out)) == ["schema", "today", "requests"]
+
+
+def test_the_calendar_on_standard_output_is_the_calendar_in_the_file(seeded, capsys, tmp_path):
+    """`--ics -` writes the calendar event by event as it is made; the bytes are those of `--ics FILE`."""
+    code, _, _ = run(capsys, "requests", "export", "--ics", str(tmp_path / "due.ics"))
+    assert code == 0
+    code, out, _ = run(capsys, "requests", "export", "--ics", "-")
+
+    def stampless(text: str) -> list[str]:
+        return [line for line in text.split("\r\n") if not line.startswith("DTSTAMP:")]
+
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR\r\n") and out.endswith("END:VCALENDAR\r\n")
+    assert stampless(out) == stampless((tmp_path / "due.ics").read_bytes().decode())
+    assert len(read_ics(out.encode())) == 2
+
+
 def test_export_import_ics_and_json(seeded, capsys, tmp_path, monkeypatch):
     ics, js = tmp_path / "due.ics", tmp_path / "all.json"
     code, _, err = run(capsys, "requests", "export", "--ics", str(ics), "--json", str(js))

@@ -53,8 +53,10 @@ def _json_flag(argv: list[str]) -> bool:
     return "--json" in argv and not (argv[:1] == ["requests"] and ("export" in argv or "import" in argv))
 
 
-def _command_modules():
-    for name in COMMANDS:
+def _command_modules(only: str | None = None):
+    if only == "":  # `ydm` alone: the app, no subcommand to know
+        return
+    for name in (only,) if only in COMMANDS else COMMANDS:
         try:
             yield name, importlib.import_module(f"ydm.cli.cmd_{name}")
         except ModuleNotFoundError as exc:
@@ -62,7 +64,11 @@ def _command_modules():
                 raise
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `only` a command's name, a parser that knows just that command: what
+    `ydm letter …` parses with, so a one-shot command does not import (and register) the other twelve.
+    Its usage lines and errors are the same, since a subcommand's parser does not see its siblings.
+    `only=""`: none at all, for `ydm` with no arguments, which opens the app."""
     parser = _Parser(
         prog="ydm",
         description="Your Data Matters: find out, and limit, what parties, campaigners and data brokers hold about you.",
@@ -70,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ydm {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for _name, module in _command_modules():
+    for _name, module in _command_modules(only):
         module.register(sub)
     return parser
 
@@ -92,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(only=argv[0] if argv else "")  # a one-shot command registers only its own
     _Parser.json_error = _json_flag(argv)
     args = None
     try:

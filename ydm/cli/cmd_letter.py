@@ -246,10 +246,12 @@ def run(args) -> int:
     else:
         orgs = service.resolve_targets(directory, args.to, args.category, args.nation)
     from ydm.cli import output
-    from ydm.service import registers as public_registers
 
-    for caution in public_registers.cautions(orgs, today):  # said before any letter is written (issue 14)
-        output.warn(caution)
+    if any(org.origin not in ("shipped", "user") for org in orgs):  # from a public register (ico:, ec:)
+        from ydm.service import registers as public_registers
+
+        for caution in public_registers.cautions(orgs, today):  # said before any letter is written (issue 14)
+            output.warn(caution)
     address_to = tuple(line.strip() for line in args.address_to.split(",") if line.strip()) if args.address_to else None
     target = Path(args.output) if args.output else None
     if target is None and args.format in ("pdf", "eml"):
@@ -313,7 +315,6 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
     from ydm.cli.staging import Staged
     from ydm.errors import OutputError
     from ydm.service import letters as service
-    from ydm.service import sending
 
     staged = Staged()
     made_folder = False
@@ -331,6 +332,8 @@ def _deliver(args, letters, rendered, target, to_folder, record) -> None:
                 staged.add(target / service.file_name(letter, args.format) if to_folder else target, data)
         stored = []
         if record is not None:
+            from ydm.service import sending  # only when recording: it loads the tracker and the mail adapter
+
             store, channels, sent_on = record
             stored = sending.record_letters(store, letters, channels, sent_on, today=clock.today())
         try:

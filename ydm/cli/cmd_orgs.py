@@ -50,12 +50,14 @@ def _search(args) -> int:
     from ydm import porcelain
     from ydm.cli import output
     from ydm.orgs import contacts, search
-    from ydm.service import letters as service
 
-    if args.category:
-        service.to_category(args.category)
-    if args.elected_in:
-        service.check_nation(args.elected_in)  # a typo is bad input (exit 2), as in ydm letter --in
+    if args.category or args.elected_in:  # checked as ydm letter checks them (the letters module: only then)
+        from ydm.service import letters as service
+
+        if args.category:
+            service.to_category(args.category)
+        if args.elected_in:
+            service.check_nation(args.elected_in)  # a typo is bad input (exit 2), as in ydm letter --in
     query = " ".join(args.query)
     directory = contacts.load()
     result = search.search(directory, query, args.category, use_registers=bool(query.strip()))

@@ -149,7 +149,7 @@ def _list(args, store, today) -> int:
 
     views = tracker.list_requests(store, today=today, overdue=args.overdue, due_within=args.due_within)
     if args.json:
-        output.out_json({"schema": 1, "today": today.isoformat(), "requests": [v.to_json() for v in views]})
+        output.out_json_items({"schema": 1, "today": today.isoformat()}, "requests", tracker.views_json(views))
         return 0
     if not views:
         output.note("no requests" + (" match" if args.overdue or args.due_within is not None else " recorded yet"))

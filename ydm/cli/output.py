@@ -17,6 +17,19 @@ def out_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, indent=indent, ensure_ascii=False, default=str) + "\n")
 
 
+def out_json_items(head: dict, key: str, items) -> None:
+    """`out_json({**head, key: list(items)})`, the same bytes; in a pipe written item by item, so a
+    listing of 100,000 requests is never one string of 40 MB (at a terminal it is indented: whole)."""
+    if sys.stdout.isatty():
+        out_json({**head, key: list(items)})
+        return
+    dumps, write = json.dumps, sys.stdout.write
+    write(dumps(head, ensure_ascii=False, default=str)[:-1] + (", " if head else "") + dumps(key) + ": [")
+    for n, item in enumerate(items):
+        write((", " if n else "") + dumps(item, ensure_ascii=False, default=str))
+    write("]}\n")
+
+
 def warn(text: str) -> None:
     sys.stderr.write(f"ydm: warning: {text}\n")
 
@@ -66,14 +79,17 @@ def confirm(prompt: str) -> bool:
     return interactive() and ask(prompt).strip().lower() in ("y", "yes")
 
 
-def out_bytes(data: bytes) -> None:
-    """Write bytes to stdout as they are (a calendar or export sent to `-`)."""
+def out_bytes(data) -> None:
+    """Write bytes to stdout as they are (a calendar or export sent to `-`): one `bytes`, or an iterable
+    of them written as they come (a calendar event by event, never all of it in memory at once)."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stdout (tests capturing into StringIO): the data is UTF-8 text
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
+    for chunk in (data,) if isinstance(data, bytes | bytearray) else data:
+        if buffer is None:  # a text-only stdout (tests capturing into StringIO): the data is UTF-8 text
+            sys.stdout.write(chunk.decode("utf-8"))
+        else:
+            buffer.write(chunk)
+    if buffer is not None:
         buffer.flush()
 
 

@@ -24,11 +24,11 @@ def export(args, store, today) -> int:
         raise InputError("--ics and --json name the same file: give each its own")
     check_targets(args, [name for name in (args.ics, args.json) if name and name != "-"])
     if args.ics:
-        data = tracker.export_ics(store, today=today, private=args.private)
+        data = tracker.export_ics(store, today=today, private=args.private, chunks=True)
         if args.ics == "-":
-            output.out_bytes(data)
+            output.out_bytes(data)  # event by event, as they are written
         else:
-            atomic_write(Path(args.ics), data)
+            atomic_write(Path(args.ics), b"".join(data))
             output.note(f"wrote {args.ics}")
     if args.json:
         data = tracker.export_json(store, today=today)

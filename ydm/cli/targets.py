@@ -18,9 +18,9 @@ def add_force(parser) -> None:
 
 
 def _own_files(args) -> tuple[Path, ...]:
-    from ydm.store.db import default_path
+    from ydm import paths  # not ydm.store: a letter's output loads no store code
 
-    store = default_path()
+    store = paths.store_file()
     mine = [store, *(store.with_name(store.name + end) for end in ("-wal", "-shm", "-journal"))]
     if getattr(args, "me", None):
         mine.append(Path(args.me))

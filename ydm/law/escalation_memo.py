@@ -73,6 +73,20 @@ def _step(what: str, on: date, make: Callable[[date], NextStep]) -> NextStep:
     return step
 
 
+def steps(dl: Deadline) -> tuple[str, ...]:
+    """`dl.steps` (how the date was counted, in words), through the listing memo when one is active: the
+    words depend only on the Deadline (a value) and the bank-holiday table, which a memo outlives never;
+    10,000 requests explained for a calendar or `--json` share a few hundred deadlines."""
+    memo = _MEMO.get()
+    if memo is None:
+        return tuple(dl.steps)
+    key = ("steps", dl)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = tuple(dl.steps)
+    return got
+
+
 def _ico_by(last_contact: date) -> date:
     """`add_months(last_contact, ICO_WINDOW_MONTHS)`, through the listing memo when one is active."""
     memo = _MEMO.get()

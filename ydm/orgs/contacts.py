@@ -8,7 +8,6 @@ problem, so a bad edit never turns into a wrong letter.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -250,6 +249,8 @@ class Directory:
         hits = self.search(org_id)
         if len(hits) == 1 or (hits and fold(org_id) in {fold(a) for a in (hits[0].display_name, *hits[0].aliases)}):
             return hits[0]
+        import difflib  # only for a name not found
+
         suggestions = [o.id for o in hits[:3]] or difflib.get_close_matches(org_id, self.organisations, n=3)
         hint = f"did you mean {', '.join(suggestions)}?" if suggestions else "see 'ydm orgs' for the list"
         raise NotFoundError(f"unknown organisation '{org_id}'", hint=hint)

@@ -18,6 +18,7 @@ from ydm.tracker import (
     parse_event_kind,
     show,
     view,
+    views_json,
 )
 from ydm.tracker.backup import ImportResult, export_ics, export_json, import_json
 from ydm.tracker.next_step import ART15_ITEMS, ITEM_NAMES, LateComplaint, item_names_help
@@ -25,4 +26,5 @@ from ydm.tracker.next_step import ART15_ITEMS, ITEM_NAMES, LateComplaint, item_n
 __all__ = [
     "ART15_ITEMS", "ITEM_NAMES", "SENT_EVENT", "ImportResult", "LateComplaint", "RequestView", "export_ics", "export_json", "import_json",
     "item_names_help", "list_requests", "mark", "next_letter", "parse_event_kind", "show", "view",
+    "views_json",
 ]

@@ -50,7 +50,7 @@ HEAD_BUCKET, BODY_BUCKET, PROFILE_BUCKET = 1024, 8192, 1024
 LIST_CHUNK = 1000  # heads parsed per json.loads call when listing
 
 def default_path() -> Path:
-    return paths.data_dir() / "requests.db"
+    return paths.store_file()
 
 
 class SqliteStore(RepliesRecords):

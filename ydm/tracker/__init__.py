@@ -18,7 +18,7 @@ from ydm.tracker.record import (
     record_letters,
     record_sent,
 )
-from ydm.tracker.views import RequestView, list_requests, show, view
+from ydm.tracker.views import RequestView, list_requests, show, view, views_json
 from ydm.tracker.views import _filtered_views as _filtered_views  # bench/bench_store.py times it on its own
 
 # The parts: views (deriving what is shown: RequestView, view, list_requests, show), record
@@ -26,7 +26,7 @@ from ydm.tracker.views import _filtered_views as _filtered_views  # bench/bench_
 # names are re-exported here, the room's door; `next_letter` loads next_step on first use.
 __all__ = [
     "SENT_EVENT", "RequestView", "list_requests", "mark", "mark_sent", "next_letter",
-    "parse_event_kind", "record_letters", "record_sent", "show", "view",
+    "parse_event_kind", "record_letters", "record_sent", "show", "view", "views_json",
 ]
 
 

@@ -8,6 +8,7 @@ requests), so this module imports the escalation engine once at the top and noth
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from ydm.law import (
 )
 from ydm.law.deadlines import RECEIPT_RULES, receipt_date
 from ydm.law.escalation import clarification_received
+from ydm.law.escalation_memo import steps as steps_of
 from ydm.model import Channel, Event, EventKind, Nation, Request, RequestKind
 from ydm.store.codec import StoredLetter
 from ydm.tracker.assess import DONE_STATES, extra_warnings, nation_of
@@ -79,7 +81,7 @@ class RequestView:
                 dl = dl._replace(sent=sent, channel=r.channel, sent_words="follow-up sent" if follow_up else "sent")
         if dl.pauses:
             dl = dl._replace(pauses=_answered_pauses(dl, r, events))
-        return tuple(dl.steps)
+        return steps_of(dl)
 
     @property
     def timeline(self) -> list[Event]:
@@ -227,6 +229,14 @@ def list_requests(store, *, today: date, overdue: bool = False, due_within: int 
     far = date.max
     views.sort(key=lambda v: (v.due or far, v.ref))
     return views
+
+
+def views_json(views: list[RequestView]) -> Iterator[dict]:
+    """`to_json` of many views, one at a time (a face writes each as it comes, never holding 100,000
+    dicts at once); their explanations share a few hundred deadlines' words (the memo)."""
+    with escalation.memoised():
+        for v in views:
+            yield v.to_json()
 
 
 def _filtered_views(requests, today: date, homes: dict, overdue: bool, due_within: int | None) -> list[RequestView]:

@@ -155,7 +155,7 @@ class Backend(OrganisationsDoor):
         store = self.store
         if warming is not None:
             warming.join()
-        return [row_from_view(v) for v in tracker.list_requests(store, today=today)]
+        return [row_from_view(v, steps=False) for v in tracker.list_requests(store, today=today)]
 
     def request_detail(self, ref: str, today: date) -> RequestRow:
         from ydm.service import requests as tracker

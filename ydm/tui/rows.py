@@ -74,8 +74,10 @@ class NextPlan:
     person: Person | None
 
 
-def row_from_view(view: Any, letters: Any = ()) -> RequestRow:
-    """Pack a tracker.RequestView (and the request's later letters, if given) into a RequestRow."""
+def row_from_view(view: Any, letters: Any = (), *, steps: bool = True) -> RequestRow:
+    """Pack a tracker.RequestView (and the request's later letters, if given) into a RequestRow.
+    `steps=False` leaves out how the due date was counted (the costly part of a view, which the
+    dashboard's table never shows: its rows are read again, with the steps, when one is opened)."""
     request: Request = view.request
     sent = min((e.on for e in request.events if e.kind is EventKind.SENT), default=None)
     # ydm.law.escalation gives the words ("DUE IN 5 DAYS") and the level; the TUI only adds "act" for a
@@ -94,7 +96,7 @@ def row_from_view(view: Any, letters: Any = ()) -> RequestRow:
         level=level,
         next_kind=view.next_kind,
         next_reason=view.next_reason,
-        due_steps=tuple(view.explanation),
+        due_steps=tuple(view.explanation) if steps else (),
         warnings=tuple(view.warnings),
         due_label=view.due_label,
         due_now=view.due_now,

@@ -79,11 +79,10 @@ def new_document(*, title: str = "", text: str = "") -> FPDF:
     Pass `text` (everything you will print) so the CJK fallback font is loaded only when needed:
     loading it costs about 0.2 s, DejaVu about 0.05 s per style.
     """
-    from fpdf import FPDF
-
     from ydm import __version__
+    from ydm.letters.formats import fpdf_import
 
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf = fpdf_import.load().FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(LEFT, TOP_FIRST, PAGE_W - RIGHT_EDGE)
     pdf.c_margin = 0  # text starts exactly where we place it

@@ -35,6 +35,11 @@ You have no requests yet. Press [b]n[/b] or the button below to write your first
 Press [b]F1[/b] for help at any time."""
 
 LEVEL_ORDER = {"late": 0, "act": 1, "soon": 2, "waiting": 3, "draft": 4, "done": 5}
+# Rows put in the table at a time. Textual's DataTable measures every cell of every row it is given
+# (~0.1 ms a row: 10,000 requests were a second and more before the dashboard showed), so it gets the
+# first page, and the next one when the cursor or the scrolling comes near the end of what it has;
+# End fetches the rest. A page is several screens high, so the arrow keys never wait for one.
+PAGE = 200
 
 
 def clip(text: str, width: int) -> str:
@@ -132,6 +137,8 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
         self.rows: list[RequestRow] = []
         self.loaded = False
         self.failed = False
+        self._cells = None  # how rows are shown in the table now (columns, widths): set by _fill
+        self._marked_ref: str | None = None  # the row that carries the › (colourless terminals)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,7 +152,9 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False
-        self.query_one("#requests").display = False
+        table = self.query_one("#requests", DataTable)
+        table.display = False
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         self.refresh_rows()
 
     def on_screen_resume(self) -> None:
@@ -219,6 +228,7 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
                 keep_ref = table.coordinate_to_cell_key(Coordinate(keep, 0)).row_key.value
             except Exception:  # noqa: BLE001 - no such cell: keep the row number instead
                 keep_ref = None
+        self._cells = None  # no page is added while the table is rebuilt (clearing it scrolls it to the top)
         table.clear(columns=True)
         marked = colourless(self.app)  # no colour to show the cursor row: a › marks it
         narrow = self.size.width < 100  # dates without the year when it is this year's
@@ -235,8 +245,22 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
         for key, title in COLUMNS:
             if key in widths:
                 table.add_column(clip(title, widths[key]), width=widths[key], key=key)
-        year = self.app.today.year if narrow else None
-        for row, kind in zip(self.rows, kinds, strict=True):
+        self._cells = (marked, widths, self.app.today.year if narrow else None, kinds)
+        self._marked_ref = None
+        if self.rows:
+            refs = [row.ref for row in self.rows]
+            if keep_ref in refs:
+                keep = refs.index(keep_ref)
+            keep = min(keep, len(self.rows) - 1)
+            self._add_rows(table, keep + PAGE)  # the kept cursor's row, and a page below it
+            table.move_cursor(row=keep)
+            self._mark_cursor(table)
+
+    def _add_rows(self, table: DataTable, upto: int) -> None:
+        """Put rows into the table up to row `upto` (those it lacks; the order is `self.rows`')."""
+        marked, widths, year, kinds = self._cells
+        start = table.row_count
+        for row, kind in zip(self.rows[start:upto], kinds[start:upto], strict=True):
             cells = {
                 "org": clip(row.org_name, widths["org"]),
                 "kind": clip(kind, widths.get("kind", 0)),
@@ -248,23 +272,33 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
             table.add_row(
                 *([""] if marked else []), *(cells[key] for key, _ in COLUMNS if key in widths), key=row.ref
             )
-        if self.rows:
-            refs = [row.ref for row in self.rows]
-            if keep_ref in refs:
-                keep = refs.index(keep_ref)
-            table.move_cursor(row=min(keep, len(self.rows) - 1))
-            self._mark_cursor(table)
+
+    def _more(self, table: DataTable, near: int) -> None:
+        """The next page, when row `near` (the cursor, or the bottom of the view) is close to the end of
+        the rows the table has."""
+        if self._cells is not None and table.row_count < len(self.rows) and near >= table.row_count - PAGE // 2:
+            self._add_rows(table, table.row_count + PAGE)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        """Scrolled with the wheel or the scroll bar (the cursor stays): the page below, when near."""
+        table = self.query_one("#requests", DataTable)
+        self._more(table, int(scroll_y) + table.size.height)
 
     @on(DataTable.RowHighlighted, "#requests")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._more(event.data_table, event.cursor_row)
         self._mark_cursor(event.data_table)
 
     def _mark_cursor(self, table: DataTable) -> None:
-        """Put › in the marker column of the cursor row only (when that column is there)."""
+        """Put › in the marker column of the cursor row only (when that column is there): the row that
+        had it and the cursor's, not every row of the table."""
         if not any(column.key == "mark" for column in table.ordered_columns) or not table.row_count:
             return
-        for index, row in enumerate(self.rows[: table.row_count]):
-            table.update_cell(row.ref, "mark", "›" if index == table.cursor_row else "")
+        ref = self.rows[min(table.cursor_row, table.row_count - 1)].ref
+        if self._marked_ref is not None and self._marked_ref != ref and self._marked_ref in table.rows:
+            table.update_cell(self._marked_ref, "mark", "")
+        table.update_cell(ref, "mark", "›")
+        self._marked_ref = ref
 
     def on_resize(self) -> None:
         if self.rows:
@@ -325,6 +359,8 @@ is not told). Press `n` to write new requests and `o` to look up organisations.
     def _cursor_to(self, index: int) -> None:
         table = self.query_one("#requests", DataTable)
         if self.rows and table.display:
+            if self._cells is not None and index >= table.row_count:
+                self._add_rows(table, index + 1)  # End: the rows down to it (all that are left)
             table.move_cursor(row=max(0, min(index, table.row_count - 1)), scroll=True)
 
     def action_organisations(self) -> None:
