@@ -67,7 +67,8 @@ class WhoScreen(WizardStep):
 
     STEP = 2
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box"),
+        # priority: in the search box too, `/` is the key the footer offers, never a slash typed in.
+        Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box", priority=True),
         # Down from the search box goes to the results, as Enter does; elsewhere it is left alone.
         Binding("down", "to_list", "To the list", id="who-to-list", show=False),
         # PageDown/PageUp in the search box page through the results (and go to them).
@@ -168,17 +169,31 @@ with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them
         else:
             listing.action_page_up()
 
+    _to_search = False  # a letter typed in the list began a search; keys still on their way follow it
+
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
         """Typing a letter while the tick list has focus starts a new search (the list has no use for
-        letters); the ticks stay."""
+        letters); the ticks stay. Keys that reach the list before the search box has the focus (a
+        name typed quickly) go on into the search, spaces too, rather than each starting it again."""
         listing = self.query_one("#org-list", SelectionList)
-        if self.focused is listing and event.is_printable and event.character and event.character not in " /":
-            search = self.query_one("#org-search", Input)
-            search.focus()
+        if self.focused is not listing or not (event.is_printable and event.character):
+            return
+        search = self.query_one("#org-search", Input)
+        if self._to_search:
+            search.insert_text_at_cursor(event.character)
+        elif event.character in " /":
+            return
+        else:
             search.value = event.character  # a new search, as typing a name in a list means
             search.cursor_position = len(search.value)
-            event.stop()
-            event.prevent_default()
+            self._to_search = True
+        search.focus()
+        event.stop()
+        event.prevent_default()
+
+    def on_descendant_focus(self, event) -> None:  # noqa: ANN001 - textual.events.DescendantFocus
+        if event.widget is not self.query_one("#org-list", SelectionList):
+            self._to_search = False
 
     def action_to_list(self) -> None:
         """Down in the search box: into the list, on the first match (its own keys move on from there)."""
