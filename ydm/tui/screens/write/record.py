@@ -20,6 +20,7 @@ from ydm import clock
 from ydm.errors import InputError
 from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
+from ydm.tui.screens.labels import KIND_LABELS, in_sentence
 from ydm.tui.screens.write.send import CHANNEL_LABELS
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.screens.write.what import KIND_TITLES
@@ -156,7 +157,7 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
                     markup=False,
                 )
             for i, draft in enumerate(drafts):
-                kind = KIND_TITLES.get(draft.kind, draft.kind.value)
+                kind = KIND_TITLES.get(draft.kind) or in_sentence(KIND_LABELS.get(draft.kind, draft.kind.value))
                 label = f"{draft.org.display_name} — {kind} ({CHANNEL_LABELS[draft.channel].lower()})"
                 day = f"{draft.emailed_on:%Y-%m-%d}" if draft.sent_by_ydm and draft.emailed_on else today
                 with Horizontal(classes="record-row"):
@@ -186,6 +187,11 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
         field = self.query_one(f"#on-{index}", Input)
         field.disabled = not sent
         field.display = sent
+
+    @on(Input.Changed, ".record-date")
+    def _date_changed(self) -> None:
+        """A sending day being corrected: the problem said about the old one goes (no stale warning)."""
+        self.query_one("#err-sent-on").display = False
 
     @on(Input.Submitted)
     def _enter(self) -> None:
