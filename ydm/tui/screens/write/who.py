@@ -119,6 +119,19 @@ with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them
             yield Static("", id="chosen", classes="chosen")
             yield Static("", id="who-notes", classes="chosen")
 
+    NARROW = 72  # below this width the row under the list does not hold the long label
+
+    def on_resize(self, event) -> None:  # noqa: ANN001 - textual.events.Resize
+        """At 60 columns the row under the list was cut ("Add yo"): a shorter label and drop-down
+        there, so every button stays on the screen."""
+        narrow = event.size.width < self.NARROW
+        button = self.query_one("#all-parties", Button)
+        button.label = "All elected parties in" if narrow else "Tick all elected parties in"
+        button.styles.margin = (0, 0, 0, 0) if narrow else (0, 1, 0, 0)
+        nation = self.query_one("#nation", Select)
+        nation.styles.width = 20 if narrow else 22  # "Northern Ireland" on one line
+        nation.styles.margin = (0, 0, 0, 0) if narrow else (0, 1, 0, 0)
+
     def on_mount(self) -> None:
         self.selected: dict[str, Organisation] = {o.id: o for o in self.state.orgs}
         if self.state.person is not None and self.state.nation == "england":
