@@ -13,8 +13,9 @@ from tests.tui.test_choose_organisations_keys import to_who
 
 def fully_shown(widget) -> bool:
     """Nothing of the widget's content is cut: all of it inside the widget, the widget inside the screen."""
-    screen = widget.screen.region
-    return widget.virtual_size.height <= widget.size.height and screen.contains_region(widget.region)
+    screen = widget.screen
+    needed = widget.get_content_height(screen.size, screen.size, widget.content_size.width)
+    return needed <= widget.content_size.height and screen.region.contains_region(widget.region)
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])
