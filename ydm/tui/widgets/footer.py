@@ -42,4 +42,25 @@ class YdmFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:  # the keys may have changed (another screen, a key hidden): refit
             self.compact = self.keys_width() > self.app.size.width
-        yield from super().compose()
+        keys = list(super().compose())
+        kept = fitting(keys, self.app.size.width) if self.compact else keys
+        if len(kept) < len(keys):
+            self.styles.grid_size_columns = len(kept)
+        yield from kept
+
+
+def compact_width(key) -> int:  # noqa: ANN001 - a FooterKey (or the palette hint)
+    """Columns one key takes in the compact style: "key description " (measured at 80 columns)."""
+    return len(key.key_display) + 1 + len(key.description) + 1
+
+
+def fitting(keys: list, width: int) -> list:
+    """When even the compact keys do not fit (the dashboard at 60 columns cut "o Organisa" and hid
+    q Quit and F1 Help), the last keys before F1 Help give way, so F1 Help, which lists them all, stays."""
+    kept = list(keys)
+    while sum(compact_width(k) for k in kept) - 1 > width:  # no space after the last
+        droppable = [k for k in kept if k.key != "f1"]
+        if not droppable:
+            break
+        kept.remove(droppable[-1])
+    return kept
