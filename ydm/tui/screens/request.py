@@ -80,7 +80,7 @@ withdraw the request from the organisation.
             yield Static("", id="request-due", classes="section")
             yield Static("", id="request-timeline", classes="section")
             yield Static("", id="request-next", classes="section next-step")
-            with Horizontal(classes="row buttons"):
+            with Horizontal(id="request-buttons", classes="row buttons"):
                 yield Button("Write the next letter (w)", id="write-next", variant="primary", compact=True)
                 yield Button("Mark an event (m)", id="mark", compact=True)
                 yield Button("Show the letter (l)", id="show-letter", compact=True)
@@ -91,6 +91,13 @@ withdraw the request from the organisation.
         self.query_one("#request-letter").display = False
         self.refresh_rows()
         self.query_one("#request-body").focus()
+
+    NARROW = 80  # below this the three buttons do not fit on one line ("Show the letter" was cut at 60)
+
+    def on_resize(self, event) -> None:  # noqa: ANN001 - textual.events.Resize
+        """On a narrow screen the buttons go one under another, so none is cut off the edge."""
+        row = self.query_one("#request-buttons", Horizontal)
+        row.styles.layout = "vertical" if event.size.width < self.NARROW else "horizontal"
 
     def on_requests_changed(self, message: RequestsChanged) -> None:
         """Any change to the requests (a reminder recorded in the wizard over this screen, an event
