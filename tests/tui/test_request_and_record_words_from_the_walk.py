@@ -1,7 +1,7 @@
 """What the request and record screens say, as a walk from first start to the ICO found them: "1 day
 late" (not "1 days late"), a reminder written but not yet marked sent is on the request screen (it
 looked as if nothing had been done, and `w` wrote a second one), the record step names an ICO
-complaint in words (not "ico-com…"), and a corrected sending day takes its warning away."""
+complaint in words (not "ico-com…") and heads a reminder "Reminder" (not "Get a copy of my data"), and a corrected sending day takes its warning away."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ async def test_a_reminder_written_but_not_marked_sent_is_shown_until_it_is(make_
         for _ in range(3):  # review, send, record with nothing ticked
             await pilot.press("ctrl+n")
             await settle(pilot)
+        recorded = str(app.screen.query_one("#due-dates", Static).render())
+        assert "Plaid Cymru – The Party of Wales — Reminder\n  Not recorded as sent" in recorded
         await pilot.press("ctrl+n")  # finish
         await settle(pilot)
         assert app.screen is screen
