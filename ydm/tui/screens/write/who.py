@@ -139,7 +139,7 @@ with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them
             if not sure:
                 self.notify(
                     f"Your postcode area crosses a border, so we guessed {NATION_LABELS[self.state.nation]}. "
-                    "If you live elsewhere, change it next to 'Tick all elected parties in'.",
+                    "If you live elsewhere, change it next to 'elected parties in', under the list.",
                     title="Check your nation",
                     timeout=12,
                 )
