@@ -34,3 +34,18 @@ async def test_the_who_step_footer_at_60_columns_keeps_f1_help(make_app):
         keys = list(app.screen.query("FooterKey"))
         assert keys[-1].key == "f1" and keys[-1].region.right <= 60
         assert {"escape", "ctrl+n", "slash"} <= {k.key for k in keys}  # the step's own keys stay first
+
+
+async def test_the_footer_refits_when_the_terminal_narrows_and_widens(make_app, fixed_references):
+    two_requests()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        keys = list(app.screen.query("FooterKey"))
+        assert [k.key for k in keys] == ["n", "m", "w", "d", "f1"]
+        assert all(k.region.right <= 60 for k in keys)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert [k.key for k in app.screen.query("FooterKey")] == ["n", "m", "w", "d", "o", "q", "f1"]

@@ -5,6 +5,8 @@ when even the keys do not fit (the dashboard at 80 columns) it switches to Textu
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
@@ -27,6 +29,20 @@ class YdmFooter(Footer):
                 self.refresh(recompose=True)
         if self._bindings_ready:
             self.compact = self.keys_width() > width
+            keys = self._keys()
+            wanted = len(fitting(keys, width)) if self.compact else len(keys)
+            if wanted != len(self.query("FooterKey").exclude(".-command-palette")):
+                self.refresh(recompose=True)  # keys to drop at this width, or dropped ones with room again
+
+    def _keys(self) -> list[SimpleNamespace]:
+        """The keys Footer would show (one per action), before any gives way, as `fitting` measures them."""
+        keys: dict[str, SimpleNamespace] = {}
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in keys:
+                keys[binding.action] = SimpleNamespace(
+                    key=binding.key, key_display=self.app.get_key_display(binding), description=binding.description
+                )
+        return list(keys.values())
 
     def keys_width(self) -> int:
         """Columns the shown keys take in the normal style: " key " then "description " each
