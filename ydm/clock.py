@@ -106,3 +106,20 @@ def parse_date(text: str, *, today_word: date | None = None) -> date:
         which = f"{_MONTHS[month - 1].title()} {year}" if month == 2 else _MONTHS[month - 1].title()
         raise InputError(f"'{text.strip()}' is not a date: {which} has {days} days")
     return date(year, month, day)
+
+
+def iso_date(text: str, flag: str) -> date:
+    """A date given on the command line, YYYY-MM-DD only (scripts rely on one form). When it is not
+    one, the error says why, as the app does ("--on '2027-02-30' is not a date: February 2027 has 28
+    days"), or, for a day written another way (29/10/2026), the same day as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        meant = parse_date(text)
+    except InputError as exc:
+        reason = exc.message.partition("is not a date")[2]
+        reason = reason if reason.startswith(":") else ""
+        raise InputError(f"{flag} '{text}' is not a date{reason} (use YYYY-MM-DD)") from None
+    raise InputError(f"{flag} '{text}' is not a date in the form YYYY-MM-DD: write {meant.isoformat()}")

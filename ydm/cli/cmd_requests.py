@@ -96,16 +96,11 @@ def register(sub) -> None:
 
 
 def _date(value: str | None, flag: str):
-    from datetime import date
-
-    from ydm.errors import InputError
+    from ydm import clock
 
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{flag} '{value}' is not a date (use YYYY-MM-DD)") from None
+    return clock.iso_date(value, flag)  # the error says why (November has 30 days), as the app does
 
 
 def run(args) -> int:

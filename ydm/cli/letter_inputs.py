@@ -111,16 +111,12 @@ def _extra_text(args) -> str:
 
 def _sent_on(args, today):
     """--sent as a date, checked (a real day, not in the future) before anything is drafted."""
-    from datetime import date
-
+    from ydm import clock
     from ydm.errors import InputError
 
     if not args.sent:
         return None
-    try:
-        sent_on = date.fromisoformat(args.sent)
-    except ValueError:
-        raise InputError(f"--sent '{args.sent}' is not a date (use YYYY-MM-DD)") from None
+    sent_on = clock.iso_date(args.sent, "--sent")  # says why not (November has 30 days)
     if sent_on > today:
         raise InputError(f"the sending date {sent_on.isoformat()} is in the future (today is {today.isoformat()}); "
                          "record letters once they have gone")

@@ -21,6 +21,27 @@ from ydm.tui.widgets.footer import YdmFooter
 from ydm.tui.widgets.status import long_date, status_text
 
 
+def days_note(days_left: int) -> str:
+    """"30 days left", "1 day left", "1 day late": the count beside the due date, in words."""
+    days = abs(days_left)
+    return f"{days} day{'' if days == 1 else 's'} {'left' if days_left >= 0 else 'late'}"
+
+
+
+def unsent_letters(row: RequestRow) -> list:
+    """The later letters written but not marked as sent (no event of their sending on or after the
+    day each was written), the newest of each kind: so the screen says the reminder is written and
+    waits for `m`, rather than looking as if nothing had been done and inviting a second one."""
+    from ydm.service.requests import SENT_EVENT  # already loaded by the backend; not needed at start-up
+
+    newest: dict = {}
+    for later in row.later_letters:
+        sent_as = SENT_EVENT.get(later.kind)
+        if sent_as is not None and not any(e.kind is sent_as and e.on >= later.on for e in row.request.events):
+            newest[later.kind] = later
+    return sorted(newest.values(), key=lambda later: later.on)
+
+
 class RequestScreen(Screen):
     """Everything about one request, read from the tracker through the backend."""
 
@@ -59,7 +80,7 @@ withdraw the request from the organisation.
             yield Static("", id="request-due", classes="section")
             yield Static("", id="request-timeline", classes="section")
             yield Static("", id="request-next", classes="section next-step")
-            with Horizontal(classes="row buttons"):
+            with Horizontal(id="request-buttons", classes="row buttons"):
                 yield Button("Write the next letter (w)", id="write-next", variant="primary", compact=True)
                 yield Button("Mark an event (m)", id="mark", compact=True)
                 yield Button("Show the letter (l)", id="show-letter", compact=True)
@@ -70,6 +91,13 @@ withdraw the request from the organisation.
         self.query_one("#request-letter").display = False
         self.refresh_rows()
         self.query_one("#request-body").focus()
+
+    NARROW = 80  # below this the three buttons do not fit on one line ("Show the letter" was cut at 60)
+
+    def on_resize(self, event) -> None:  # noqa: ANN001 - textual.events.Resize
+        """On a narrow screen the buttons go one under another, so none is cut off the edge."""
+        row = self.query_one("#request-buttons", Horizontal)
+        row.styles.layout = "vertical" if event.size.width < self.NARROW else "horizontal"
 
     def on_requests_changed(self, message: RequestsChanged) -> None:
         """Any change to the requests (a reminder recorded in the wizard over this screen, an event
@@ -110,9 +138,7 @@ withdraw the request from the organisation.
         else:
             due = Text.assemble((heading, "bold underline"), "\n", ("  " + long_date(row.due), "bold"))
         if row.days_left is not None:
-            due.append(
-                f"  ({row.days_left} days left)" if row.days_left >= 0 else f"  ({-row.days_left} days late)"
-            )
+            due.append(f"  ({days_note(row.days_left)})")
         for step in row.due_steps:
             due.append(f"\n  · {step}")
         self.query_one("#request-due", Static).update(due)
@@ -127,12 +153,20 @@ withdraw the request from the organisation.
             if event.note:
                 timeline.append(f" — {event.note}", style="italic")
             timeline.append("\n")
-        if not shown:
+        unsent = unsent_letters(row)
+        for later in unsent:
+            timeline.append(f"  {later.on:%d %b %Y}  ", style="bold")
+            timeline.append(f"{KIND_LABELS.get(later.kind, later.kind.value)} written, not marked as sent\n")
+        if not shown and not unsent:
             timeline.append("  nothing recorded yet\n")
         timeline.rstrip()
         self.query_one("#request-timeline", Static).update(timeline)
         nxt = Text.assemble(("Next step", "bold underline"), "\n")
         nxt.append("  " + (row.next_reason or "Wait for their answer."))
+        for later in unsent:
+            what = in_sentence(KIND_LABELS.get(later.kind, later.kind.value))
+            nxt.append(f"\n  ⚑ Your {what} of {later.on:%-d %b %Y} is written but not marked as sent: when it "
+                       f"has gone, press m and say so, so the next step counts from that day.")
         for warning in row.warnings:  # events that look out of order: recorded, but worth a look
             nxt.append(f"\n  ⚠ {warning}", style="bold")
         self.query_one("#request-next", Static).update(nxt)

@@ -20,6 +20,7 @@ from ydm import clock
 from ydm.errors import InputError
 from ydm.tui.messages import RequestsChanged
 from ydm.tui.rows import RequestRow
+from ydm.tui.screens.labels import KIND_LABELS, in_sentence
 from ydm.tui.screens.write.send import CHANNEL_LABELS
 from ydm.tui.screens.write.step import WizardStep
 from ydm.tui.screens.write.what import KIND_TITLES
@@ -41,13 +42,17 @@ def parse_day(text: str, today: date) -> tuple[date | None, str]:
     return value, ""
 
 
-def explain(row: RequestRow, sent: bool = True, continuing: bool = False) -> Text:
+def explain(row: RequestRow, sent: bool = True, continuing: bool = False, letter=None) -> Text:  # noqa: ANN001
     """The due date of one recorded request and the core's steps for counting it (or: a draft).
 
     `continuing`: the letter was the next one of a request already sent (a reminder, a complaint):
     the request keeps its own dates, and the tracker's next step says what the new letter started.
+    `letter`: that letter's kind, named in the heading ("— Reminder", not the request's "Get a copy").
     """
-    kind = KIND_TITLES.get(row.request.kind, row.request.kind.value)
+    if continuing and letter is not None:
+        kind = KIND_LABELS.get(letter, letter.value)
+    else:
+        kind = KIND_TITLES.get(row.request.kind, row.request.kind.value)
     head = Text.assemble((f"{row.org_name} — {kind}", "bold"))
     if not sent and continuing:
         head.append(
@@ -156,7 +161,7 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
                     markup=False,
                 )
             for i, draft in enumerate(drafts):
-                kind = KIND_TITLES.get(draft.kind, draft.kind.value)
+                kind = KIND_TITLES.get(draft.kind) or in_sentence(KIND_LABELS.get(draft.kind, draft.kind.value))
                 label = f"{draft.org.display_name} — {kind} ({CHANNEL_LABELS[draft.channel].lower()})"
                 day = f"{draft.emailed_on:%Y-%m-%d}" if draft.sent_by_ydm and draft.emailed_on else today
                 with Horizontal(classes="record-row"):
@@ -186,6 +191,11 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
         field = self.query_one(f"#on-{index}", Input)
         field.disabled = not sent
         field.display = sent
+
+    @on(Input.Changed, ".record-date")
+    def _date_changed(self) -> None:
+        """A sending day being corrected: the problem said about the old one goes (no stale warning)."""
+        self.query_one("#err-sent-on").display = False
 
     @on(Input.Submitted)
     def _enter(self) -> None:
@@ -242,7 +252,8 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
         text = Text.assemble((heading(rows, sent, continuing), "bold"))
         if rows:
             text.append("\n\n")
-            text.append(Text("\n\n").join(explain(r, r.ref.upper() in sent, continuing) for r in rows))
+            letter = self.state.drafts[0].kind if continuing and self.state.drafts else None
+            text.append(Text("\n\n").join(explain(r, r.ref.upper() in sent, continuing, letter) for r in rows))
         results = self.query_one("#due-dates", Static)
         results.update(text)
         for widget in self.query(".record-row Checkbox, .record-row Input"):

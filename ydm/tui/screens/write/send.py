@@ -190,16 +190,19 @@ step you tick each letter once it has gone (or later, from the dashboard with `m
     @on(Input.Changed, "#post-address")
     def _address_typed(self, event: Input.Changed) -> None:
         """Address the letter (and every post letter to the same organisation) as typed; an
-        address too short to post to leaves the placeholder in."""
+        address too short to post to leaves the placeholder in. The field's value now, not the
+        event's: changes queue up while the letter is redrawn, and an older value written back would
+        move the cursor back into the middle of what is being typed."""
+        typed = event.input.value
         current = self.draft
         for draft in self.state.drafts:
             if draft.org.id != current.org.id or draft.channel not in POST:
                 continue
             if draft.unaddressed is None:
                 draft.unaddressed = draft.letter
-            draft.typed_address = event.value
+            draft.typed_address = typed
             try:
-                draft.letter = with_postal_address(draft.unaddressed, event.value)
+                draft.letter = with_postal_address(draft.unaddressed, typed)
             except InputError:
                 draft.letter = draft.unaddressed
         self.update_detail()

@@ -67,7 +67,8 @@ class WhoScreen(WizardStep):
 
     STEP = 2
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box"),
+        # priority: in the search box too, `/` is the key the footer offers, never a slash typed in.
+        Binding("slash", "search", "Search", id="who-search", tooltip="Jump to the search box", priority=True),
         # Down from the search box goes to the results, as Enter does; elsewhere it is left alone.
         Binding("down", "to_list", "To the list", id="who-to-list", show=False),
         # PageDown/PageUp in the search box page through the results (and go to them).
@@ -118,6 +119,19 @@ with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them
             yield Static("", id="chosen", classes="chosen")
             yield Static("", id="who-notes", classes="chosen")
 
+    NARROW = 72  # below this width the row under the list does not hold the long label
+
+    def on_resize(self, event) -> None:  # noqa: ANN001 - textual.events.Resize
+        """At 60 columns the row under the list was cut ("Add yo"): a shorter label and drop-down
+        there, so every button stays on the screen."""
+        narrow = event.size.width < self.NARROW
+        button = self.query_one("#all-parties", Button)
+        button.label = "All elected parties in" if narrow else "Tick all elected parties in"
+        button.styles.margin = (0, 0, 0, 0) if narrow else (0, 1, 0, 0)
+        nation = self.query_one("#nation", Select)
+        nation.styles.width = 20 if narrow else 22  # "Northern Ireland" on one line
+        nation.styles.margin = (0, 0, 0, 0) if narrow else (0, 1, 0, 0)
+
     def on_mount(self) -> None:
         self.selected: dict[str, Organisation] = {o.id: o for o in self.state.orgs}
         if self.state.person is not None and self.state.nation == "england":
@@ -125,7 +139,7 @@ with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them
             if not sure:
                 self.notify(
                     f"Your postcode area crosses a border, so we guessed {NATION_LABELS[self.state.nation]}. "
-                    "If you live elsewhere, change it next to 'Tick all elected parties in'.",
+                    "If you live elsewhere, change it next to 'elected parties in', under the list.",
                     title="Check your nation",
                     timeout=12,
                 )
@@ -168,17 +182,31 @@ with `ydm orgs update --ec-register FILE`; nothing is sent anywhere to find them
         else:
             listing.action_page_up()
 
+    _to_search = False  # a letter typed in the list began a search; keys still on their way follow it
+
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
         """Typing a letter while the tick list has focus starts a new search (the list has no use for
-        letters); the ticks stay."""
+        letters); the ticks stay. Keys that reach the list before the search box has the focus (a
+        name typed quickly) go on into the search, spaces too, rather than each starting it again."""
         listing = self.query_one("#org-list", SelectionList)
-        if self.focused is listing and event.is_printable and event.character and event.character not in " /":
-            search = self.query_one("#org-search", Input)
-            search.focus()
+        if self.focused is not listing or not (event.is_printable and event.character):
+            return
+        search = self.query_one("#org-search", Input)
+        if self._to_search:
+            search.insert_text_at_cursor(event.character)
+        elif event.character in " /":
+            return
+        else:
             search.value = event.character  # a new search, as typing a name in a list means
             search.cursor_position = len(search.value)
-            event.stop()
-            event.prevent_default()
+            self._to_search = True
+        search.focus()
+        event.stop()
+        event.prevent_default()
+
+    def on_descendant_focus(self, event) -> None:  # noqa: ANN001 - textual.events.DescendantFocus
+        if event.widget is not self.query_one("#org-list", SelectionList):
+            self._to_search = False
 
     def action_to_list(self) -> None:
         """Down in the search box: into the list, on the first match (its own keys move on from there)."""
