@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Static
 
-from ydm.session import export_folder
+from ydm.session import computer, export_folder
 from ydm.tui.screens.guided.base import GuidedScreen
 
 # What the clipboard holds now: the copied text is overwritten when this screen shows (the patron
@@ -64,6 +64,9 @@ and tick it with **Space** to keep them.
                 yield Checkbox(f"Keep them: {folder} is my own USB stick", id="keep-files", compact=True)
             if lines:
                 yield Static("\n".join(lines), id="saved-files", classes="lead", markup=False)
+            if self.app.is_web:  # `ydm serve`: what the browser itself may still hold, and how to clear it
+                yield Static(computer.browser_leftovers(s.saved), id="browser-leftovers", classes="lead",
+                             markup=False)
             yield Static("", id="clipboard", classes="lead", markup=False)
             yield Static(
                 "Finish wipes everything you typed from this computer and goes back to the start.",
