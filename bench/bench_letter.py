@@ -30,7 +30,7 @@ def rows(runs: int = 15) -> list[Row]:
             "letter": ([*ydm, "letter", "access", "--to", "libdems", "--me", ME], env),
             "batch": ([*ydm, "letter", "access", "--to", "all-parties", "--me", ME], env),
             "pdf": ([*ydm, "letter", "access", "--to", "libdems", "--me", ME, "--format", "pdf",
-                     "-o", str(Path(home) / "letter.pdf")], env),
+                     "--force", "-o", str(Path(home) / "letter.pdf")], env),
             "deadline": ([*ydm, "deadline", "--sent", "2026-11-02", "--via", "email"], env),
             "orgs": ([*ydm, "orgs"], env),
         }

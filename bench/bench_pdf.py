@@ -46,9 +46,9 @@ def rows(runs: int = 7) -> list[Row]:
         every = ["--to", "all-parties", "--to", "all-brokers", "--to", "all-platforms", "--to", "all-campaigners"]
         cases = {
             "floor": (JINJA, env),
-            "one": ([*letter, "--to", "libdems", "--me", str(latin), "-o", str(home / "one.pdf")], env),
-            "latin": ([*letter, *every, "--me", str(latin), "-o", str(home / "latin.pdf")], env),
-            "cjk": ([*letter, *every, "--me", str(cjk), "-o", str(home / "cjk.pdf")], env),
+            "one": ([*letter, "--to", "libdems", "--me", str(latin), "--force", "-o", str(home / "one.pdf")], env),
+            "latin": ([*letter, *every, "--me", str(latin), "--force", "-o", str(home / "latin.pdf")], env),
+            "cjk": ([*letter, *every, "--me", str(cjk), "--force", "-o", str(home / "cjk.pdf")], env),
         }
         times = processes(cases, runs)
         pages = {key: _pages(home / f"{key}.pdf") for key in ("latin", "cjk")}

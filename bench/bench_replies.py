@@ -1,40 +1,74 @@
+#!/usr/bin/env python3
 """Benchmark: `replies add` of a 20 MB reply (a CSV of 100,000 rows + a 50-page PDF, in one email),
-`requests check` of it, and `report` over 50 replies, each next to a floor measured in the same run.
+`requests check` of it, and `report` over 50 replies: whole processes, each beside its floor.
 
-Run: .venv/bin/python bench/bench_replies.py
-Targets (issue 15): add <= 5 s, check <= 1 s, report <= 2 s, on this 2-core machine (best of 3, all
-runs shown). The floors are what no implementation can avoid: for add, reading the CSV with the
-stdlib csv module, the PDF's text with pypdf and sealing the bytes with AES-GCM; for check and
-report, decrypting the stored records they read (`store.replies`, `store.list`).
+Usage: .venv/bin/python bench/bench_replies.py [RUNS]
+Setup (in a child, untimed): temp YDM_HOMEs, never the user's, with keyring stores whose keys are in
+the file test keyring (tests/store/keyring_backend.py): one holding request YDM-AAAAA (copied afresh
+before every `replies add`, so each run takes the reply into the same store), one where that reply is
+already in (for `check`), one with 50 requests and 50 small replies (for `report`). Then, interleaved
+run by run (harness.py), medians of RUNS:
+  - `ydm replies add big.eml` against the floor: a child Python reading the same email, going through
+    the same CSV with the stdlib csv module, the PDF's text with pypdf, and sealing CSV + PDF with
+    AES-GCM (its start and those imports included): the work no implementation can skip;
+  - `ydm requests check YDM-AAAAA` and `ydm report -o report.html|.pdf` against the floor: a child
+    Python opening the same store and decrypting the records the command reads (`store.replies`,
+    `store.list`), with ydm's store import;
+  - peak memory of `replies add`, once more through a small parent (bench_ics.peak_mib).
+Targets (issue 15): add <= 5 s, check <= 1 s, report <= 2 s on this 2-core machine. Nothing is asserted.
 """
 
 from __future__ import annotations
 
-import os
+import shutil
+import subprocess
 import sys
 import tempfile
-import time
-from datetime import UTC, date, datetime
 from pathlib import Path
 
-REPEATS = 3
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ics import peak_mib  # noqa: E402
+from harness import PY, ROOT, Row, child_env, interleaved, machine, median, report, run_process  # noqa: E402
+
+TODAY = "2026-10-20"
+REF = "YDM-AAAAA"
+KEYS = {"PYTHON_KEYRING_BACKEND": "tests.store.keyring_backend.FileKeyring"}
+
+FLOOR_ADD = """
+import csv, io, os, sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from pypdf import PdfReader
+eml, csv_path, pdf_path = sys.argv[1:]
+with open(eml, "rb") as f:
+    f.read()
+csv_data, pdf_data = open(csv_path, "rb").read(), open(pdf_path, "rb").read()
+for _ in csv.reader(io.StringIO(csv_data.decode())):
+    pass
+for p in PdfReader(io.BytesIO(pdf_data)).pages:
+    p.extract_text()
+AESGCM(AESGCM.generate_key(256)).encrypt(os.urandom(12), csv_data + pdf_data, b"")
+"""
+FLOOR_READ = """
+import sys
+from ydm.store.db import open_store
+s = open_store(create=False)
+for r in ([s.get(sys.argv[1])] if len(sys.argv) > 1 else s.list()):
+    s.replies(r.ref)
+"""
 
 
-def best(fn) -> tuple[float, list[float]]:
-    runs = []
-    for _ in range(REPEATS):
-        t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-    return min(runs), runs
+def setup(tmp: Path) -> None:
+    """In a child (run by `rows`): the reply files and the three stores. YDM_TEST_KEYRING_FILE is set."""
+    from datetime import UTC, date, datetime
 
-
-def big_reply(tmp: Path) -> tuple[Path, bytes, bytes]:
     from fpdf import FPDF
 
     from tests.tracker.replies import samples
+    from ydm.model import Channel, Event, EventKind, Request, RequestKind
+    from ydm.orgs import contacts
+    from ydm.service import replies
+    from ydm.store.db import SqliteStore
 
     head = "first_name,last_name,address,postcode,voting_intention,support_score,source,canvass_note,contact_date\n"
     row = ("Zebedee,Quartermaine,\"7 Quiet Lane, Anytown, Somewhere County\",SW1A 1AA,Likely Labour,{},"
@@ -47,113 +81,103 @@ def big_reply(tmp: Path) -> tuple[Path, bytes, bytes]:
         pdf.add_page()
         pdf.multi_cell(0, 4, samples.LETTER * 6)
     pdf_data = bytes(pdf.output())
-    eml = tmp / "big.eml"
-    eml.write_bytes(samples.email_bytes(subject="Re: YDM-AAAAA", attachments={
+    (tmp / "export.csv").write_bytes(csv_data)
+    (tmp / "letter.pdf").write_bytes(pdf_data)
+    (tmp / "big.eml").write_bytes(samples.email_bytes(subject=f"Re: {REF}", attachments={
         "export.csv": ("text/csv", csv_data), "letter.pdf": ("application/pdf", pdf_data)}))
-    return eml, csv_data, pdf_data
 
+    today, directory = date.fromisoformat(TODAY), contacts.load()
+    one = Request(ref=REF, kind=RequestKind.ACCESS, org_id="labour", org_name="Labour Party",
+                  channel=Channel.EMAIL, events=[Event(EventKind.SENT, date(2026, 9, 1))])
+    for name in ("add", "check"):
+        with SqliteStore(tmp / name / "data" / "requests.db") as s:
+            s.add(one)
+            if name == "check":
+                replies.add(s, [str(tmp / "big.eml")], today=today, directory=directory)
 
-def main() -> int:
-    home = tempfile.mkdtemp(prefix="ydm-bench-")
-    os.environ["YDM_HOME"] = home
-    os.environ["YDM_PASSPHRASE"] = "bench passphrase that is long enough"
-    import keyring
-
-    from tests.store.keyring_backend import MemoryKeyring
-
-    keyring.set_keyring(MemoryKeyring())
-    import csv
-    import io
-
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-    from pypdf import PdfReader
-
-    from tests.tracker.replies import samples
-    from ydm.model import Channel, Event, EventKind, Request, RequestKind
-    from ydm.orgs import contacts
-    from ydm.service import replies, report
-    from ydm.store.db import SqliteStore
-
-    today = date(2026, 10, 20)
-    directory = contacts.load()
-    tmp = Path(home)
-    eml, csv_data, pdf_data = big_reply(tmp)
-    size = eml.stat().st_size
-
-    def floor_add():
-        with eml.open("rb") as f:
-            f.read()
-        for _ in csv.reader(io.StringIO(csv_data.decode())):
-            pass
-        for p in PdfReader(io.BytesIO(pdf_data)).pages:
-            p.extract_text()
-        AESGCM(AESGCM.generate_key(256)).encrypt(os.urandom(12), csv_data + pdf_data, b"")
-
-    n = [0]
-
-    def fresh_store():
-        n[0] += 1
-        s = SqliteStore(tmp / f"add{n[0]}.db")
-        s.add(Request(ref="YDM-AAAAA", kind=RequestKind.ACCESS, org_id="labour", org_name="Labour Party",
-                      channel=Channel.EMAIL, events=[Event(EventKind.SENT, date(2026, 9, 1))]))
-        return s
-
-    stores = [fresh_store() for _ in range(REPEATS)]
-    it = iter(stores)
-
-    def add():
-        replies.add(next(it), [str(eml)], today=today, directory=directory)
-
-    add_floor, add_floor_runs = best(floor_add)
-    add_best, add_runs = best(add)
-    s = stores[0]
-    check_floor, check_floor_runs = best(lambda: s.replies("YDM-AAAAA"))
-    check_best, check_runs = best(lambda: replies.check(s, "YDM-AAAAA"))
-    for x in stores[1:]:
-        x.close()
-
-    rs = SqliteStore(tmp / "report.db")
     abc = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # model._REF_ALPHABET
     refs = [f"YDM-{abc[i // 32]}{abc[i % 32]}AAA" for i in range(50)]
     orgs = ["labour", "conservatives", "libdems"]
-    rs.add_many([Request(ref=r, kind=RequestKind.ACCESS, org_id=orgs[i % 3], org_name=orgs[i % 3],
-                         events=[Event(EventKind.SENT, date(2026, 9, 1 + i % 20))]) for i, r in enumerate(refs)])
     small = tmp / "small"
     small.mkdir()
     for i, r in enumerate(refs):
-        f = small / f"{i}.eml"
-        f.write_bytes(samples.email_bytes(subject=f"Re: {r}", when=datetime(2026, 10, 1 + i % 19, 9, tzinfo=UTC),
-                                          attachments={"data.csv": ("text/csv", samples.csv_bytes(200))}))
-    replies.add(rs, [str(small / f"{i}.eml") for i in range(50)], today=today, directory=directory)
+        (small / f"{i}.eml").write_bytes(samples.email_bytes(
+            subject=f"Re: {r}", when=datetime(2026, 10, 1 + i % 19, 9, tzinfo=UTC),
+            attachments={"data.csv": ("text/csv", samples.csv_bytes(200))}))
+    with SqliteStore(tmp / "report" / "data" / "requests.db") as s:
+        s.add_many([Request(ref=r, kind=RequestKind.ACCESS, org_id=orgs[i % 3], org_name=orgs[i % 3],
+                            events=[Event(EventKind.SENT, date(2026, 9, 1 + i % 20))]) for i, r in enumerate(refs)])
+        replies.add(s, [str(small / f"{i}.eml") for i in range(50)], today=today, directory=directory)
 
-    def report_floor():
-        for r in rs.list():
-            rs.replies(r.ref)
 
-    def make_report():
-        hs = report.build(rs, today=today, directory=directory)
-        report.render(hs, "html", today=today)
+def rows(runs: int = 5) -> list[Row]:
+    tmp = Path(tempfile.mkdtemp(prefix="ydm-bench-replies-"))
+    try:
+        return _rows(runs, tmp)
+    finally:  # synthetic stores, replies and their test keys: nothing to keep
+        shutil.rmtree(tmp, ignore_errors=True)
 
-    report_floor_best, report_floor_runs = best(report_floor)
-    report_best, report_runs = best(make_report)
-    pdf_best, pdf_runs = best(lambda: report.render(report.build(rs, today=today, directory=directory), "pdf",
-                                                    today=today))
 
-    def show(name, t, runs, target, floor, floor_runs):
-        ok = "ok" if t <= target else "OVER"
-        print(f"{name:<34} {t:6.2f} s (target {target:.0f} s, {ok}); runs {', '.join(f'{x:.2f}' for x in runs)}; "
-              f"floor {floor:.3f} s (runs {', '.join(f'{x:.3f}' for x in floor_runs)})")
+def _rows(runs: int, tmp: Path) -> list[Row]:
+    keys = dict(KEYS, YDM_TEST_KEYRING_FILE=str(tmp / "keyring.json"))  # one keyring file for every copy
+    code = (f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'bench')!r}]; import bench_replies;"
+            f" from pathlib import Path; bench_replies.setup(Path({str(tmp)!r}))")
+    subprocess.run([PY, "-c", code], check=True, env=child_env(YDM_HOME=str(tmp / "add"), **keys), cwd=ROOT)
+    env = {name: child_env(YDM_TODAY=TODAY, YDM_HOME=str(tmp / name), **keys) for name in ("add", "check", "report")}
+    run_env = dict(env["add"], YDM_HOME=str(tmp / "run"))
+    eml = str(tmp / "big.eml")
+    ydm = [PY, "-m", "ydm"]
+    add_argv = [*ydm, "replies", "add", eml]
 
-    print(f"reply: {size / 1e6:.1f} MB email (CSV {len(csv_data) / 1e6:.1f} MB, 100,000 rows; PDF 50 pages, "
-          f"{len(pdf_data) / 1e6:.2f} MB)")
-    show("replies add (20 MB)", add_best, add_runs, 5, add_floor, add_floor_runs)
-    show("requests check", check_best, check_runs, 1, check_floor, check_floor_runs)
-    show("report over 50 replies (html)", report_best, report_runs, 2, report_floor_best, report_floor_runs)
-    show("report over 50 replies (pdf)", pdf_best, pdf_runs, 2, report_floor_best, report_floor_runs)
-    s.close()
-    rs.close()
+    def fresh() -> None:  # untimed: the store as it was before the reply came
+        shutil.rmtree(tmp / "run", ignore_errors=True)
+        shutil.copytree(tmp / "add", tmp / "run")
+
+    def add() -> float:
+        fresh()
+        return run_process(add_argv, run_env)
+
+    def proc(argv: list[str], e: dict[str, str]):
+        return lambda: run_process(argv, e)
+
+    report_argv = [*ydm, "report", "--force", "-o"]
+    cases = {
+        "floor-add": proc([PY, "-c", FLOOR_ADD, eml, str(tmp / "export.csv"), str(tmp / "letter.pdf")], env["add"]),
+        "add": add,
+        "floor-check": proc([PY, "-c", FLOOR_READ, REF], env["check"]),
+        "check": proc([*ydm, "requests", "check", REF], env["check"]),
+        "floor-report": proc([PY, "-c", FLOOR_READ], env["report"]),
+        "html": proc([*report_argv, str(tmp / "report.html")], env["report"]),
+        "pdf": proc([*report_argv, str(tmp / "report.pdf")], env["report"]),
+    }
+    size, csv_mb = Path(eml).stat().st_size, (tmp / "export.csv").stat().st_size / 1e6
+    print(f"  reply: {size / 1e6:.1f} MB email (CSV {csv_mb:.1f} MB, 100,000 rows;"
+          f" PDF 50 pages, {(tmp / 'letter.pdf').stat().st_size / 1e6:.2f} MB)")
+    times = interleaved(cases, runs)
+    fresh()
+    peak = peak_mib(add_argv, run_env)
+
+    def row(key: str, floor_key: str, floor_name: str, what: str, command: str, target: str) -> Row:
+        return Row(what, command, median(times[key]), floor_name, median(times[floor_key]), target, times[key])
+
+    read = "decrypting what it reads"
+    return [
+        row("add", "floor-add", "csv + pypdf + AES-GCM of it", f"take in a reply: {size / 1e6:.0f} MB email, "
+            f"CSV {csv_mb:.0f} MB (100,000 rows) + PDF 50 pages", "ydm replies add big.eml", "≤ 5 s"),
+        Row("take in that reply: peak memory", "ydm replies add big.eml", peak, target="—", unit="MiB"),
+        row("check", "floor-check", read, "check that reply against Article 15", f"ydm requests check {REF}",
+            "≤ 1 s"),
+        row("html", "floor-report", read, "report over 50 replies (HTML)", "ydm report -o report.html", "≤ 2 s"),
+        row("pdf", "floor-report", read, "report over 50 replies (PDF)", "ydm report -o report.pdf", "≤ 2 s"),
+    ]
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    print(f"replies, {runs} interleaved runs each, whole process; {machine()}")
+    report(rows(runs))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
