@@ -114,6 +114,19 @@ def scan(folders, needles=(PATRON, POSTCODE, STREET)) -> list[tuple[str, str]]:
     return hits
 
 
+async def stable_screenshot(pilot) -> str:
+    """The screen once two looks 50 ms apart agree (bounded): on a loaded machine a callback from a
+    worker can still be on its way after the app looks quiet, and a snapshot must not catch it half-done."""
+    shot = pilot.app.export_screenshot()
+    for _ in range(20):
+        await pilot.pause(0.05)
+        again = pilot.app.export_screenshot()
+        if again == shot:
+            break
+        shot = again
+    return shot
+
+
 @pytest.fixture
 def screen_snapshot(snapshot):
     svg = snapshot.use_extension(SVGScreen)
@@ -125,7 +138,7 @@ def screen_snapshot(snapshot):
             field.cursor_blink = False
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
-        shot = pilot.app.export_screenshot()
+        shot = await stable_screenshot(pilot)
         debug_dir = os.environ.get("YDM_SNAPSHOT_DEBUG")  # keep what was seen, to compare by eye
         if debug_dir:
             Path(debug_dir, f"{name}.svg").write_text(shot)
