@@ -262,3 +262,18 @@ def test_complaint_and_ico_complaint_after_an_unanswered_follow_up(st, directory
     text = " ".join(tracker.next_letter(st, "YDM-QQQQQ", today=d("2027-03-05"), directory=directory).letter.text.split())
     assert "it has not provided it by 2 December 2026, when it was due" in text
     assert "(Article 15(1)(c));" in text and "- My follow-up letter -" in text
+
+
+@pytest.mark.parametrize(("channel", "posted", "deemed"), [
+    (Channel.FIRST_CLASS, "2026-12-18", "Tue 22 Dec"),   # Fri 18 Dec, first class: two working days
+    (Channel.SECOND_CLASS, "2026-11-20", "Thu 26 Nov"),  # Fri 20 Nov, second class: four working days
+])
+def test_a_posted_complaints_acknowledgement_says_when_it_was_posted_and_deemed_received(st, channel, posted,
+                                                                                         deemed):
+    """The complaint's steps name the day it was posted and its deemed arrival, as the request's do."""
+    st.add(make([(E.SENT, "2026-10-01"), (E.REMINDER_SENT, "2026-11-09"), (E.COMPLAINT_SENT, posted)],
+                channel=channel))
+    v = tracker.view(st.get("YDM-QQQQQ"), d("2026-12-28"))
+    assert v.deadline.kind is RequestKind.COMPLAINT
+    first = v.explanation[0]
+    assert first.startswith("complaint sent ") and f"{d(posted):%-d %b}" in first and deemed in first, first

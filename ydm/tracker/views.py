@@ -72,13 +72,17 @@ class RequestView:
         dl, r = self.deadline, self.request
         events = self.timeline
         follow_up = dl.kind is RequestKind.FOLLOW_UP and r.kind is not RequestKind.FOLLOW_UP
-        sends = [e.on for e in events if e.kind is EventKind.SENT]
-        # The letter the clock runs from: the request, or (a follow-up's fresh month) the last `sent`.
-        sent = (sends[-1] if follow_up else sends[0]) if sends else None
+        complaint = dl.kind is RequestKind.COMPLAINT  # the acknowledgement runs from the complaint's arrival
+        which = EventKind.COMPLAINT_SENT if complaint else EventKind.SENT
+        sends = [e.on for e in events if e.kind is which]
+        # The letter the clock runs from: the request, (a follow-up's fresh month) the last `sent`, or the
+        # last complaint to the organisation.
+        sent = (sends[-1] if follow_up or complaint else sends[0]) if sends else None
         if sent is not None and dl.sent is None and receipt_date(sent, r.channel, dl.nation) == dl.received:
             # An email or web form arrives the day it goes: said so only for a follow-up's fresh month.
             if RECEIPT_RULES.get(r.channel, (0, ""))[0] or follow_up:
-                dl = dl._replace(sent=sent, channel=r.channel, sent_words="follow-up sent" if follow_up else "sent")
+                words = "follow-up sent" if follow_up else "complaint sent" if complaint else "sent"
+                dl = dl._replace(sent=sent, channel=r.channel, sent_words=words)
         if dl.pauses:
             dl = dl._replace(pauses=_answered_pauses(dl, r, events))
         return steps_of(dl)
