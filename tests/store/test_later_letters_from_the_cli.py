@@ -277,3 +277,18 @@ def test_a_posted_complaints_acknowledgement_says_when_it_was_posted_and_deemed_
     assert v.deadline.kind is RequestKind.COMPLAINT
     first = v.explanation[0]
     assert first.startswith("complaint sent ") and f"{d(posted):%-d %b}" in first and deemed in first, first
+
+
+def test_show_says_a_written_reminder_waits_to_be_marked_sent(capsys, monkeypatch):
+    """`requests show` after `requests next`: the reminder is written, so show says so and how to mark it
+    sent, instead of only repeating "next: reminder" (which invites a second one)."""
+    ref = _record(capsys, monkeypatch)
+    monkeypatch.setenv("YDM_TODAY", "2026-12-08")
+    code, _, err = run(capsys, "requests", "next", ref)
+    assert code == 0 and "reminder" in err
+    code, out, _ = run(capsys, "requests", "show", ref)
+    assert (f"written, not marked as sent: the reminder of 2026-12-08; when it has gone: "
+            f"ydm requests mark {ref} reminder-sent") in out
+    assert run(capsys, "requests", "mark", ref, "reminder-sent")[0] == 0
+    code, out, _ = run(capsys, "requests", "show", ref)
+    assert "not marked as sent" not in out and "later letters: reminder (2026-12-08)" in out

@@ -192,6 +192,11 @@ def _show(args, store, today) -> int:
     lines += [f"  {e.on.isoformat()}  {e.kind.value}" + (f"  ({e.note})" if e.note else "") for e in v.timeline]
     if letters:
         lines.append("later letters: " + ", ".join(f"{x.kind.value} ({x.on.isoformat()})" for x in letters))
+        from ydm.service.requests import SENT_EVENT, unsent_letters
+
+        for x in unsent_letters(r, letters):  # written, and waiting to be marked sent
+            lines.append(f"  written, not marked as sent: the {x.kind.value} of {x.on.isoformat()}; when it has gone: "
+                         f"ydm requests mark {r.ref} {SENT_EVENT[x.kind].value}")
     replies = store.replies(r.ref) if hasattr(store, "replies") else []
     if replies:
         lines.append(f"replies: {len(replies)} taken in, {sum(len(x['parts']) for x in replies)} file(s) "

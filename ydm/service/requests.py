@@ -17,6 +17,7 @@ from ydm.tracker import (
     next_letter,
     parse_event_kind,
     show,
+    unsent_letters,
     view,
     views_json,
 )
@@ -25,6 +26,6 @@ from ydm.tracker.next_step import ART15_ITEMS, ITEM_NAMES, LateComplaint, item_n
 
 __all__ = [
     "ART15_ITEMS", "ITEM_NAMES", "SENT_EVENT", "ImportResult", "LateComplaint", "RequestView", "export_ics", "export_json", "import_json",
-    "item_names_help", "list_requests", "mark", "next_letter", "parse_event_kind", "show", "view",
+    "item_names_help", "list_requests", "mark", "next_letter", "parse_event_kind", "show", "unsent_letters", "view",
     "views_json",
 ]

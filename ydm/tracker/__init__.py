@@ -17,6 +17,7 @@ from ydm.tracker.record import (
     parse_event_kind,
     record_letters,
     record_sent,
+    unsent_letters,
 )
 from ydm.tracker.views import RequestView, list_requests, show, view, views_json
 from ydm.tracker.views import _filtered_views as _filtered_views  # bench/bench_store.py times it on its own
@@ -25,7 +26,7 @@ from ydm.tracker.views import _filtered_views as _filtered_views  # bench/bench_
 # (recording: mark, mark_sent, record_sent, record_letters) and next_step (the next letter). Their
 # names are re-exported here, the room's door; `next_letter` loads next_step on first use.
 __all__ = [
-    "SENT_EVENT", "RequestView", "list_requests", "mark", "mark_sent", "next_letter",
+    "SENT_EVENT", "RequestView", "unsent_letters", "list_requests", "mark", "mark_sent", "next_letter",
     "parse_event_kind", "record_letters", "record_sent", "show", "view", "views_json",
 ]
 

@@ -29,6 +29,18 @@ SENT_EVENT = {
 }
 
 
+def unsent_letters(request, letters) -> list:
+    """The later letters written but not marked as sent (no event of their sending on or after the day
+    each was written), the newest of each kind, oldest first: every face says the reminder is written
+    and waits to be marked sent, rather than looking as if nothing had been done and inviting a second."""
+    newest: dict = {}
+    for later in letters:
+        sent_as = SENT_EVENT.get(later.kind)
+        if sent_as is not None and not any(e.kind is sent_as and e.on >= later.on for e in request.events):
+            newest[later.kind] = later
+    return sorted(newest.values(), key=lambda later: later.on)
+
+
 def parse_event_kind(text: str) -> EventKind:
     value = (text or "").strip().lower().replace("_", "-").replace(" ", "-")
     try:

@@ -29,17 +29,10 @@ def days_note(days_left: int) -> str:
 
 
 def unsent_letters(row: RequestRow) -> list:
-    """The later letters written but not marked as sent (no event of their sending on or after the
-    day each was written), the newest of each kind: so the screen says the reminder is written and
-    waits for `m`, rather than looking as if nothing had been done and inviting a second one."""
-    from ydm.service.requests import SENT_EVENT  # already loaded by the backend; not needed at start-up
+    """The later letters written but not marked as sent (ydm.service.requests.unsent_letters)."""
+    from ydm.service.requests import unsent_letters as written_not_sent  # loaded by the backend already
 
-    newest: dict = {}
-    for later in row.later_letters:
-        sent_as = SENT_EVENT.get(later.kind)
-        if sent_as is not None and not any(e.kind is sent_as and e.on >= later.on for e in row.request.events):
-            newest[later.kind] = later
-    return sorted(newest.values(), key=lambda later: later.on)
+    return written_not_sent(row.request, row.later_letters)
 
 
 class RequestScreen(Screen):
