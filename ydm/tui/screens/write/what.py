@@ -31,8 +31,11 @@ class WhatScreen(WizardStep):
 
     STEP = 3
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "focus_next_kind", "Next kind", show=False),
-        Binding("up", "focus_previous_kind", "Previous kind", show=False),
+        # priority: on a small terminal the list scrolls, and the scroll container would take ↑/↓ for
+        # itself (the focus stayed put and Space then unticked the first kind); moving the focus
+        # scrolls the next kind into view anyway.
+        Binding("down", "focus_next_kind", "Next kind", show=False, priority=True),
+        Binding("up", "focus_previous_kind", "Previous kind", show=False, priority=True),
     ]
     HELP = """\
 Tick what you want to ask. Each organisation you chose gets one letter for each thing you tick,
