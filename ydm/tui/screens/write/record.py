@@ -171,6 +171,12 @@ If you have sent none of them yet, press `Ctrl+G` to leave: nothing is recorded.
             yield Static("", id="err-sent-on", classes="field-error")
             yield Static("", id="due-dates", classes="due-dates")
 
+    NARROW = 80  # below this a letter's name, kind and channel do not fit beside its date
+
+    def on_resize(self, event) -> None:  # noqa: ANN001 - textual.events.Resize
+        """On a narrow screen each letter's date goes under its name, so "(by post)" is not cut off."""
+        self.set_class(event.size.width < self.NARROW, "-narrow")
+
     def on_mount(self) -> None:
         self.query_one("#err-sent-on").display = False
         for i, draft in enumerate(self.state.drafts):
