@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.svg_snapshot import SVGScreen
+from tests.svg_snapshot import SVGScreen, stable_screenshot
 
 TODAY = date(2026, 3, 2)
 # Unique strings a patron types: the scan looks for them everywhere afterwards.
@@ -112,19 +112,6 @@ def scan(folders, needles=(PATRON, POSTCODE, STREET)) -> list[tuple[str, str]]:
                         hits.append((str(path), needle))
                         break
     return hits
-
-
-async def stable_screenshot(pilot) -> str:
-    """The screen once two looks 50 ms apart agree (bounded): on a loaded machine a callback from a
-    worker can still be on its way after the app looks quiet, and a snapshot must not catch it half-done."""
-    shot = pilot.app.export_screenshot()
-    for _ in range(20):
-        await pilot.pause(0.05)
-        again = pilot.app.export_screenshot()
-        if again == shot:
-            break
-        shot = again
-    return shot
 
 
 @pytest.fixture

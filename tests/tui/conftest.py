@@ -13,7 +13,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import WorkerFailed
 
 from tests.store.keyring_backend import MemoryKeyring
-from tests.svg_snapshot import SVGScreen
+from tests.svg_snapshot import SVGScreen, stable_screenshot
 
 TODAY = date(2026, 3, 2)  # a Monday, after Art 12A commenced (5 Feb 2026)
 
@@ -48,19 +48,6 @@ def make_app(isolated_home, monkeypatch):
     yield factory
     for app in apps:
         app.backend.close()
-
-
-async def stable_screenshot(pilot) -> str:
-    """The screen once two looks 50 ms apart agree (bounded): on a loaded machine a callback from a
-    worker can still be on its way after the app looks quiet, and a snapshot must not catch it half-done."""
-    shot = pilot.app.export_screenshot()
-    for _ in range(20):
-        await pilot.pause(0.05)
-        again = pilot.app.export_screenshot()
-        if again == shot:
-            break
-        shot = again
-    return shot
 
 
 @pytest.fixture

@@ -6,17 +6,12 @@ from __future__ import annotations
 from textual.widgets import Checkbox
 
 from tests.tui.conftest import settle
-from tests.tui.test_wizard import fill_about_you, tick_org
+from tests.tui.test_wizard import tick_org, to_who
 from ydm.tui.screens.write.record import RecordScreen
 
 
 async def _to_record(pilot) -> None:
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
-    await fill_about_you(pilot)
-    await pilot.press("ctrl+n")
-    await settle(pilot)
+    await to_who(pilot)
     await tick_org(pilot, "labour")
     await pilot.press("ctrl+n")
     await settle(pilot)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox
 
 from tests.tui.conftest import settle
-from tests.tui.test_wizard import fill_about_you, tick_org
+from tests.tui.test_wizard import tick_org, to_who
 from ydm.model import RequestKind
 from ydm.tui.screens.write.review import ReviewScreen
 from ydm.tui.screens.write.what import WhatScreen
@@ -16,12 +16,7 @@ from ydm.tui.screens.write.what import WhatScreen
 async def test_down_and_space_tick_the_next_kind_at_60_by_20(make_app, fixed_references):
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await fill_about_you(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await to_who(pilot)
         await tick_org(pilot, "reform")
         await pilot.press("ctrl+n")
         await settle(pilot)
