@@ -95,6 +95,8 @@ CHANNELS: dict[str, tuple[Channel, str, str]] = {
               "without an email address get theirs by web form or first-class post.")),
     "hand": (Channel.HAND, "By hand", "You deliver the letters yourself."),
 }
+# First-class post where no printer is set up (the welcome says so too).
+NO_PRINTER_POST = "You print the letters elsewhere and post them: no printer is set up here."
 
 NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales",
                 "northern-ireland": "Northern Ireland"}
