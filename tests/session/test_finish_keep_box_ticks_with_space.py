@@ -1,7 +1,8 @@
 """At Finish, Space ticks "Keep them: ... is my own USB stick" wherever the focus is (the footer says
 so): the help said "move to the box with Tab and tick it with Space", but Tab from Finish lands on the
 text above the box, Space there did nothing, and Finish then deleted the files from the patron's own
-stick. Enter still finishes, and without files there is no box and no Space key."""
+stick. The box shows `[ ]` / `[x]`, not a colour alone (Textual's `▐X▌` looks the same ticked or not).
+Enter still finishes, and without files there is no box and no Space key."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ async def test_tab_then_space_as_the_help_says_keeps_the_files(make_app, tmp_pat
     async with app.run_test(size=(80, 24)) as pilot:
         await save_and_reach_finish(pilot)
         box = app.screen.query_one("#keep-files", Checkbox)
+        assert str(box.render()).startswith("[ ]")
         await pilot.press("tab", "space")
         assert box.value
+        assert str(box.render()).startswith("[x]")
         await pilot.press("space")                   # and again: unticked
         assert not box.value
         await pilot.press("space")

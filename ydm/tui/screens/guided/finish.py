@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, Static
 
 from ydm.session import computer, export_folder
 from ydm.tui.screens.guided.base import GuidedScreen
+from ydm.tui.widgets.toggles import YdmCheckbox
 
 # What the clipboard holds now: the copied text is overwritten when this screen shows (the patron
 # has finished copying), and again at the wipe if they go back and copy more.
@@ -67,7 +68,7 @@ box and keep them (Space again unticks it).
                 yield Static("Finish deletes these files, so the next person cannot read them. Tick the "
                              "box only if that folder is your own USB stick and you are taking it with you.",
                              classes="why", markup=False)
-                yield Checkbox(f"Keep them: {folder} is my own USB stick (Space)", id="keep-files",
+                yield YdmCheckbox(f"Keep them: {folder} is my own USB stick (Space)", id="keep-files",
                                compact=True)
             if lines:
                 yield Static("\n".join(lines), id="saved-files", classes="lead", markup=False)
