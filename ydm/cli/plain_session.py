@@ -27,7 +27,7 @@ from ydm.law.deadlines import fmt
 from ydm.model import Channel
 from ydm.session import more_orgs, takehome
 from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Question, Session
-from ydm.session.words import seconds
+from ydm.session.words import UNTICK, seconds
 
 BACK_WORDS = {"back"}
 QUIT_WORDS = {"quit", "q", "exit"}
@@ -165,7 +165,7 @@ class PlainSession:
         and the line that says how to answer (a screen reader user hears the question once)."""
         self.say("")
         self.say(self.s.progress())
-        self.say(q.prompt)
+        self.say(q.prompt.replace(UNTICK, ""))  # no tick boxes here: the prompt line says what to type
         self.say(f"Why we ask: {q.why}")
         while True:
             raw, value, problem = self._read_answer(q)

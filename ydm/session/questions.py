@@ -23,6 +23,7 @@ from ydm.session.words import (  # noqa: F401 - the words, importable from here 
     NO_ANSWER,
     NO_PRINTER_POST,
     RECIPIENT,
+    UNTICK,
     ero_words,
     minutes,
     nation_guess,
@@ -242,7 +243,7 @@ def build(s: SessionState, qid: str) -> Question:
         }.get(s.goal or "", f"Choose the organisations to write to. Parties with elected representatives "
                             f"in {where} come first.")
         return Question(
-            "targets", "Who gets a letter", lead + (" Untick any you want to leave out." if ticked else ""),
+            "targets", "Who gets a letter", lead + (UNTICK if ticked else ""),
             "A letter only works for the organisation it is sent to, so each one gets its own, "
             "with its own reference number.",
             kind="multi",
