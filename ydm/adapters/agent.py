@@ -132,7 +132,8 @@ def start(idle_s: int = IDLE_DEFAULT_S, session: int | None = None, wait_s: floa
         return
     _own_folder(socket_dir())
     leader = session if session is not None else os.getsid(0)
-    argv = [sys.executable, "-m", "ydm.adapters.agent", str(socket_path()), str(int(idle_s)), str(leader)]
+    # -P: the installed ydm, never a `ydm` folder in the current directory.
+    argv = [sys.executable, "-P", "-m", "ydm.adapters.agent", str(socket_path()), str(int(idle_s)), str(leader)]
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True, close_fds=True)
     deadline = time.monotonic() + wait_s

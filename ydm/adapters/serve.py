@@ -42,7 +42,7 @@ def url_host(host: str) -> str:
 
 def session_command(*, printer: str | None = None, timeout_min: float | None = None) -> str:
     """The shell command each browser tab runs: this Python, `-m ydm session`, and the options."""
-    parts = [sys.executable, "-m", "ydm", "session"]
+    parts = [sys.executable, "-P", "-m", "ydm", "session"]  # -P: never a `ydm` folder in the current directory
     if printer:
         parts += ["--printer", printer]
     if timeout_min is not None:

@@ -71,5 +71,8 @@ def _check(args) -> int:
                              envelope=args.envelope).export_dir
     except YdmError as exc:
         found.append(computer.Check("fix", "Session settings", exc.message, "correct session.toml or the options"))
-    output.out(computer.text(found + computer.checklist(folder)))
+    checks = computer.checklist(folder)
+    if found:  # the settings could not be read: what the export folder is, is not known either
+        checks = [c for c in checks if c.topic != "Export folder"]
+    output.out(computer.text(found + checks))
     return 0

@@ -25,9 +25,9 @@ from ydm.cli.terminal_wipe import WHICH_TERMINALS
 from ydm.errors import YdmError
 from ydm.law.deadlines import fmt
 from ydm.model import Channel
-from ydm.session import takehome
+from ydm.session import more_orgs, takehome
 from ydm.session.flow import KIND_EXPLAINED, KIND_TITLES, NO_ANSWER, Question, Session
-from ydm.session.words import seconds
+from ydm.session.words import UNTICK, seconds
 
 BACK_WORDS = {"back"}
 QUIT_WORDS = {"quit", "q", "exit"}
@@ -165,7 +165,7 @@ class PlainSession:
         and the line that says how to answer (a screen reader user hears the question once)."""
         self.say("")
         self.say(self.s.progress())
-        self.say(q.prompt)
+        self.say(q.prompt.replace(UNTICK, ""))  # no tick boxes here: the prompt line says what to type
         self.say(f"Why we ask: {q.why}")
         while True:
             raw, value, problem = self._read_answer(q)
@@ -208,6 +208,10 @@ class PlainSession:
             keep = f" Press Enter for {numbers[0]}." if numbers else ""
             return f"Type a number from 1 to {len(q.options)}.{keep}"
         keep = " Press Enter to keep the ones marked chosen." if q.default else ""
+        if q.id == more_orgs.MORE_PICK:  # `all` here is every organisation found, never "Search again" too
+            found = [o for o in q.options if o.value not in (more_orgs.RETRY, more_orgs.NONE)]
+            return "Type the numbers you want, separated by spaces" + (
+                ", or all for all of them." if len(found) > 1 else ".") + keep
         return f"Type the numbers you want, separated by spaces, or all.{keep}"
 
     @staticmethod
@@ -216,8 +220,8 @@ class PlainSession:
         values = [o.value for o in q.options]
         if raw == "":
             return q.default, ""
-        if q.kind == "multi" and raw.lower() == "all":
-            return tuple(values), ""
+        if q.kind == "multi" and raw.lower() == "all":  # on the search results: every organisation offered
+            return tuple(v for v in values if v not in (more_orgs.RETRY, more_orgs.NONE)), ""
         picked = []
         for part in raw.replace(",", " ").split():
             if not (part.isdigit() and 1 <= int(part) <= len(values)):

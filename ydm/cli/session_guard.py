@@ -53,7 +53,8 @@ def run_guarded(argv: list[str]) -> int:
     fd = sys.stdin.fileno()  # the line settings belong to the terminal the keys come from
     modes = terminal_wipe.saved_modes(fd)
     sys.stdout.flush()
-    child = subprocess.Popen([sys.executable, "-m", "ydm", *argv], env={**os.environ, GUARD_ENV: "1"})
+    # -P: the installed ydm, never a `ydm` folder in the current directory (`-m` would put it first).
+    child = subprocess.Popen([sys.executable, "-P", "-m", "ydm", *argv], env={**os.environ, GUARD_ENV: "1"})
 
     def pass_on(signum, _frame) -> None:
         if child.poll() is None:

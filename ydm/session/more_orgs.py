@@ -74,7 +74,11 @@ def after_answer(s: Any, qid: str) -> bool:
         s.drafts.pop(MORE_PICK, None)  # other words, other results
     if qid != MORE_PICK:
         return False
-    s.answers[qid] = check_pick(s.answers[qid])
+    try:
+        s.answers[qid] = check_pick(s.answers[qid])
+    except InputError:
+        del s.answers[qid]  # a refused answer is not kept: kept, it hid its organisations from the list
+        raise
     if s.answers[qid] != (RETRY,) and not chosen_targets(s.answers):
         del s.answers[qid]
         raise InputError("No organisation is chosen yet: search again, or go back and tick one on the list.")

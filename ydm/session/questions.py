@@ -21,7 +21,9 @@ from ydm.session.words import (  # noqa: F401 - the words, importable from here 
     KIND_TITLES,
     NATION_NAMES,
     NO_ANSWER,
+    NO_PRINTER_POST,
     RECIPIENT,
+    UNTICK,
     ero_words,
     minutes,
     nation_guess,
@@ -36,6 +38,7 @@ class SessionState(Protocol):
     answers: dict[str, Any]
     drafts: dict[str, Any]
     office_choices: tuple[tuple[str, str], ...]
+    config: Any  # the librarian's SessionConfig: is there a printer?
 
     @property
     def nation(self) -> str | None: ...
@@ -47,6 +50,13 @@ class SessionState(Protocol):
     def directory(self) -> Directory: ...
     def candidate_orgs(self) -> tuple[list[Organisation], set[str]]: ...
     def needs_office(self) -> bool: ...
+
+
+def _channel_detail(s: SessionState, key: str, detail: str) -> str:
+    """First-class post promises "we print the letters" only where the librarian set up a printer."""
+    if key == "first-class" and not getattr(s.config, "printer", None):
+        return NO_PRINTER_POST
+    return detail
 
 
 def _target_detail(org: Organisation, with_category: bool) -> str:
@@ -233,7 +243,7 @@ def build(s: SessionState, qid: str) -> Question:
         }.get(s.goal or "", f"Choose the organisations to write to. Parties with elected representatives "
                             f"in {where} come first.")
         return Question(
-            "targets", "Who gets a letter", lead + (" Untick any you want to leave out." if ticked else ""),
+            "targets", "Who gets a letter", lead + (UNTICK if ticked else ""),
             "A letter only works for the organisation it is sent to, so each one gets its own, "
             "with its own reference number.",
             kind="multi",
@@ -245,7 +255,8 @@ def build(s: SessionState, qid: str) -> Question:
             "channel", "How to send", "How will you send the letters?",
             "The time an organisation has to answer starts when the letter arrives, so the due dates "
             "depend on how you send it.",
-            kind="choice", options=tuple(Option(k, label, d) for k, (_c, label, d) in CHANNELS.items()),
+            kind="choice", options=tuple(Option(k, label, _channel_detail(s, k, d))
+                                         for k, (_c, label, d) in CHANNELS.items()),
             default=a.get("channel", "first-class"))
     raise KeyError(qid)
 

@@ -95,6 +95,10 @@ CHANNELS: dict[str, tuple[Channel, str, str]] = {
               "without an email address get theirs by web form or first-class post.")),
     "hand": (Channel.HAND, "By hand", "You deliver the letters yourself."),
 }
+# The app's tick boxes; `--plain` leaves the sentence out (it says how to choose by number instead).
+UNTICK = " Untick any you want to leave out."
+# First-class post where no printer is set up (the welcome says so too).
+NO_PRINTER_POST = "You print the letters elsewhere and post them: no printer is set up here."
 
 NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales",
                 "northern-ireland": "Northern Ireland"}

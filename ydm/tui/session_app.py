@@ -108,9 +108,19 @@ class SessionApp(YdmAppBase):
             return  # already asking: a second Ctrl+C is not a yes
         self.push_screen(QuitQuestion(), lambda stop: self.exit() if stop else None)
 
+    def _input_ended(self) -> bool:
+        """In a browser tab (`ydm serve`): whether the server is gone. Textual's web driver stops reading
+        at the end of its input and never tells the app, so a killed server left each tab's session
+        running, orphaned, with the patron's answers in memory."""
+        reader = getattr(self._driver, "_key_thread", None) if self.is_web else None
+        return reader is not None and reader.ident is not None and not reader.is_alive()
+
     # --- inactivity ---------------------------------------------------------------------------
     def check_inactivity(self) -> None:
         """Called every tick (and directly by tests): warn, then wipe and go back to the welcome."""
+        if self._input_ended():
+            self.exit()  # wipes first (see `exit`)
+            return
         s = self.session
         if not s.started:
             s.touch()

@@ -6,12 +6,16 @@ otherwise), unless the patron ticks that the folder is their own USB stick, take
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Static
 
 from ydm.session import computer, export_folder
 from ydm.tui.screens.guided.base import GuidedScreen
+from ydm.tui.widgets.toggles import YdmCheckbox
 
 # What the clipboard holds now: the copied text is overwritten when this screen shows (the patron
 # has finished copying), and again at the wipe if they go back and copy more.
@@ -28,13 +32,16 @@ class FinishScreen(GuidedScreen):
 
     TITLE = "Finish"
     NEXT_LABEL = "Finish and wipe"
+    # Space ticks the keep box wherever the focus is: Tab from Finish lands on the text above the box,
+    # where Space did nothing and the patron's own stick was then emptied.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_keep", "Keep the files", id="finish-keep")]
     HELP = """\
 Check you have everything listed here. **Finish and wipe** removes everything you typed from
 this computer and goes back to the start. **Escape** goes back to print or save more.
 
 Files saved in the folder for saved files are deleted too, so the next person cannot read them.
-If that folder is your own USB stick and you are taking it with you, move to the box with **Tab**
-and tick it with **Space** to keep them.
+If that folder is your own USB stick and you are taking it with you, press **Space** to tick the
+box and keep them (Space again unticks it).
 """
 
     def progress(self) -> str:
@@ -61,7 +68,8 @@ and tick it with **Space** to keep them.
                 yield Static("Finish deletes these files, so the next person cannot read them. Tick the "
                              "box only if that folder is your own USB stick and you are taking it with you.",
                              classes="why", markup=False)
-                yield Checkbox(f"Keep them: {folder} is my own USB stick", id="keep-files", compact=True)
+                yield YdmCheckbox(f"Keep them: {folder} is my own USB stick (Space)", id="keep-files",
+                               compact=True)
             if lines:
                 yield Static("\n".join(lines), id="saved-files", classes="lead", markup=False)
             if self.app.is_web:  # `ydm serve`: what the browser itself may still hold, and how to clear it
@@ -77,6 +85,14 @@ and tick it with **Space** to keep them.
     def on_mount(self) -> None:
         self.query_one("#clipboard", Static).update(CLIPBOARD[self.host.clear_clipboard()])
         self.query_one("#next").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_keep":
+            return bool(getattr(self, "files", None))
+        return super().check_action(action, parameters)
+
+    def action_toggle_keep(self) -> None:
+        self.query_one("#keep-files", Checkbox).toggle()
 
     def go_next(self) -> None:
         keep = bool(self.files) and self.query_one("#keep-files", Checkbox).value
