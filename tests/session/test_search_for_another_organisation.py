@@ -109,3 +109,37 @@ def test_the_plain_face_finds_one_by_name_too(fresh_dirs, fake_lp):
     assert "7. Someone else: find an organisation by its name" in said
     assert "showing results for" in said and "1. Experian" in said
     assert "7. Experian (credit reference agency & marketing services): Get a copy of my data." in said
+
+
+async def test_the_app_shows_each_results_place_and_register_beside_its_name(make_app, tmp_path, fresh_dirs):
+    """A tick list shows one line per option: a search result's detail goes on that line, so two local
+    parties of the same name would be told apart (the Textual face; --plain prints it under the name)."""
+    from textual.widgets import SelectionList
+
+    from ydm.service import registers
+    from ydm.tui.screens.guided.question import QuestionScreen
+
+    registers.update("ec", [str(f) for f in ec_files(tmp_path)])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")                   # Start
+        await pilot.pause()
+        await pilot.press("enter")                   # find out what the parties know
+        await pilot.pause()
+        for text in (PATRON, POSTCODE, f"{STREET}, Edinburgh"):
+            await pilot.press(*text, "enter")
+            await pilot.pause()
+        await pilot.press("enter")                   # no email
+        await pilot.pause()
+        listing = app.screen.query_one("#answer", SelectionList)
+        listing.select(SEARCH)                       # someone else, besides the parties
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"cardiff central", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "more_pick"
+        results = app.screen.query_one("#answer", SelectionList)
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        local = [line for line in shown if "Cardiff Central" in line]
+        assert local and all("Electoral Commission register" in line for line in local)
+        assert all("\n" not in line for line in shown)  # one line each: nothing dropped

@@ -33,6 +33,13 @@ def _option_prompt(label: str, detail: str) -> str:
     return f"[b]{escape(label)}[/b]" + (f"\n[dim]{escape(detail)}[/dim]" if detail else "")
 
 
+def _tick_prompt(label: str, detail: str) -> str:
+    """A search result on one line (a Selection shows only its first line): the detail after the name, so
+    two local parties of the same name are told apart by their place and register. (Other tick lists
+    keep their first line only: there the detail is a note, and cut short it would only clutter.)"""
+    return f"[b]{escape(label)}[/b]" + (f" [dim]— {escape(detail)}[/dim]" if detail else "")
+
+
 class QuestionScreen(GuidedScreen):
     """Text answers: Enter goes on. One choice: arrows and Enter. Several: Space ticks, Enter or Ctrl+N goes on."""
 
@@ -70,8 +77,9 @@ class QuestionScreen(GuidedScreen):
                 yield OptionList(*options, id="answer")
             else:
                 ticked = set(q.default or ())
+                prompt = _tick_prompt if q.id == "more_pick" else _option_prompt
                 yield TickList(
-                    *(Selection(_option_prompt(o.label, o.detail), o.value, o.value in ticked) for o in q.options),
+                    *(Selection(prompt(o.label, o.detail), o.value, o.value in ticked) for o in q.options),
                     id="answer",
                 )
             yield Static("", id="error", classes="field-error", markup=False)
