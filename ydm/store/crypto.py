@@ -28,7 +28,7 @@ import hmac
 import json
 import os
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ydm.errors import StoreError
@@ -116,17 +116,18 @@ class Cipher:
             raise StoreError("a record in the store is damaged or was encrypted with another key") from None
         return _unpad(plain) if padded else plain
 
-    def open_texts(self, sealed: list[tuple[bytes, bytes]]) -> list[str]:
-        """`open` of many padded text records (blob, aad), as str, in one loop: the same checks and
-        errors without a Python call per record (that was a third of the time of listing 10,000)."""
+    def open_texts(self, sealed: Iterable[tuple[bytes, bytes]], prefix: bytes = b"") -> list[str]:
+        """`open` of many padded text records, as str, in one loop: the same checks and errors without a
+        Python call per record (that was a third of the time of listing 10,000). `sealed` gives
+        (blob, the end of its associated data); the associated data is `prefix` + that end."""
         from cryptography.exceptions import InvalidTag
 
-        decrypt, version, out = self._aead.decrypt, _VERSION, []
+        decrypt, first, start, out = self._aead.decrypt, _VERSION[0], _VERSION + prefix, []
         try:
-            for blob, aad in sealed:
-                if not blob or blob[:1] != version or len(blob) < 1 + NONCE_LEN + 16:
+            for blob, suffix in sealed:
+                if not blob or blob[0] != first or len(blob) < 1 + NONCE_LEN + 16:
                     raise StoreError("a record in the store is damaged or from an unknown version")
-                out.append(decrypt(blob[1:1 + NONCE_LEN], blob[1 + NONCE_LEN:], version + aad)
+                out.append(decrypt(blob[1:1 + NONCE_LEN], blob[1 + NONCE_LEN:], start + suffix)
                            .rstrip(b"\x00").decode("utf-8"))
         except InvalidTag:
             raise StoreError("a record in the store is damaged or was encrypted with another key") from None

@@ -283,7 +283,7 @@ class SqliteStore(RepliesRecords):
         with self._read() as c:
             rows = c.execute("SELECT id, token, head FROM requests ORDER BY id").fetchall()
         try:
-            plains = self._cipher.open_texts([(head, b"requests/head|" + token) for _, token, head in rows])
+            plains = self._cipher.open_texts(((head, token) for _, token, head in rows), b"requests/head|")
         except StoreError:
             self._check_not_rekeyed()
             raise

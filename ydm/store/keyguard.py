@@ -23,15 +23,16 @@ def open_key(store) -> None:
     passphrase store made before the NFC rule moves to it; a keyring store's entry becomes this file's
     own (keyring_keys); a wipe held up by another ydm's snapshot is finished (wipe)."""
     upgrade: dict[str, str] = {}
-    dek = crypto.open_envelope(store._store_id(), store._meta(), store._provider, upgrade)
-    store._cipher, store._wrapped = crypto.Cipher(dek), store._meta()["wrapped_key"]
+    meta = store._meta()  # read once: the key record, the file it belongs to, pending keyring names
+    dek = crypto.open_envelope(store._store_id(), meta, store._provider, upgrade)
+    store._cipher, store._wrapped = crypto.Cipher(dek), meta["wrapped_key"]
     if upgrade:
         with store._tx() as c:
             c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(upgrade.items()))
         store._wrapped = upgrade["wrapped_key"]
     with contextlib.suppress(StoreError):  # a read-only copy, a keyring saying no: it still opens
-        keyring_keys.claim(store, dek)
-        keyring_keys.tidy(store)
+        keyring_keys.claim(store, dek, meta)
+        keyring_keys.tidy(store, meta)
     wipe.finish(store)
 
 

@@ -75,9 +75,10 @@ def settled(meta: dict[str, str], current: str) -> list[tuple[str, str]]:
     return [("pending_keys", json.dumps([n for n in pending(meta) if n != current]))]
 
 
-def tidy(store) -> None:
-    """Delete the keyring entries a killed rekey left (best effort; never while another ydm changes keys)."""
-    names = pending(store._meta())
+def tidy(store, meta: dict[str, str]) -> None:
+    """Delete the keyring entries a killed rekey left (best effort; never while another ydm changes keys).
+    `meta`: the key record as the store was opened (read again under the lock before anything is deleted)."""
+    names = pending(meta)
     if not names:
         return
     with key_change_lock(store.path, wait=False) as mine:
@@ -91,9 +92,10 @@ def tidy(store) -> None:
             c.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", settled(meta, ""))
 
 
-def claim(store, dek: bytes) -> None:
-    """Make the keyring entry this file's own: record the file on first sight; a copy gets its own entry."""
-    meta, here = store._meta(), identity(store.path)
+def claim(store, dek: bytes, meta: dict[str, str]) -> None:
+    """Make the keyring entry this file's own: record the file on first sight; a copy gets its own entry.
+    `meta`: the key record as the store was opened."""
+    here = identity(store.path)
     if meta.get("key_mode") != crypto.KEYRING or meta.get("file_id") == here:
         return
     if not meta.get("file_id"):  # a store from before file ids: this file is the original
