@@ -8,22 +8,14 @@ others keep their number.
 
 from __future__ import annotations
 
-import os
-
 from ydm.session import takehome
 
 
 def delete_saved(paths: list[str]) -> list[str]:
     """Remove the files this session saved; a sentence for each one that could not be removed."""
-    problems = []
-    for path in paths:
-        try:
-            os.remove(path)
-        except FileNotFoundError:
-            continue  # already gone (the stick was taken out): nothing left here
-        except OSError as exc:
-            problems.append(f"could not delete {path} ({exc.strerror or exc})")
-    return problems
+    from ydm.session.export_folder import remove
+
+    return [f"could not delete {path} ({why})" for path, why in remove(paths)]
 
 
 # The take-home menu's numbers: each choice keeps its number whether or not it is offered.

@@ -36,17 +36,25 @@ def leftovers(folder: Path | None) -> list[str]:
         return []
 
 
-def delete(paths: list[Path]) -> str:
-    """Delete the patron's files; a sentence saying what was deleted and what could not be."""
-    gone, stuck = [], []
-    for path in paths:
+def remove(paths) -> list[tuple[Path, str]]:
+    """Delete these files; the ones that could not be deleted, each with why. One already gone (the
+    stick was taken out) counts as deleted: nothing of it is left here. Both faces' Finish use it."""
+    stuck = []
+    for path in map(Path, paths):
         try:
             path.unlink()
-            gone.append(path.name)
         except FileNotFoundError:
-            gone.append(path.name)
-        except OSError:
-            stuck.append(path.name)
+            continue
+        except OSError as exc:
+            stuck.append((path, exc.strerror or str(exc)))
+    return stuck
+
+
+def delete(paths: list[Path]) -> str:
+    """Delete the patron's files; a sentence saying what was deleted and what could not be."""
+    failed = {path for path, _why in remove(paths)}
+    gone = [path.name for path in paths if path not in failed]
+    stuck = [path.name for path in paths if path in failed]
     words = []
     if gone:
         words.append(f"Deleted {', '.join(gone)} from {paths[0].parent}.")
