@@ -284,7 +284,8 @@ def new_reference() -> str:
     # importing `secrets` adds to every letter's start-up (random is loaded by then anyway).
     from random import SystemRandom
 
-    return "YDM-" + "".join(SystemRandom().choice(_REF_ALPHABET) for _ in range(5))
+    pick = SystemRandom().choice
+    return "YDM-" + "".join(pick(_REF_ALPHABET) for _ in range(5))
 
 
 # The one pattern for a reference, wherever one comes in (`ydm letter --reference`, a REF typed for
