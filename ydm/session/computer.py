@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ydm.session.export_folder import contents as export_folder_contents
+
 CUPSD_CONF = Path("/etc/cups/cupsd.conf")
 CUPSD_ENV = "YDM_CUPSD_CONF"
 # cupsd.conf(5): job files (the documents) are kept 86400 seconds after printing unless set; the job
@@ -123,12 +125,14 @@ def export_folder(folder: Path | None) -> Check:
         return Check("ok", topic, "none is set up, so patrons cannot save files here (they can print "
                      "or copy the text).")
     try:
-        names = sorted(p.name for p in Path(folder).iterdir())
+        names, hidden = export_folder_contents(folder)  # the welcome's rule too (session.export_folder)
     except OSError as exc:
         return Check("fix", topic, f"{folder} cannot be read ({exc.strerror or exc}).",
                      "plug in the USB stick, or set export_dir in session.toml to a folder that exists")
     if not names:
-        return Check("ok", topic, f"{folder} is empty.")
+        aside = (f" (apart from hidden entries that the computer keeps there: {', '.join(hidden[:5])}; if one is a "
+                 "wastebasket such as .Trash-1000, check it holds no one's letters)") if hidden else ""
+        return Check("ok", topic, f"{folder} is empty{aside}.")
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     return Check("fix", topic, f"{folder} is not empty: {len(names)} file{'' if len(names) == 1 else 's'} "
                  f"({shown}), perhaps an earlier patron's letters.",

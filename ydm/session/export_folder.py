@@ -25,13 +25,24 @@ def patron_files(session) -> list[Path]:
     return found
 
 
+def contents(folder: Path) -> tuple[list[str], list[str]]:
+    """The one rule for "what is in the export folder": (the names a person would see, files and
+    folders alike; the hidden ones, such as a USB stick's own .Trash-1000 or .fseventsd), each sorted.
+    Both the welcome's warning and the librarian's check (`session.computer`) read it. OSError when the
+    folder cannot be read."""
+    visible, hidden = [], []
+    for p in Path(folder).iterdir():
+        (hidden if p.name.startswith(".") else visible).append(p.name)
+    return sorted(visible), sorted(hidden)
+
+
 def leftovers(folder: Path | None) -> list[str]:
-    """Names of the files in the export folder, hidden ones aside (a USB stick's own .Trash and the
-    like): anything here was left by someone before. Empty when the folder cannot be read."""
+    """What the next patron would find in the export folder (`contents`, hidden entries aside):
+    anything here was left by someone before. Empty when the folder cannot be read."""
     if folder is None:
         return []
     try:
-        return sorted(p.name for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith("."))
+        return contents(folder)[0]
     except OSError:
         return []
 
