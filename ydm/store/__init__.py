@@ -13,6 +13,8 @@ What is on disk (and why it is safe to be there):
   memory by the deadline engine and never stored.
 - `letters`: later letters (reminder, complaint, ...) of a request, encrypted.
 - `profile`: the person's details, encrypted.
+- `replies`, `reply_parts`, `reply_checks`: the organisations' replies (schema v2), encrypted; a
+  reply's files are padded so their exact sizes do not show (`binary_padding`).
 Nothing else: even dates and organisation ids are inside the encrypted records.
 
 SQLite settings: WAL (the TUI reads while the CLI writes), a busy timeout, `synchronous=FULL`,

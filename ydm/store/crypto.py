@@ -12,7 +12,8 @@ Why this shape:
   to a floor chosen above what a record of that table usually holds, then to the next power of two.
   So a ciphertext's length tells neither which letter kind (e.g. a political objection) a row holds
   nor how many events a request has; what lengths still show is how many records there are, their
-  order, and that a record is unusually long (a letter with pages of added text).
+  order, and that a record is unusually long (a letter with pages of added text). (A reply's files,
+  whose bytes may end with NUL, are padded by `binary_padding` instead.)
 - Lookup tokens (HMAC-SHA256 under a sub-key of the DEK) let the store find a request by reference
   without storing the reference itself.
 

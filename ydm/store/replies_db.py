@@ -12,10 +12,31 @@ from __future__ import annotations
 
 import sqlite3
 
+from ydm.errors import StoreError
 from ydm.model import Event
+from ydm.store import binary_padding
 from ydm.store.codec import insert_position, normalize_ref
 
 REPLY_BUCKET, META_BUCKET = 512, 4096
+# A file's bytes are sealed padded (binary_padding: its exact size does not show) under this label;
+# files kept before padding came in were sealed as they were, under the first label, and still open.
+FILE_AAD, LEGACY_FILE_AAD = b"reply_parts/file|", b"reply_parts/data|"
+
+
+def seal_file(cipher, data: bytes, token: bytes) -> bytes:
+    return cipher.seal(binary_padding.pad(data), FILE_AAD + token)
+
+
+def open_file(cipher, blob: bytes, token: bytes) -> bytes:
+    """A kept file's bytes: padded (today's records) or, failing that, as kept before padding."""
+    try:
+        padded = cipher.open(blob, FILE_AAD + token, padded=False)
+    except StoreError:
+        return cipher.open(blob, LEGACY_FILE_AAD + token, padded=False)  # its own error if neither opens
+    try:
+        return binary_padding.unpad(padded)
+    except ValueError:
+        raise StoreError("a file kept with a reply is damaged (its padding is not ydm's)") from None
 
 
 class RepliesRecords:
@@ -38,7 +59,7 @@ class RepliesRecords:
                 reply_id = cur.lastrowid
                 c.executemany("INSERT INTO reply_parts (reply_id, meta, data) VALUES (?, ?, ?)",
                               [(reply_id, self._seal_json(meta, b"reply_parts/meta|" + token, META_BUCKET),
-                                self._cipher.seal(data, b"reply_parts/data|" + token)) for meta, data in parts])
+                                seal_file(self._cipher, data, token)) for meta, data in parts])
                 if event is not None:
                     r = self._decode(row, with_body=False)
                     r.events.insert(insert_position([e.on for e in r.events], event.on), event)
@@ -74,7 +95,7 @@ class RepliesRecords:
             from ydm.errors import NotFoundError
 
             raise NotFoundError(f"reply {reply_id} of {ref} has no file number {index + 1}")
-        return self._cipher.open(rows[index][0], b"reply_parts/data|" + token, padded=False)
+        return open_file(self._cipher, rows[index][0], token)
 
     def reply_refs(self) -> dict[int, int]:
         """How many replies each request (by row id) has: for listing without decrypting any."""
@@ -110,10 +131,10 @@ def reseal(c: sqlite3.Connection, old, new, rid: int, token: bytes, t2: bytes) -
         for pid, meta, data in c.execute("SELECT id, meta, data FROM reply_parts WHERE reply_id = ?",
                                          (reply_id,)).fetchall():
             m = old.open(meta, b"reply_parts/meta|" + token)
-            d = old.open(data, b"reply_parts/data|" + token, padded=False)
+            d = open_file(old, data, token)
             c.execute("UPDATE reply_parts SET meta = ?, data = ? WHERE id = ?",
                       (new.seal(m, b"reply_parts/meta|" + t2, bucket=META_BUCKET),
-                       new.seal(d, b"reply_parts/data|" + t2), pid))
+                       seal_file(new, d, t2), pid))
     row = c.execute("SELECT blob FROM reply_checks WHERE request_id = ?", (rid,)).fetchone()
     if row:
         plain = old.open(row[0], b"reply_checks|" + token)
