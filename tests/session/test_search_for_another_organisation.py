@@ -143,3 +143,20 @@ async def test_the_app_shows_each_results_place_and_register_beside_its_name(mak
         local = [line for line in shown if "Cardiff Central" in line]
         assert local and all("Electoral Commission register" in line for line in local)
         assert all("\n" not in line for line in shown)  # one line each: nothing dropped
+
+
+def test_a_search_runs_once_however_often_its_question_is_shown_and_the_wipe_forgets_it(monkeypatch):
+    from ydm.orgs import search as search_module
+
+    calls = []
+    real = search_module.search
+    monkeypatch.setattr(search_module, "search", lambda directory, query: calls.append(query) or real(directory, query))
+    s = Session(today=TODAY, lookup=lambda pc: None)
+    _to_more(s, "know")
+    s.answer("more", "experian")
+    first = [o.value for o in s.current().options]
+    for _ in range(3):  # each look at the screen builds the question again
+        assert [o.value for o in s.current().options] == first
+    assert calls == ["experian"]
+    s.wipe()
+    assert s.found == {} and s.answers == {}

@@ -77,6 +77,7 @@ class Session:
         self.office_choices: tuple[tuple[str, str], ...] = ()  # (slug, address) for a split postcode
         self.office_looked_up = False
         self._picked: str | None = None  # the address choice already looked up
+        self.found: dict = {}  # the "another organisation" searches made (more_orgs): each runs once
         self.saved: list[str] = []  # files the patron chose to save (shown before finishing)
         self.printed: list[str] = []
         self.copied = False  # something went to the clipboard: clear it on wipe
@@ -124,10 +125,8 @@ class Session:
         self.answers.clear()
         self.drafts.clear()
         self.history.clear()
-        self.office = None
-        self.office_choices = ()
-        self.office_looked_up = False
-        self._picked = None
+        self.office, self.office_choices, self.office_looked_up, self._picked = None, (), False, None
+        self.found.clear()
         self.saved.clear()
         self.printed.clear()
         self._plan = None

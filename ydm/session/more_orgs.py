@@ -23,13 +23,19 @@ SHOWN = 8  # results offered at once: one screen, one short list to read aloud
 
 
 def results(s: Any, query: str):
-    """`ydm.orgs.search.Result` for the patron's words (the organisations already on the list left out)."""
-    from ydm.orgs.search import search
+    """`ydm.orgs.search.Result` for the patron's words (the organisations already on the list left out).
+    Kept in the session (`s.found`, emptied by its wipe with everything else of the patron's): the
+    question is built again for each look at the screen, and a search over an imported register of a
+    million entries is worth doing once."""
+    listed = frozenset(chosen_targets(s.answers))
+    key = (query, listed)
+    if key not in s.found:
+        from ydm.orgs.search import search
 
-    result = search(s.directory, query)
-    listed = set(chosen_targets(s.answers))
-    result.hits = [h for h in result.hits if h.org.id not in listed][:SHOWN]
-    return result
+        result = search(s.directory, query)
+        result.hits = [h for h in result.hits if h.org.id not in listed][:SHOWN]
+        s.found[key] = result
+    return s.found[key]
 
 
 def question(s: Any, qid: str) -> Question:
