@@ -67,7 +67,7 @@ def test_ico_complaint_encloses_only_the_papers_that_exist(st, directory):
     assert "Dear Sir or Madam" in text
     # Enclosed and listed, not offered (issue 16 finding 12).
     assert "I can provide copies" not in text
-    assert text.endswith("Enclosed (copies): - My request - My reminder - My complaint to them")
+    assert text.endswith("Copies sent with this complaint: - My request - My reminder - My complaint to them")
     assert "Timeline of my request:" in text and "replies" not in text
 
 
@@ -77,7 +77,7 @@ def test_ico_complaint_mentions_replies_when_there_were_some(st, directory):
     step = tracker.next_letter(st, "YDM-TTTTT", today=date(2026, 12, 1), directory=directory,
                                kind="ico-complaint")
     text = " ".join(step.letter.text.split())
-    assert text.endswith("Enclosed (copies): - My request - My complaint to them - The organisation's replies")
+    assert text.endswith("Copies sent with this complaint: - My request - My complaint to them - The organisation's replies")
     assert "Timeline of my request and the organisation's replies:" in text
 
 
